@@ -1,0 +1,118 @@
+# ARMv7-A shadow-paging hypervisor.
+#   make run [GUEST=image] [DTB=file.dtb]   build and run a guest under the hypervisor on QEMU
+#   make test                               host unit tests and QEMU tests
+# Both install missing Debian packages first (scripts/install-deps.sh).
+
+BUILD := build
+CROSS_COMPILE ?= arm-none-eabi-
+# Debian's Python: python3-kconfiglib installs there, whatever python3 is first in PATH.
+PYTHON := /usr/bin/python3
+KCONFIG_CONFIG ?= .config
+DEFCONFIG ?= vexpress-a15_defconfig
+export KCONFIG_CONFIG
+
+-include $(KCONFIG_CONFIG)
+BOARD_DIR := board/$(patsubst "%",%,$(CONFIG_BOARD_NAME))
+-include $(BOARD_DIR)/board.mk
+
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+GEN := $(BUILD)/include/generated
+CONFIG_H := $(GEN)/config.h
+ASM_DEFS := $(GEN)/asm-defs.h
+
+ARCH_FLAGS := -march=armv7-a -marm -mfloat-abi=soft
+CFLAGS := $(ARCH_FLAGS) -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin \
+	-Wall -Wextra -Werror -I. -I$(BUILD)/include -MMD -MP
+ASFLAGS := $(ARCH_FLAGS) -g -I. -I$(BUILD)/include -MMD -MP
+LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--no-warn-rwx-segments
+
+obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o
+obj-y += arch/arm/gic.o arch/arm/generic_timer.o arch/arm/id_regs.o
+obj-y += board/drivers/pl011.o
+obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/vcpu.o hyp/vcpu_frame.o
+obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
+obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/cp15_hooks.o
+obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o
+obj-y += shadow_pt/flat.o
+
+HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
+HYP_ELF := $(BUILD)/hyp.elf
+
+.PHONY: all hyp run test deps menuconfig savedefconfig clean host-tests qemu-tests
+all: hyp guests
+
+hyp: $(HYP_ELF)
+
+include guests/guests.mk
+include tests/host/host.mk
+
+# Configuration ---------------------------------------------------------------
+$(KCONFIG_CONFIG):
+	$(PYTHON) -m defconfig configs/$(DEFCONFIG)
+
+%_defconfig:
+	$(PYTHON) -m defconfig configs/$@
+
+menuconfig:
+	$(PYTHON) -m menuconfig Kconfig
+
+savedefconfig:
+	$(PYTHON) -m savedefconfig --out $(BUILD)/defconfig
+	@echo "minimal configuration written to $(BUILD)/defconfig"
+
+$(CONFIG_H): $(KCONFIG_CONFIG) Kconfig board/Kconfig
+	@mkdir -p $(@D)
+	$(PYTHON) -m genconfig --header-path $@ Kconfig
+
+# Struct offsets and constants for assembly, generated from C.
+$(ASM_DEFS): arch/arm/asm_defs.c $(CONFIG_H)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MF $(BUILD)/asm_defs.d -S -o $(BUILD)/asm_defs.s $<
+	sed -n 's/^[[:space:]]*->\([A-Za-z_0-9]*\) #\{0,1\}\(-\{0,1\}[0-9]*\).*/#define \1 \2/p' \
+		$(BUILD)/asm_defs.s > $@.tmp && mv $@.tmp $@
+
+# The hypervisor ----------------------------------------------------------------
+$(BUILD)/%.o: %.c $(CONFIG_H)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.S $(CONFIG_H) $(ASM_DEFS)
+	@mkdir -p $(@D)
+	$(CC) $(ASFLAGS) -c -o $@ $<
+
+$(BUILD)/hyp.ld: arch/arm/hyp.ld.S $(CONFIG_H)
+	$(CC) -E -P -x c -I$(BUILD)/include -o $@ $<
+
+$(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
+	$(CC) $(LDFLAGS) -T $(BUILD)/hyp.ld -Wl,-Map,$(BUILD)/hyp.map -o $@ $(HYP_OBJS) -lc -lgcc
+
+-include $(HYP_OBJS:.o=.d)
+
+# Running -----------------------------------------------------------------------
+GUEST ?= $(BUILD)/guests/hello.elf
+DTB ?=
+RUN_QEMU = scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
+	--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE)
+
+deps:
+	@scripts/install-deps.sh
+
+# Each command first makes sure the packages are there, then builds in a sub-make
+# (so that the configuration exists before it is read).
+run: deps
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory run-built
+
+.PHONY: run-built
+run-built:
+	$(RUN_QEMU) --hyp $(HYP_ELF) --guest $(GUEST) $(if $(DTB),--dtb $(DTB)) --hyp-log $(BUILD)/hyp.log
+
+test: deps
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
+	@$(MAKE) --no-print-directory all host-test-bin
+	@tests/run-all.sh $(BUILD) "$(QEMU_MACHINE)" "$(QEMU_MEM_NATIVE)" "$(RUN_QEMU) --hyp $(HYP_ELF)"
+
+clean:
+	rm -rf $(BUILD)

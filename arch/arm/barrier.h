@@ -1,0 +1,22 @@
+/* Barriers, cache and TLB maintenance (target only). ARM DDI 0406C B2.2, B3.18. */
+#ifndef ARCH_ARM_BARRIER_H
+#define ARCH_ARM_BARRIER_H
+
+#include <stdint.h>
+
+static inline void dsb(void) { __asm__ volatile("dsb" ::: "memory"); }
+static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
+
+/* Invalidate the whole unified TLB of this core. */
+static inline void tlb_invalidate_all(void)
+{
+	dsb();
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" : : "r"(0) : "memory");
+	dsb();
+	isb();
+}
+
+/* Make instructions written through the data side visible to fetch. */
+void cache_sync_icache(uintptr_t start, uint32_t len);
+
+#endif

@@ -1,0 +1,52 @@
+/* ARM IHI 0048B (GIC architecture v2). */
+#include "arch/arm/gic.h"
+#include "arch/arm/mmu.h"
+
+#define GICD_CTLR           (0x000u / 4u)
+#define GICD_ISENABLER(n)   (0x100u / 4u + (n))
+#define GICD_IPRIORITYR(n)  (0x400u / 4u + (n))
+#define GICD_ITARGETSR(n)   (0x800u / 4u + (n))
+#define GICD_CTLR_ENABLE    0x1u
+
+#define GICC_CTLR           (0x00u / 4u)
+#define GICC_PMR            (0x04u / 4u)
+#define GICC_IAR            (0x0cu / 4u)
+#define GICC_EOIR           (0x10u / 4u)
+#define GICC_CTLR_ENABLE    0x1u
+#define GICC_PMR_ALL        0xffu
+#define GICC_IAR_ID_MASK    0x3ffu
+
+#define GIC_PRIORITY_DEFAULT 0xa0u
+#define GIC_FIRST_SPI       32u
+
+static volatile uint32_t *gicd, *gicc;
+
+void gic_init(uint32_t dist_pa, uint32_t cpu_pa)
+{
+	gicd = ioremap(dist_pa, 0x1000);
+	gicc = ioremap(cpu_pa, 0x2000);
+	gicd[GICD_CTLR] = GICD_CTLR_ENABLE;
+	gicc[GICC_PMR] = GICC_PMR_ALL;
+	gicc[GICC_CTLR] = GICC_CTLR_ENABLE;
+}
+
+void gic_enable_irq(unsigned id)
+{
+	volatile uint8_t *prio = (volatile uint8_t *)&gicd[GICD_IPRIORITYR(0)];
+	volatile uint8_t *target = (volatile uint8_t *)&gicd[GICD_ITARGETSR(0)];
+
+	prio[id] = GIC_PRIORITY_DEFAULT;
+	if (id >= GIC_FIRST_SPI)
+		target[id] = 1u;        /* CPU 0 */
+	gicd[GICD_ISENABLER(id / 32u)] = 1u << (id % 32u);
+}
+
+unsigned gic_ack(void)
+{
+	return gicc[GICC_IAR];
+}
+
+void gic_eoi(unsigned iar)
+{
+	gicc[GICC_EOIR] = iar;
+}

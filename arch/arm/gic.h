@@ -1,0 +1,15 @@
+/* GICv2 distributor and CPU interface, for the hypervisor's own interrupts. */
+#ifndef ARCH_ARM_GIC_H
+#define ARCH_ARM_GIC_H
+
+#include <stdint.h>
+
+#define GIC_SPURIOUS_ID 1023u
+
+void gic_init(uint32_t dist_pa, uint32_t cpu_pa);
+void gic_enable_irq(unsigned id);
+/* Acknowledge the highest-priority pending interrupt; GIC_SPURIOUS_ID if none. */
+unsigned gic_ack(void);
+void gic_eoi(unsigned iar);
+
+#endif

@@ -1,0 +1,89 @@
+#include <stdint.h>
+
+#include "arch/arm/barrier.h"
+#include "arch/arm/mmu.h"
+#include "arch/arm/pgtable_bits.h"
+#include "dacr/domains.h"
+#include "generated/config.h"
+#include "hyp/log.h"
+
+#define HYP_IO_VA       (CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE)
+#define HYP_IO_PAGES    (CONFIG_HYP_IO_SIZE / PAGE_SIZE)
+#define HYP_IO_L2S      (CONFIG_HYP_IO_SIZE / SECTION_SIZE)
+
+_Static_assert(CONFIG_HYP_IO_SIZE % SECTION_SIZE == 0, "HYP_IO_SIZE must be whole MiB");
+
+uint32_t hyp_l1[L1_ENTRIES] __attribute__((section(".pgtable.l1"), aligned(L1_TABLE_SIZE)));
+static uint32_t io_l2[HYP_IO_L2S][L2_ENTRIES]
+	__attribute__((section(".pgtable"), aligned(L2_TABLE_SIZE)));
+static unsigned io_pages_used;
+static uint32_t phys_offset;
+
+uint32_t hyp_virt_to_phys(const void *va)
+{
+	return (uint32_t)(uintptr_t)va + phys_offset;
+}
+
+int mmu_in_hyp_window(uint32_t va, uint32_t size)
+{
+	uint32_t end = CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE + CONFIG_HYP_IO_SIZE;
+
+	return va < end && va + size > CONFIG_HYP_VA_BASE;
+}
+
+void mmu_set_l1(uint32_t va, uint32_t desc)
+{
+	BUG_ON(mmu_in_hyp_window(va & SECTION_MASK, SECTION_SIZE));
+	hyp_l1[va >> SECTION_SHIFT] = desc;
+}
+
+uint32_t mmu_get_l1(uint32_t va)
+{
+	return hyp_l1[va >> SECTION_SHIFT];
+}
+
+void mmu_init(uint32_t offset)
+{
+	uint32_t phys_base = CONFIG_HYP_VA_BASE + offset;
+
+	phys_offset = offset;
+	if (!mmu_in_hyp_window(phys_base, CONFIG_HYP_RAM_SIZE))
+		for (uint32_t mb = 0; mb < CONFIG_HYP_RAM_SIZE >> SECTION_SHIFT; mb++)
+			hyp_l1[(phys_base >> SECTION_SHIFT) + mb] = 0;
+
+	for (unsigned i = 0; i < HYP_IO_L2S; i++)
+		hyp_l1[(HYP_IO_VA >> SECTION_SHIFT) + i] = hyp_virt_to_phys(io_l2[i]) |
+			L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
+	tlb_invalidate_all();
+}
+
+volatile uint32_t *ioremap(uint32_t pa, uint32_t size)
+{
+	uint32_t first = pa & PAGE_MASK;
+	uint32_t pages = (pa + size - first + PAGE_SIZE - 1) >> PAGE_SHIFT;
+
+	if (io_pages_used + pages > HYP_IO_PAGES)
+		hyp_panic("ioremap(0x%08x, 0x%x): HYP_IO_SIZE exhausted", pa, size);
+	uint32_t va = HYP_IO_VA + io_pages_used * PAGE_SIZE;
+	for (uint32_t i = 0; i < pages; i++, io_pages_used++)
+		io_l2[io_pages_used / L2_ENTRIES][io_pages_used % L2_ENTRIES] =
+			(first + i * PAGE_SIZE) | L2_SMALL | L2_SMALL_XN | L2_SMALL_DEVICE |
+			L2_SMALL_AP(AP_PL1_RW);
+	dsb();
+	return (volatile uint32_t *)(uintptr_t)(va + (pa - first));
+}
+
+void mmu_map_hyp_readonly(uint32_t pa, uint32_t size)
+{
+	for (uint32_t a = pa & SECTION_MASK; a - (pa & SECTION_MASK) < size; a += SECTION_SIZE)
+		mmu_set_l1(a, a | L1_TYPE_SECTION | L1_SECT_NORMAL_WBWA | L1_SECT_XN |
+			   L1_SECT_AP(AP_PL1_RO) | L1_DOMAIN(DOMAIN_HYP));
+	tlb_invalidate_all();
+}
+
+void mmu_unmap(uint32_t va, uint32_t size)
+{
+	for (uint32_t a = va & SECTION_MASK; a - (va & SECTION_MASK) < size; a += SECTION_SIZE)
+		mmu_set_l1(a, 0);
+	tlb_invalidate_all();
+}

@@ -1,0 +1,26 @@
+/* The hypervisor's translation table: its own window, devices, and slots for guest mappings. */
+#ifndef ARCH_ARM_MMU_H
+#define ARCH_ARM_MMU_H
+
+#include <stdint.h>
+
+/* Drop the boot identity map, set up the device window. */
+void mmu_init(uint32_t phys_offset);
+
+/* Map device registers for the hypervisor (PL1 only). Page granular. */
+volatile uint32_t *ioremap(uint32_t pa, uint32_t size);
+
+uint32_t hyp_virt_to_phys(const void *va);
+
+/* Install or clear one L1 entry for a guest mapping; the caller flushes. */
+void mmu_set_l1(uint32_t va, uint32_t desc);
+uint32_t mmu_get_l1(uint32_t va);
+
+/* Map [pa, pa+size) at the same virtual address, PL1 read-only (whole MiB sections). */
+void mmu_map_hyp_readonly(uint32_t pa, uint32_t size);
+void mmu_unmap(uint32_t va, uint32_t size);
+
+/* Is [va, va+size) inside the hypervisor's virtual window? */
+int mmu_in_hyp_window(uint32_t va, uint32_t size);
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * Hypervisor exception vectors (VBAR). Guests always run in User mode, so
+ * every exception from a guest lands here. Each entry corrects LR to the
+ * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
+ * to SVC mode and saves the User-mode registers, giving one struct
+ * trap_frame for hyp_trap(frame, kind, svc_lr). Only the SVC stack is used.
+ */
+#include "generated/asm-defs.h"
+
+	.syntax	unified
+	.arm
+
+	.macro	trap_entry kind, lr_adjust
+	.if	\lr_adjust
+	sub	lr, lr, #\lr_adjust
+	.endif
+	srsdb	sp!, #PSR_MODE_SVC
+	cps	#PSR_MODE_SVC
+	sub	sp, sp, #TRAP_FRAME_REGS_SIZE
+	stmia	sp, {r0-r14}^			@ User-mode r0-r14
+	mov	r0, sp
+	mov	r1, #\kind
+	mov	r2, lr				@ SVC-mode lr, for reports of hypervisor faults
+	b	trap_common
+	.endm
+
+	.section .text.vectors, "ax"
+	.balign	32
+	.global	hyp_vectors
+hyp_vectors:
+	b	vec_reset
+	b	vec_undef
+	b	vec_svc
+	b	vec_pabt
+	b	vec_dabt
+	b	vec_unused
+	b	vec_irq
+	b	vec_fiq
+
+/* LR adjustments give the address to resume at (ARM DDI 0406C B1.8.3). */
+vec_reset:	trap_entry TRAP_RESET, 0
+vec_undef:	trap_entry TRAP_UNDEF, 0	@ resume after the instruction
+vec_svc:	trap_entry TRAP_SVC, 0		@ resume after the instruction
+vec_pabt:	trap_entry TRAP_PABT, 4		@ the faulting instruction
+vec_dabt:	trap_entry TRAP_DABT, 8		@ the faulting instruction
+vec_unused:	trap_entry TRAP_UNUSED, 0
+vec_irq:	trap_entry TRAP_IRQ, 4		@ the interrupted instruction
+vec_fiq:	trap_entry TRAP_FIQ, 4
+
+trap_common:
+	bl	hyp_trap
+	/* fall through: return to the guest described by the frame */
+
+trap_return:
+	ldmia	sp, {r0-r14}^
+	nop					@ no banked-register access right after LDM ^
+	add	sp, sp, #TRAP_FRAME_REGS_SIZE
+	rfeia	sp!
+
+/*
+ * void trap_enter_guest(const struct trap_frame *frame): first entry into a
+ * guest. Copies the frame to the top of the SVC stack, where every later
+ * trap puts it, and returns to the guest through it. `frame` must not lie
+ * in the stack.
+ */
+	.global	trap_enter_guest
+trap_enter_guest:
+	ldr	sp, =svc_stack_top
+	sub	sp, sp, #TRAP_FRAME_SIZE
+	mov	r1, sp
+	mov	r2, #TRAP_FRAME_SIZE
+1:	ldr	r3, [r0], #4
+	str	r3, [r1], #4
+	subs	r2, r2, #4
+	bne	1b
+	b	trap_return

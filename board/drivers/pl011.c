@@ -1,0 +1,21 @@
+#include "board/drivers/pl011.h"
+
+#define PL011_DR        (0x00u / 4u)
+#define PL011_FR        (0x18u / 4u)
+#define PL011_FR_TXFF   (1u << 5)
+
+static volatile uint32_t *uart;
+
+void pl011_init(volatile uint32_t *regs)
+{
+	uart = regs;
+}
+
+void pl011_putc(char c)
+{
+	if (!uart)
+		return;
+	while (uart[PL011_FR] & PL011_FR_TXFF)
+		;
+	uart[PL011_DR] = (uint8_t)c;
+}

@@ -1,0 +1,10 @@
+/* ARM PrimeCell UART (PL011), transmit side only. */
+#ifndef BOARD_DRIVERS_PL011_H
+#define BOARD_DRIVERS_PL011_H
+
+#include <stdint.h>
+
+void pl011_init(volatile uint32_t *regs);
+void pl011_putc(char c);
+
+#endif

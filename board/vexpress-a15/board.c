@@ -1,0 +1,51 @@
+/* QEMU vexpress-a15: Cortex-A15 tile on the Versatile Express motherboard ("a-series" map). */
+#include "board/board.h"
+#include "board/drivers/pl011.h"
+#include "board/vexpress-a15/v2m_sysreg.h"
+#include "arch/arm/mmu.h"
+
+#define VEXPRESS_RAM_BASE   0x80000000u
+#define VEXPRESS_RAM_SIZE   0x10000000u   /* what `make run` gives QEMU (-m 256M) */
+#define VEXPRESS_UART0      0x1c090000u   /* the guest's console */
+#define VEXPRESS_UART1      0x1c0a0000u   /* the hypervisor's console */
+#define VEXPRESS_GIC_DIST   0x2c001000u
+#define VEXPRESS_GIC_CPU    0x2c002000u
+#define VEXPRESS_VTIMER_PPI 27u
+#define MACH_TYPE_VEXPRESS  2272u
+
+static void vexpress_init(void)
+{
+	pl011_init(ioremap(VEXPRESS_UART1, 0x1000));
+	v2m_sysreg_init();
+}
+
+static const struct phys_region vexpress_guest_passthrough[] = {
+	{ .base = VEXPRESS_UART0, .size = 0x1000 },
+};
+
+static const struct guest_mmio_device vexpress_guest_emulated[] = {
+	{
+		.name = "v2m-sysreg",
+		.base = V2M_SYSREG_BASE,
+		.size = V2M_SYSREG_SIZE,
+		.read = v2m_sysreg_guest_read,
+		.write = v2m_sysreg_guest_write,
+	},
+};
+
+const struct board_desc board = {
+	.name = "vexpress-a15",
+	.ram_base = VEXPRESS_RAM_BASE,
+	.ram_size = VEXPRESS_RAM_SIZE,
+	.machine_type = MACH_TYPE_VEXPRESS,
+	.hyp_uart = VEXPRESS_UART1,
+	.gic_dist = VEXPRESS_GIC_DIST,
+	.gic_cpu = VEXPRESS_GIC_CPU,
+	.timer_ppi = VEXPRESS_VTIMER_PPI,
+	.guest_passthrough = vexpress_guest_passthrough,
+	.guest_passthrough_count = sizeof(vexpress_guest_passthrough) / sizeof(vexpress_guest_passthrough[0]),
+	.guest_emulated = vexpress_guest_emulated,
+	.guest_emulated_count = sizeof(vexpress_guest_emulated) / sizeof(vexpress_guest_emulated[0]),
+	.init = vexpress_init,
+	.poweroff = v2m_sysreg_poweroff,
+};

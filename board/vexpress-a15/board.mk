@@ -1,0 +1,8 @@
+# QEMU settings for vexpress-a15: native runs get the guest's RAM size, the
+# hypervisor gets the board's full RAM (its own memory sits above the guest's).
+QEMU_MACHINE := vexpress-a15
+QEMU_MEM_NATIVE := 128M
+QEMU_MEM_HYP := 256M
+
+obj-y += board/vexpress-a15/board.o
+obj-y += board/vexpress-a15/v2m_sysreg.o

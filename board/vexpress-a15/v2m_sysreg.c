@@ -1,0 +1,83 @@
+/*
+ * The hypervisor owns the system registers: it powers the board off through
+ * SYS_CFGCTRL, and a guest's configuration transactions are emulated so that
+ * a guest's shutdown ends that guest instead of the whole board.
+ */
+#include "board/vexpress-a15/v2m_sysreg.h"
+#include "arch/arm/mmu.h"
+#include "hyp/log.h"
+
+static volatile uint32_t *sysreg;
+
+/* The guest's view of the configuration transaction registers. */
+static uint32_t guest_cfgdata, guest_cfgctrl, guest_cfgstat;
+
+void v2m_sysreg_init(void)
+{
+	sysreg = ioremap(V2M_SYSREG_BASE, V2M_SYSREG_SIZE);
+}
+
+void v2m_sysreg_poweroff(void)
+{
+	if (sysreg) {
+		sysreg[SYS_CFGDATA / 4] = 0;
+		sysreg[SYS_CFGCTRL / 4] = SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE |
+			(SYS_CFG_FUNC_SHUTDOWN << SYS_CFGCTRL_FUNC_SHIFT);
+	}
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+enum mmio_result v2m_sysreg_guest_read(uint32_t offset, unsigned size, uint32_t *value)
+{
+	uint32_t word;
+
+	switch (offset & ~3u) {
+	case SYS_CFGDATA:
+		word = guest_cfgdata;
+		break;
+	case SYS_CFGCTRL:
+		word = guest_cfgctrl;
+		break;
+	case SYS_CFGSTAT:
+		word = guest_cfgstat;
+		break;
+	default:
+		word = sysreg[offset / 4];
+		break;
+	}
+	*value = size == 4 ? word : (word >> (8 * (offset & 3))) & ((1u << (8 * size)) - 1);
+	return MMIO_DONE;
+}
+
+enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t value)
+{
+	if (size != 4) {
+		log_warn("guest %u-byte write to system register 0x%x ignored", size, offset);
+		return MMIO_DONE;
+	}
+	switch (offset) {
+	case SYS_CFGDATA:
+		guest_cfgdata = value;
+		return MMIO_DONE;
+	case SYS_CFGCTRL:
+		guest_cfgctrl = value;
+		if (!(value & SYS_CFGCTRL_START))
+			return MMIO_DONE;
+		guest_cfgstat = SYS_CFGSTAT_COMPLETE;
+		switch ((value >> SYS_CFGCTRL_FUNC_SHIFT) & SYS_CFGCTRL_FUNC_MASK) {
+		case SYS_CFG_FUNC_SHUTDOWN:
+			return MMIO_GUEST_POWEROFF;
+		case SYS_CFG_FUNC_REBOOT:
+			return MMIO_GUEST_RESET;
+		default:
+			return MMIO_DONE;
+		}
+	case SYS_CFGSTAT:
+		guest_cfgstat = value;
+		return MMIO_DONE;
+	default:
+		log_debug("guest write 0x%08x to system register 0x%x ignored", value, offset);
+		return MMIO_DONE;
+	}
+}

@@ -1,0 +1,54 @@
+# Test guests: bare-metal vexpress-a15 ELFs, $(BUILD)/guests/NAME.elf, each
+# built from guests/NAME/*.{c,S} plus guests/common/*.{c,S}.
+# Include from the top-level Makefile, or run: make -f guests/guests.mk BUILD=build
+
+GUEST_MK := $(lastword $(MAKEFILE_LIST))
+GUEST_STANDALONE := $(filter $(GUEST_MK),$(firstword $(MAKEFILE_LIST)))
+GUEST_PREV_GOAL := $(.DEFAULT_GOAL)
+
+BUILD ?= build
+CROSS_COMPILE ?= arm-none-eabi-
+
+GUEST_NAMES := hello sensitive exceptions usermode
+
+GUEST_DIR := $(patsubst %/,%,$(dir $(GUEST_MK)))
+GUEST_OUT := $(BUILD)/guests
+GUEST_CC := $(CROSS_COMPILE)gcc
+GUEST_CFLAGS := -march=armv7-a -marm -mfloat-abi=soft -ffreestanding \
+	-fno-builtin -nostdlib -O2 -g -std=c11 -Wall -Wextra -Werror \
+	-I$(GUEST_DIR)/common -MMD -MP
+GUEST_LDSCRIPT := $(GUEST_DIR)/common/guest.ld
+GUEST_LDFLAGS := -T $(GUEST_LDSCRIPT) -nostdlib -Wl,-z,max-page-size=4096
+
+# guests/X/y.c -> $(GUEST_OUT)/obj/X/y.c.o
+guest_srcs = $(sort $(wildcard $(GUEST_DIR)/$(1)/*.c $(GUEST_DIR)/$(1)/*.S))
+guest_objs = $(patsubst $(GUEST_DIR)/%,$(GUEST_OUT)/obj/%.o,$(1))
+
+GUEST_COMMON_OBJS := $(call guest_objs,$(call guest_srcs,common))
+GUEST_ALL_OBJS := $(GUEST_COMMON_OBJS) \
+	$(foreach g,$(GUEST_NAMES),$(call guest_objs,$(call guest_srcs,$(g))))
+GUEST_ELFS := $(GUEST_NAMES:%=$(GUEST_OUT)/%.elf)
+
+.PHONY: guests
+guests: $(GUEST_ELFS)
+
+define GUEST_ELF_RULE
+$(GUEST_OUT)/$(1).elf: $(call guest_objs,$(call guest_srcs,$(1))) \
+		$(GUEST_COMMON_OBJS) $(GUEST_LDSCRIPT)
+	$$(GUEST_CC) $$(GUEST_CFLAGS) $$(GUEST_LDFLAGS) -o $$@ \
+		$$(filter %.o,$$^) -lgcc
+endef
+$(foreach g,$(GUEST_NAMES),$(eval $(call GUEST_ELF_RULE,$(g))))
+
+$(filter %.c.o,$(GUEST_ALL_OBJS)): $(GUEST_OUT)/obj/%.c.o: $(GUEST_DIR)/%.c
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(GUEST_CFLAGS) -c -o $@ $<
+
+$(filter %.S.o,$(GUEST_ALL_OBJS)): $(GUEST_OUT)/obj/%.S.o: $(GUEST_DIR)/%.S
+	@mkdir -p $(@D)
+	$(GUEST_CC) $(GUEST_CFLAGS) -c -o $@ $<
+
+-include $(GUEST_ALL_OBJS:.o=.d)
+
+# Do not become the default goal of a Makefile that includes this file.
+.DEFAULT_GOAL := $(if $(GUEST_STANDALONE),guests,$(GUEST_PREV_GOAL))

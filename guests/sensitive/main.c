@@ -1,0 +1,144 @@
+/*
+ * Runs every class of sensitive instruction from SVC mode and prints each
+ * result as "case.label: value", followed by the CPSR and SP once the case
+ * has returned to C.
+ */
+#include <stdint.h>
+
+#include "cases.h"
+#include "cpu.h"
+#include "power.h"
+#include "print.h"
+#include "uart.h"
+
+#define MAX_OUT 32
+
+struct test_case {
+	const char *name;
+	case_fn *run;
+	const char *const *labels;	/* NULL-terminated, one per result */
+};
+
+static const char *const spsr_labels[] = {
+	"svc", "abt", "und", "irq", "fiq", 0
+};
+static const char *const bank_labels[] = {
+	"sys.sp", "sys.lr", "irq.sp", "irq.lr", "abt.sp", "abt.lr",
+	"und.sp", "und.lr", "fiq.sp", "fiq.lr",
+	"fiq.r8", "fiq.r9", "fiq.r10", "fiq.r11", "fiq.r12",
+	"svc.sp", "svc.lr",
+	"svc.r8", "svc.r9", "svc.r10", "svc.r11", "svc.r12", 0
+};
+static const char *const msr_cpsr_labels[] = {
+	"f_imm_nzcv", "f_reg_q", "fsxc_reg", "fsxc_to_sys", "fsxc_to_svc", 0
+};
+static const char *const msr_spsr_labels[] = {
+	"fsxc_reg", "c_imm", "c_reg", "f_imm", "fsxc_imm", 0
+};
+static const char *const cps_labels[] = {
+	"msr_clear_aif", "cpsid_i", "cpsid_if", "cpsid_a", "cpsie_a",
+	"cps_sys", "cpsid_i_abt", "cpsie_if_und", "cpsid_aif_svc", 0
+};
+static const char *const srs_labels[] = {
+	"sp-8", "sp-4", "sp+0", "sp+4", "sp+8", "abt_sp", 0
+};
+static const char *const rfe_labels[] = { "cpsr", "base_change", 0 };
+static const char *const stm_user_labels[] = {
+	"svc.usr_sp", "svc.usr_lr",
+	"fiq.usr_r8", "fiq.usr_r9", "fiq.usr_r10", "fiq.usr_r11",
+	"fiq.usr_r12", "fiq.usr_sp", "fiq.usr_lr", 0
+};
+static const char *const ldm_user_labels[] = {
+	"svc.usr_sp", "svc.usr_lr", "fiq.fiq_r8",
+	"fiq.usr_r8", "fiq.usr_r9", "fiq.usr_r10", "fiq.usr_r11",
+	"fiq.usr_r12", "fiq.usr_sp", "fiq.usr_lr", 0
+};
+static const char *const ldm_pc_labels[] = {
+	"ia_wb.cpsr", "ia_wb.r1", "ia_wb.base_change",
+	"db.cpsr", "db.r1", "db.base_change", 0
+};
+static const char *const movs_pc_labels[] = { "movs.cpsr", "subs.cpsr", 0 };
+static const char *const cond_labels[] = {
+	"mrsne", "mrseq", "msrne_spsr", "msreq_spsr",
+	"msrne_cpsr_c", "msreq_cpsr_c", "stmne_usr_sp", "stmeq_usr_sp",
+	"ldmne_usr_sp", "ldmeq_usr_sp", "movsne", "movseq",
+	"subsne", "subseq", "ldmne_pc", "ldmeq_pc", 0
+};
+
+static const struct test_case cases[] = {
+	{ "spsr", case_spsr, spsr_labels },
+	{ "bank", case_bank, bank_labels },
+	{ "msr_cpsr", case_msr_cpsr, msr_cpsr_labels },
+	{ "msr_spsr", case_msr_spsr, msr_spsr_labels },
+	{ "cps", case_cps, cps_labels },
+	{ "srsda", case_srsda, srs_labels },
+	{ "srsda!", case_srsda_wb, srs_labels },
+	{ "srsia", case_srsia, srs_labels },
+	{ "srsia!", case_srsia_wb, srs_labels },
+	{ "srsdb", case_srsdb, srs_labels },
+	{ "srsdb!", case_srsdb_wb, srs_labels },
+	{ "srsib", case_srsib, srs_labels },
+	{ "srsib!", case_srsib_wb, srs_labels },
+	{ "rfeda", case_rfeda, rfe_labels },
+	{ "rfeda!", case_rfeda_wb, rfe_labels },
+	{ "rfeia", case_rfeia, rfe_labels },
+	{ "rfeia!", case_rfeia_wb, rfe_labels },
+	{ "rfedb", case_rfedb, rfe_labels },
+	{ "rfedb!", case_rfedb_wb, rfe_labels },
+	{ "rfeib", case_rfeib, rfe_labels },
+	{ "rfeib!", case_rfeib_wb, rfe_labels },
+	{ "stm_user", case_stm_user, stm_user_labels },
+	{ "ldm_user", case_ldm_user, ldm_user_labels },
+	{ "ldm_pc", case_ldm_pc, ldm_pc_labels },
+	{ "movs_pc", case_movs_pc, movs_pc_labels },
+	{ "cond", case_cond, cond_labels },
+};
+
+extern const uint32_t trap_vectors[];
+_Noreturn void sensitive_trap(uint32_t vector, uint32_t lr, uint32_t spsr);
+
+_Noreturn void sensitive_trap(uint32_t vector, uint32_t lr, uint32_t spsr)
+{
+	uart_puts("sensitive: unexpected exception\n");
+	print_hex_line("vector", vector);
+	print_hex_line("lr", lr);
+	print_hex_line("spsr", spsr);
+	power_off();
+}
+
+static void print_result(const char *name, const char *label, uint32_t v)
+{
+	uart_puts(name);
+	uart_putc('.');
+	print_hex_line(label, v);
+}
+
+static void run(const struct test_case *c)
+{
+	uint32_t out[MAX_OUT];
+	uint32_t *end = c->run(out);
+	uint32_t cpsr = cpu_cpsr(), sp = cpu_sp();
+	unsigned n = 0;
+
+	for (; c->labels[n]; n++)
+		print_result(c->name, c->labels[n], out[n]);
+	/* A mismatch here is a bug in the test itself. */
+	if (end != out + n)
+		print_result(c->name, "result count mismatch", (uint32_t)(end - out));
+	print_result(c->name, "after.cpsr", cpsr);
+	print_result(c->name, "after.sp", sp);
+}
+
+int main(void)
+{
+	uint32_t cpsr = cpu_cpsr(), sp = cpu_sp();
+
+	cpu_set_vbar((uint32_t)trap_vectors);
+	uart_puts("sensitive: start\n");
+	print_hex_line("main.cpsr", cpsr);
+	print_hex_line("main.sp", sp);
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		run(&cases[i]);
+	uart_puts("sensitive: done\n");
+	return 0;
+}

@@ -1,0 +1,81 @@
+#include "arch/arm/barrier.h"
+#include "arch/arm/pgtable_bits.h"
+#include "hyp/code_pages.h"
+#include "hyp/emulate_mem.h"
+#include "hyp/log.h"
+#include "hyp/page_scan.h"
+#include "hyp/patch.h"
+#include "hyp/vmem.h"
+#include "shadow_pt/flat.h"
+
+static struct page_scan scan;
+
+static void scan_neighbour_literals(uint32_t neighbour)
+{
+	if (shadow_flat_is_ram(neighbour, PAGE_SIZE))
+		page_scan_literals(&scan, shadow_flat_hyp_ptr(neighbour), neighbour, PAGE_WORDS);
+}
+
+/* Scan the page at `page` and patch what is sensitive; false if the patch table is full. */
+static bool scan_and_patch(struct vcpu *v, uint32_t page)
+{
+	uint32_t *words = shadow_flat_hyp_ptr(page);
+
+	page_scan_begin(&scan, page);
+	scan_neighbour_literals(page - PAGE_SIZE);
+	page_scan_literals(&scan, words, page, PAGE_WORDS);
+	scan_neighbour_literals(page + PAGE_SIZE);
+	patch_forget_stale(page, words);
+	if (page_scan_classify(&scan, words)) {
+		for (unsigned i = 0; i < PAGE_WORDS; i++) {
+			if (scan.cls[i] == SENS_NONE)
+				continue;
+			uint32_t udf = patch_insert(page + 4u * i, words[i], scan.cls[i]);
+			if (!udf) {
+				v->stop_reason = "patch table full (raise PATCH_TABLE_ENTRIES)";
+				return false;
+			}
+			words[i] = udf;
+			v->stats.patches[scan.cls[i]]++;
+		}
+	}
+	cache_sync_icache((uintptr_t)words, PAGE_SIZE);
+	v->stats.pages_scanned++;
+	return true;
+}
+
+bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
+{
+	uint32_t page = gpa & PAGE_MASK;
+
+	if (!scan_and_patch(v, page))
+		return false;
+	shadow_flat_make_code(page);
+	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count());
+	return true;
+}
+
+static uint32_t code_store(void *ctx, uint32_t addr, unsigned size, bool write, uint32_t *value)
+{
+	struct vcpu *v = ctx;
+
+	return write ? vmem_write(v, addr, size, *value) : vmem_read(v, addr, size, value);
+}
+
+enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t far)
+{
+	uint32_t page = far & PAGE_MASK;
+
+	if ((v->r[15] & PAGE_MASK) != page) {
+		shadow_flat_make_data(page);
+		v->stats.code_pages_made_writable++;
+		return EMU_DONE;
+	}
+	enum emu_result r = emulate_mem(v, insn, code_store, v);
+	if (r == EMU_DONE) {
+		v->stats.emulated_code_stores++;
+		if (!scan_and_patch(v, page))
+			return EMU_UNSUPPORTED;
+	}
+	return r;
+}

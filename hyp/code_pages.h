@@ -1,0 +1,24 @@
+/*
+ * Finding guest code at run time (no symbols needed): a guest RAM page is
+ * scanned and patched the first time it is executed, and scanned again
+ * after the guest writes to it.
+ */
+#ifndef HYP_CODE_PAGES_H
+#define HYP_CODE_PAGES_H
+
+#include <stdint.h>
+
+#include "hyp/emulate.h"
+#include "hyp/vcpu.h"
+
+/* Execute fault on a data page: scan, patch, make it code. False: guest must stop. */
+bool code_page_first_exec(struct vcpu *v, uint32_t gpa);
+
+/*
+ * Write fault on a code page by the instruction `insn` at v->r[15]. A store
+ * from the same page is performed here and the page rescanned (flipping the
+ * page would fault forever); any other writer turns the page back into data.
+ */
+enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t far);
+
+#endif

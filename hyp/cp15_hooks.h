@@ -1,0 +1,24 @@
+/*
+ * What CP15 emulation asks of the rest of the hypervisor when a guest
+ * register write has an effect beyond the virtual register file.
+ * Target: hyp/cp15_hooks.c. Host tests: a recording fake.
+ */
+#ifndef HYP_CP15_HOOKS_H
+#define HYP_CP15_HOOKS_H
+
+#include <stdint.h>
+
+#include "hyp/vcpu.h"
+
+enum tlb_op { TLB_ALL, TLB_MVA, TLB_ASID, TLB_MVA_ALL_ASID };
+
+/* TPIDRURW/TPIDRURO changed: the real registers PL0 reads must follow. */
+void cp15_hook_tls_changed(struct vcpu *v);
+/* The guest invalidated its instruction cache or branch predictor. */
+void cp15_hook_icache_invalidate(struct vcpu *v);
+/* The guest did TLB maintenance (the shadow tables must stay coherent). */
+void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value);
+/* Translation-relevant registers changed (SCTLR, TTBRx, TTBCR, DACR, CONTEXTIDR). */
+void cp15_hook_translation_changed(struct vcpu *v);
+
+#endif

@@ -1,0 +1,26 @@
+/* Emulating guest instructions on a struct vcpu (portable). */
+#ifndef HYP_EMULATE_H
+#define HYP_EMULATE_H
+
+#include <stdint.h>
+
+#include "hyp/insn_class.h"
+#include "hyp/vcpu.h"
+
+enum emu_result {
+	EMU_DONE,           /* executed (or condition failed); PC updated */
+	EMU_UNDEF,          /* natively UNDEFINED here: deliver Undefined */
+	EMU_DATA_ABORT,     /* a memory access faulted: v->fault_fsr/far set */
+	EMU_UNSUPPORTED,    /* defined natively but not emulated: stop the guest */
+};
+
+/* Execute the original sensitive instruction `insn` at v->r[15]. */
+enum emu_result emulate_sensitive(struct vcpu *v, uint32_t insn, enum sens_class cls);
+
+/* Execute a trapped coprocessor instruction (MCR/MRC, CP15) at v->r[15]. */
+enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn);
+
+/* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
+uint32_t emu_reg(const struct vcpu *v, unsigned n);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * MCR/MRC to CP15 trapped from the guest (ARM DDI 0406C B4.2 summary of
+ * the VMSA CP15 registers). Everything PL0 may touch natively never traps,
+ * so a trap in virtual User mode is an Undefined exception, as natively.
+ */
+#include <stddef.h>
+
+#include "arch/arm/psr.h"
+#include "arch/arm/sctlr_bits.h"
+#include "hyp/cp15_hooks.h"
+#include "hyp/emulate.h"
+
+#define BIT(n)          (1u << (n))
+#define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
+#define KEY(opc1, crn, crm, opc2) (((opc1) << 12) | ((crn) << 8) | ((crm) << 4) | (opc2))
+#define VBAR_MASK       0xffffffe0u
+
+struct cp15_reg {
+	uint32_t key;
+	size_t offset;          /* into struct vcpu_cp15 */
+};
+
+#define CP15_REG(o1, n, m, o2, field) { KEY(o1, n, m, o2), offsetof(struct vcpu_cp15, field) }
+
+/* Plain registers: the guest's value is kept and read back. */
+static const struct cp15_reg plain_regs[] = {
+	CP15_REG(0, 1, 0, 1, actlr),
+	CP15_REG(0, 1, 1, 0, scr),
+	CP15_REG(0, 1, 1, 1, sder),
+	CP15_REG(0, 1, 1, 2, nsacr),
+	CP15_REG(0, 2, 0, 2, ttbcr),
+	CP15_REG(0, 5, 0, 0, dfsr),
+	CP15_REG(0, 5, 0, 1, ifsr),
+	CP15_REG(0, 5, 1, 0, adfsr),
+	CP15_REG(0, 5, 1, 1, aifsr),
+	CP15_REG(0, 6, 0, 0, dfar),
+	CP15_REG(0, 6, 0, 2, ifar),
+	CP15_REG(0, 10, 2, 0, prrr),
+	CP15_REG(0, 10, 2, 1, nmrr),
+	CP15_REG(0, 13, 0, 4, tpidrprw),
+	CP15_REG(2, 0, 0, 0, csselr),
+};
+
+static enum emu_result read_id(const struct vcpu *v, uint32_t key, uint32_t *value)
+{
+	const struct vcpu_id_regs *id = v->id;
+
+	switch (key) {
+	case KEY(0, 0, 0, 0): case KEY(0, 0, 0, 4): case KEY(0, 0, 0, 7):
+		*value = id->midr; return EMU_DONE;
+	case KEY(0, 0, 0, 1): *value = id->ctr; return EMU_DONE;
+	case KEY(0, 0, 0, 2): *value = id->tcmtr; return EMU_DONE;
+	case KEY(0, 0, 0, 3): *value = id->tlbtr; return EMU_DONE;
+	case KEY(0, 0, 0, 5): *value = id->mpidr; return EMU_DONE;
+	case KEY(0, 0, 0, 6): *value = id->revidr; return EMU_DONE;
+	case KEY(0, 0, 1, 0): case KEY(0, 0, 1, 1):
+		*value = id->id_pfr[key & 1u]; return EMU_DONE;
+	case KEY(0, 0, 1, 2): *value = id->id_dfr0; return EMU_DONE;
+	case KEY(0, 0, 1, 3): *value = id->id_afr0; return EMU_DONE;
+	case KEY(0, 0, 1, 4): case KEY(0, 0, 1, 5): case KEY(0, 0, 1, 6): case KEY(0, 0, 1, 7):
+		*value = id->id_mmfr[(key & 7u) - 4u]; return EMU_DONE;
+	case KEY(0, 0, 2, 0): case KEY(0, 0, 2, 1): case KEY(0, 0, 2, 2):
+	case KEY(0, 0, 2, 3): case KEY(0, 0, 2, 4): case KEY(0, 0, 2, 5):
+		*value = id->id_isar[key & 7u]; return EMU_DONE;
+	case KEY(1, 0, 0, 0): *value = id->ccsidr[v->cp15.csselr & 0xfu]; return EMU_DONE;
+	case KEY(1, 0, 0, 1): *value = id->clidr; return EMU_DONE;
+	case KEY(1, 0, 0, 7): *value = id->aidr; return EMU_DONE;
+	default: return EMU_UNSUPPORTED;
+	}
+}
+
+/* Registers whose write has effects beyond the virtual register file. */
+static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t value)
+{
+	struct vcpu_cp15 *c = &v->cp15;
+
+	switch (key) {
+	case KEY(0, 1, 0, 0):
+		c->sctlr = value;
+		cp15_hook_translation_changed(v);
+		return EMU_DONE;
+	case KEY(0, 1, 0, 2):
+		c->cpacr = value;
+		return EMU_DONE;
+	case KEY(0, 2, 0, 0): c->ttbr0 = value; cp15_hook_translation_changed(v); return EMU_DONE;
+	case KEY(0, 2, 0, 1): c->ttbr1 = value; cp15_hook_translation_changed(v); return EMU_DONE;
+	case KEY(0, 3, 0, 0): c->dacr = value; cp15_hook_translation_changed(v); return EMU_DONE;
+	case KEY(0, 12, 0, 0): c->vbar = value & VBAR_MASK; return EMU_DONE;
+	case KEY(0, 12, 0, 1): c->mvbar = value & VBAR_MASK; return EMU_DONE;
+	case KEY(0, 13, 0, 0): return EMU_DONE;         /* FCSEIDR: RAZ/WI without FCSE */
+	case KEY(0, 13, 0, 1): c->contextidr = value; cp15_hook_translation_changed(v); return EMU_DONE;
+	case KEY(0, 13, 0, 2): c->tpidrurw = value; cp15_hook_tls_changed(v); return EMU_DONE;
+	case KEY(0, 13, 0, 3): c->tpidruro = value; cp15_hook_tls_changed(v); return EMU_DONE;
+	/* Instruction cache and branch predictor maintenance. */
+	case KEY(0, 7, 1, 0): case KEY(0, 7, 1, 6): case KEY(0, 7, 5, 0):
+	case KEY(0, 7, 5, 1): case KEY(0, 7, 5, 6): case KEY(0, 7, 5, 7):
+		cp15_hook_icache_invalidate(v);
+		return EMU_DONE;
+	/*
+	 * Data cache maintenance: guest memory is always cacheable in the
+	 * hypervisor's tables and no DMA device is passed through, so the
+	 * guest's view is already coherent. Set/way invalidation must never
+	 * reach the real cache (it would discard the hypervisor's data).
+	 */
+	case KEY(0, 7, 6, 1): case KEY(0, 7, 6, 2): case KEY(0, 7, 10, 1): case KEY(0, 7, 10, 2):
+	case KEY(0, 7, 11, 1): case KEY(0, 7, 14, 1): case KEY(0, 7, 14, 2):
+		return EMU_DONE;
+	/* TLB maintenance, B4.2.3: unified, instruction, data and Inner Shareable forms. */
+	case KEY(0, 8, 3, 0): case KEY(0, 8, 5, 0): case KEY(0, 8, 6, 0): case KEY(0, 8, 7, 0):
+		cp15_hook_tlb(v, TLB_ALL, value);
+		return EMU_DONE;
+	case KEY(0, 8, 3, 1): case KEY(0, 8, 5, 1): case KEY(0, 8, 6, 1): case KEY(0, 8, 7, 1):
+		cp15_hook_tlb(v, TLB_MVA, value);
+		return EMU_DONE;
+	case KEY(0, 8, 3, 2): case KEY(0, 8, 5, 2): case KEY(0, 8, 6, 2): case KEY(0, 8, 7, 2):
+		cp15_hook_tlb(v, TLB_ASID, value);
+		return EMU_DONE;
+	case KEY(0, 8, 3, 3): case KEY(0, 8, 7, 3):
+		cp15_hook_tlb(v, TLB_MVA_ALL_ASID, value);
+		return EMU_DONE;
+	default:
+		return EMU_UNSUPPORTED;
+	}
+}
+
+static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t *value)
+{
+	const struct vcpu_cp15 *c = &v->cp15;
+
+	switch (key) {
+	case KEY(0, 1, 0, 0): *value = c->sctlr; return EMU_DONE;
+	case KEY(0, 1, 0, 2): *value = c->cpacr; return EMU_DONE;
+	case KEY(0, 2, 0, 0): *value = c->ttbr0; return EMU_DONE;
+	case KEY(0, 2, 0, 1): *value = c->ttbr1; return EMU_DONE;
+	case KEY(0, 3, 0, 0): *value = c->dacr; return EMU_DONE;
+	case KEY(0, 12, 0, 0): *value = c->vbar; return EMU_DONE;
+	case KEY(0, 12, 0, 1): *value = c->mvbar; return EMU_DONE;
+	case KEY(0, 13, 0, 0): *value = 0; return EMU_DONE;
+	case KEY(0, 13, 0, 1): *value = c->contextidr; return EMU_DONE;
+	case KEY(0, 13, 0, 2): *value = c->tpidrurw; return EMU_DONE;
+	case KEY(0, 13, 0, 3): *value = c->tpidruro; return EMU_DONE;
+	default: return read_id(v, key, value);
+	}
+}
+
+static const struct cp15_reg *find_plain(uint32_t key)
+{
+	for (size_t i = 0; i < sizeof(plain_regs) / sizeof(plain_regs[0]); i++)
+		if (plain_regs[i].key == key)
+			return &plain_regs[i];
+	return NULL;
+}
+
+enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
+{
+	unsigned rt = FIELD(insn, 12, 4);
+	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
+	int read = !!(insn & BIT(20));
+	enum emu_result r;
+
+	if ((insn & 0x0f000f10u) != 0x0e000f10u || insn_cond(insn) == 0xfu)
+		return EMU_UNSUPPORTED;                 /* not MCR/MRC to CP15 */
+	if (!vcpu_privileged(v))
+		return EMU_UNDEF;
+	if (!insn_cond_passed(insn_cond(insn), v->cpsr)) {
+		v->r[15] += 4u;
+		return EMU_DONE;
+	}
+	if (rt == 15)
+		return EMU_UNSUPPORTED;                 /* APSR_nzcv form: not used by CP15 */
+
+	const struct cp15_reg *reg = find_plain(key);
+	uint32_t *field = reg ? (uint32_t *)((char *)&v->cp15 + reg->offset) : NULL;
+	if (read) {
+		uint32_t value = 0;
+		r = field ? EMU_DONE : read_special(v, key, &value);
+		if (r == EMU_DONE)
+			v->r[rt] = field ? *field : value;
+	} else if (field) {
+		*field = v->r[rt];
+		r = EMU_DONE;
+	} else {
+		r = write_special(v, key, v->r[rt]);
+	}
+	if (r == EMU_DONE) {
+		v->r[15] += 4u;
+		v->stats.emulated_cp15++;
+	}
+	return r;
+}

@@ -1,0 +1,152 @@
+#include <stddef.h>
+
+#include "arch/arm/cp15.h"
+#include "arch/arm/mmu.h"
+#include "arch/arm/pgtable_bits.h"
+#include "arch/arm/psr.h"
+#include "arch/arm/trap_frame.h"
+#include "board/board.h"
+#include "generated/config.h"
+#include "hyp/guest.h"
+#include "hyp/guest_image.h"
+#include "hyp/log.h"
+#include "hyp/patch.h"
+#include "hyp/vcpu_frame.h"
+#include "hyp/vmem.h"
+
+/* The ARM Linux boot protocol, as QEMU -kernel starts an image natively. */
+#define GUEST_BOOT_CPSR (PSR_MODE_SVC | PSR_A | PSR_I | PSR_F)
+
+void trap_enter_guest(const struct trap_frame *frame) __attribute__((noreturn));
+
+static struct guest the_guest;
+static struct guest *current;
+
+struct guest *guest_current(void)
+{
+	return current;
+}
+
+static void *guest_ram_ptr(uint32_t gpa)
+{
+	return shadow_flat_hyp_ptr(gpa);
+}
+
+/* Map the staging area for the hypervisor only while the image is read. */
+static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
+{
+	const struct stage_header *hdr = (const void *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR;
+	struct guest_image_limits lim = {
+		.ram_base = g->ram.gpa_base,
+		.ram_size = g->ram.size,
+		.hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE),
+		.hyp_size = CONFIG_HYP_RAM_SIZE,
+	};
+	const char *err;
+
+	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	if (hdr->magic == STAGE_MAGIC &&
+	    (hdr->image_size > CONFIG_GUEST_STAGE_SIZE - STAGE_IMAGE_OFFSET ||
+	     hdr->dtb_size > CONFIG_GUEST_STAGE_SIZE - STAGE_IMAGE_OFFSET -
+			     ((hdr->image_size + PAGE_SIZE - 1) & PAGE_MASK)))
+		err = "guest image larger than the staging area (GUEST_STAGE_SIZE)";
+	else
+		err = guest_image_load(hdr, (const uint8_t *)hdr + STAGE_IMAGE_OFFSET, &lim,
+				       guest_ram_ptr, boot);
+	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	return err;
+}
+
+struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
+{
+	struct guest *g = &the_guest;
+	struct guest_boot boot;
+	const char *err;
+
+	g->name = "guest0";
+	g->ram = (struct guest_memmap){
+		.gpa_base = board.ram_base,
+		.hpa_base = board.ram_base,
+		.size = CONFIG_GUEST_RAM_SIZE,
+	};
+	shadow_flat_init(&g->ram);
+	if ((err = load_staged_image(g, &boot))) {
+		log_error("guest image refused: %s", err);
+		hyp_finish(false);
+	}
+	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
+		shadow_flat_map_device(board.guest_passthrough[i].base, board.guest_passthrough[i].size);
+	patch_table_reset();
+
+	struct vcpu *v = &g->vcpu;
+	vcpu_reset(v, boot.entry, board.machine_type, boot.dtb, GUEST_BOOT_CPSR);
+	v->id = id;
+	v->cp15 = (struct vcpu_cp15){
+		.sctlr = boot_sctlr,
+		.actlr = cp15_read_actlr(),
+		.cpacr = cp15_read_cpacr(),
+		.prrr = cp15_read_prrr(),
+		.nmrr = cp15_read_nmrr(),
+	};
+	cp15_write_tpidrurw(0);
+	cp15_write_tpidruro(0);
+	log_info("%s: %s image, entry 0x%08x, RAM 0x%08x-0x%08x, dtb 0x%08x", g->name, boot.kind,
+		 boot.entry, g->ram.gpa_base, g->ram.gpa_base + g->ram.size - 1, boot.dtb);
+	current = g;
+	return g;
+}
+
+void guest_run(struct guest *g)
+{
+	static struct trap_frame first_entry;
+
+	vcpu_to_frame(&g->vcpu, &first_entry);
+	trap_enter_guest(&first_entry);
+}
+
+static void print_stats(const struct guest *g)
+{
+	const struct vcpu_stats *s = &g->vcpu.stats;
+
+	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u", g->name,
+		 s->traps_undef, s->traps_svc, s->traps_pabt, s->traps_dabt, s->traps_irq, s->traps_fiq);
+	log_info("%s: patches mrs=%u msr_reg=%u msr_imm=%u cps=%u srs=%u rfe=%u ldm_user=%u "
+		 "ldm_eret=%u stm_user=%u dp_eret=%u", g->name,
+		 s->patches[SENS_MRS], s->patches[SENS_MSR_REG], s->patches[SENS_MSR_IMM],
+		 s->patches[SENS_CPS], s->patches[SENS_SRS], s->patches[SENS_RFE],
+		 s->patches[SENS_LDM_USER], s->patches[SENS_LDM_ERET], s->patches[SENS_STM_USER],
+		 s->patches[SENS_DP_ERET]);
+	uint32_t emulated = 0;
+	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
+		emulated += s->emulated_sensitive[c];
+	log_info("%s: emulated sensitive=%u cp15=%u mmio=%u code_stores=%u; pages scanned=%u "
+		 "made_writable=%u; virtual exceptions=%u", g->name, emulated, s->emulated_cp15,
+		 s->emulated_mmio, s->emulated_code_stores, s->pages_scanned,
+		 s->code_pages_made_writable, s->virtual_exceptions);
+}
+
+void guest_end(struct guest *g, bool ok, const char *reason)
+{
+	const struct vcpu *v = &g->vcpu;
+
+	if (ok) {
+		log_info("%s: ended: %s", g->name, reason);
+	} else {
+		uint32_t insn = 0;
+		bool readable = !vmem_read(&g->vcpu, v->r[15] & ~1u, 4, &insn);
+		log_error("%s: stopped: %s", g->name, reason);
+		if (readable)
+			log_error("%s: pc=0x%08x insn=0x%08x cpsr=0x%08x", g->name, v->r[15], insn, v->cpsr);
+		else
+			log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, v->r[15], v->cpsr);
+	}
+	print_stats(g);
+	current = NULL;
+	hyp_finish(ok);
+}
+
+void hyp_finish(bool ok)
+{
+	log_info("no guest left: powering off, status=%s", ok ? "ok" : "failed");
+	board.poweroff();
+}

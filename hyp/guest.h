@@ -1,0 +1,37 @@
+/* Guest lifecycle: created from the staged image, run, ended. */
+#ifndef HYP_GUEST_H
+#define HYP_GUEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hyp/vcpu.h"
+#include "shadow_pt/flat.h"
+
+struct guest {
+	const char *name;
+	struct vcpu vcpu;
+	struct guest_memmap ram;
+	/* Repeated silently-resolved faults at one PC mean the guest makes no progress. */
+	uint32_t last_fault_pc;
+	unsigned fault_repeats;
+};
+
+/* Load the staged image and prepare the guest's vCPU; refuses bad images. */
+struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id);
+struct guest *guest_current(void);
+
+/* Start running the current guest in PL0. Does not return. */
+void guest_run(struct guest *g) __attribute__((noreturn));
+
+/*
+ * End a guest: `ok` says whether it ended normally; `reason` is printed with
+ * its PC and instruction when it did not. With no guest left the board is
+ * powered off, so this does not return.
+ */
+void guest_end(struct guest *g, bool ok, const char *reason) __attribute__((noreturn));
+
+/* Nothing to run: report and power off. */
+void hyp_finish(bool ok) __attribute__((noreturn));
+
+#endif

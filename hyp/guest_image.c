@@ -1,0 +1,190 @@
+/* ELF32 (ARM) and Linux zImage loading. Portable: also built for host tests. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "hyp/guest_image.h"
+
+#define EI_NIDENT       16
+#define ELFCLASS32      1
+#define ELFDATA2LSB     1
+#define ET_EXEC         2
+#define EM_ARM          40
+#define PT_LOAD         1
+
+struct elf32_ehdr {
+	uint8_t e_ident[EI_NIDENT];
+	uint16_t e_type, e_machine;
+	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct elf32_phdr {
+	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+};
+
+/* Linux zImage header, Documentation/arch/arm/booting.rst. */
+#define ZIMAGE_MAGIC_OFFSET 0x24u
+#define ZIMAGE_MAGIC        0x016f2818u
+#define ZIMAGE_LOAD_OFFSET  0x10000u    /* where QEMU -kernel puts it natively */
+#define DTB_END_GAP         0x200000u   /* device tree this far below RAM end */
+#define FDT_MAGIC_BE        0xd00dfeedu
+
+static char reason[128];
+
+static uint32_t read32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static void append(char **out, const char *end, const char *s)
+{
+	while (*s && *out < end)
+		*(*out)++ = *s++;
+}
+
+static void append_hex(char **out, const char *end, uint32_t v)
+{
+	char buf[11] = "0x";
+
+	for (int i = 0; i < 8; i++)
+		buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xfu];
+	buf[10] = 0;
+	append(out, end, buf);
+}
+
+/* "<what> 0x<a>-0x<b> <problem>", kept in a static buffer. */
+static const char *range_reason(const char *what, uint32_t a, uint32_t b, const char *problem)
+{
+	char *out = reason, *end = reason + sizeof(reason) - 1;
+
+	append(&out, end, what);
+	append(&out, end, " ");
+	append_hex(&out, end, a);
+	append(&out, end, "-");
+	append_hex(&out, end, b);
+	append(&out, end, " ");
+	append(&out, end, problem);
+	*out = 0;
+	return reason;
+}
+
+static bool overlaps(uint32_t a, uint32_t len, uint32_t base, uint32_t size)
+{
+	return (uint64_t)a < (uint64_t)base + size && (uint64_t)a + len > base;
+}
+
+/* Where [gpa, gpa+len) may not go; NULL if it fits guest RAM. */
+static const char *check_range(const char *what, uint32_t gpa, uint32_t len,
+			       const struct guest_image_limits *lim)
+{
+	uint64_t end = (uint64_t)gpa + len;
+
+	if (overlaps(gpa, len, lim->hyp_base, lim->hyp_size))
+		return range_reason(what, gpa, (uint32_t)(end - 1), "overlaps the hypervisor");
+	if (gpa < lim->ram_base || end > (uint64_t)lim->ram_base + lim->ram_size)
+		return range_reason(what, gpa, (uint32_t)(end - 1),
+				    gpa >= lim->ram_base && gpa < lim->ram_base + lim->ram_size ?
+				    "is too large for guest RAM" : "is outside guest RAM");
+	return NULL;
+}
+
+static const char *load_elf(const struct stage_header *hdr, const uint8_t *image,
+			    const struct guest_image_limits *lim, void *(*ram_ptr)(uint32_t),
+			    struct guest_boot *boot)
+{
+	struct elf32_ehdr eh;
+	const char *err;
+	unsigned loaded = 0;
+
+	if (hdr->image_size < sizeof(eh))
+		return "ELF image shorter than its header";
+	memcpy(&eh, image, sizeof(eh));
+	if (eh.e_ident[4] != ELFCLASS32 || eh.e_ident[5] != ELFDATA2LSB)
+		return "ELF image is not 32-bit little-endian";
+	if (eh.e_machine != EM_ARM || eh.e_type != ET_EXEC)
+		return "ELF image is not an ARM executable";
+	if (eh.e_phentsize != sizeof(struct elf32_phdr) ||
+	    (uint64_t)eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(struct elf32_phdr) > hdr->image_size)
+		return "ELF program headers lie outside the image";
+
+	/* Check every segment before writing any, so a refusal leaves RAM untouched. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (unsigned i = 0; i < eh.e_phnum; i++) {
+			struct elf32_phdr ph;
+			memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+			if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+				continue;
+			if (pass == 0) {
+				if (ph.p_filesz > ph.p_memsz ||
+				    (uint64_t)ph.p_offset + ph.p_filesz > hdr->image_size)
+					return "ELF segment data lies outside the image";
+				if ((err = check_range("ELF segment", ph.p_paddr, ph.p_memsz, lim)))
+					return err;
+				continue;
+			}
+			uint8_t *dst = ram_ptr(ph.p_paddr);
+			memcpy(dst, image + ph.p_offset, ph.p_filesz);
+			memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+			loaded++;
+		}
+	}
+	if (!loaded)
+		return "ELF image has no loadable segment";
+	if ((err = check_range("ELF entry point", eh.e_entry, 4, lim)))
+		return err;
+	boot->kind = "ELF";
+	boot->entry = eh.e_entry;
+	return NULL;
+}
+
+static const char *load_zimage(const struct stage_header *hdr, const uint8_t *image,
+			       const struct guest_image_limits *lim, void *(*ram_ptr)(uint32_t),
+			       struct guest_boot *boot)
+{
+	uint32_t load = lim->ram_base + ZIMAGE_LOAD_OFFSET;
+	const char *err = check_range("zImage", load, hdr->image_size, lim);
+
+	if (err)
+		return err;
+	memcpy(ram_ptr(load), image, hdr->image_size);
+	boot->kind = "zImage";
+	boot->entry = load;
+	return NULL;
+}
+
+const char *guest_image_load(const struct stage_header *hdr, const uint8_t *image,
+			     const struct guest_image_limits *lim,
+			     void *(*ram_ptr)(uint32_t gpa), struct guest_boot *boot)
+{
+	static const uint8_t elf_magic[4] = { 0x7f, 'E', 'L', 'F' };
+	const char *err;
+
+	if (hdr->magic != STAGE_MAGIC)
+		return "no guest image staged (run it with: make run GUEST=path/to/image)";
+	if (hdr->image_size == 0)
+		return "guest image is empty";
+	boot->dtb = 0;
+	if (hdr->image_size >= 4 && !memcmp(image, elf_magic, 4))
+		err = load_elf(hdr, image, lim, ram_ptr, boot);
+	else if (hdr->image_size >= ZIMAGE_MAGIC_OFFSET + 4 &&
+		 read32(image + ZIMAGE_MAGIC_OFFSET) == ZIMAGE_MAGIC)
+		err = load_zimage(hdr, image, lim, ram_ptr, boot);
+	else
+		err = "guest image is neither an ELF executable nor a Linux zImage";
+	if (err || !hdr->dtb_size)
+		return err;
+
+	const uint8_t *dtb = image + ((hdr->image_size + 0xfffu) & ~0xfffu);
+	uint32_t magic = read32(dtb);
+	if (__builtin_bswap32(magic) != FDT_MAGIC_BE)
+		return "device tree blob has no FDT magic";
+	uint32_t at = lim->ram_base + lim->ram_size - DTB_END_GAP;
+	if ((err = check_range("device tree", at, hdr->dtb_size, lim)))
+		return err;
+	memcpy(ram_ptr(at), dtb, hdr->dtb_size);
+	boot->dtb = at;
+	return NULL;
+}

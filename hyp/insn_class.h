@@ -1,0 +1,43 @@
+/*
+ * Sensitive ARM (A32) instructions: those that behave differently in User
+ * mode without trapping, so guest kernel code must not run them unpatched.
+ * Patterns are exact encodings as compilers and assemblers emit them, so
+ * that data words in code pages rarely match (ARM DDI 0406C A8, B9).
+ */
+#ifndef HYP_INSN_CLASS_H
+#define HYP_INSN_CLASS_H
+
+#include <stdint.h>
+
+enum sens_class {
+	SENS_NONE,
+	SENS_MRS,          /* MRS Rd, CPSR | SPSR */
+	SENS_MSR_REG,      /* MSR CPSR_<c|x...>, Rn / MSR SPSR_<any>, Rn */
+	SENS_MSR_IMM,      /* MSR CPSR_<c|x...>, #imm / MSR SPSR_<any>, #imm */
+	SENS_CPS,          /* CPS, CPSIE, CPSID */
+	SENS_SRS,          /* SRS{DA,IA,DB,IB} sp{!}, #mode */
+	SENS_RFE,          /* RFE{DA,IA,DB,IB} Rn{!} */
+	SENS_LDM_USER,     /* LDM Rn, {..}^ without PC: User-mode registers */
+	SENS_LDM_ERET,     /* LDM Rn{!}, {..,pc}^: exception return */
+	SENS_STM_USER,     /* STM Rn, {..}^: User-mode registers */
+	SENS_DP_ERET,      /* MOVS pc, Rm / SUBS pc, lr, #imm: exception return */
+	SENS_CLASS_COUNT
+};
+
+enum sens_class insn_classify_arm(uint32_t insn);
+const char *sens_class_name(enum sens_class cls);
+
+/* The condition field, and whether it passes for the given NZCV flags. */
+uint32_t insn_cond(uint32_t insn);
+int insn_cond_passed(uint32_t cond, uint32_t cpsr);
+
+/* ARMExpandImm: the 12-bit modified immediate of data-processing encodings. */
+uint32_t insn_expand_imm(uint32_t imm12);
+
+/*
+ * If `insn` at `addr` loads a PC-relative literal (LDR, LDRB, LDRH, LDRSB,
+ * LDRSH, LDRD, VLDR), give the address and byte length of the literal.
+ */
+int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t *len);
+
+#endif

@@ -1,0 +1,38 @@
+/* The hypervisor's C entry, called by arch/arm/boot.S with the MMU on. */
+#include <stdint.h>
+
+#include "arch/arm/cp15.h"
+#include "arch/arm/generic_timer.h"
+#include "arch/arm/gic.h"
+#include "arch/arm/id_regs.h"
+#include "arch/arm/mmu.h"
+#include "board/board.h"
+#include "dacr/domains.h"
+#include "generated/config.h"
+#include "hyp/guest.h"
+#include "hyp/log.h"
+
+#define HYP_TICK_HZ 100u
+
+extern const uint8_t hyp_vectors[];
+void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset) __attribute__((noreturn));
+
+static struct vcpu_id_regs id_regs;
+
+void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
+{
+	mmu_init(phys_offset);
+	cp15_write_vbar((uint32_t)(uintptr_t)hyp_vectors);
+	cp15_write_dacr(DACR_HYP_GUEST_FLAT);
+	board.init();
+	log_info("ARMv7-A hypervisor on %s: loaded at 0x%08x, window 0x%08x-0x%08x", board.name,
+		 hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE), CONFIG_HYP_VA_BASE,
+		 CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE + CONFIG_HYP_IO_SIZE - 1);
+
+	id_regs_read(&id_regs);
+	gic_init(board.gic_dist, board.gic_cpu);
+	gic_enable_irq(board.timer_ppi);
+	generic_timer_start(HYP_TICK_HZ);
+
+	guest_run(guest_create(boot_sctlr, &id_regs));
+}

@@ -1,0 +1,253 @@
+/*
+ * Everything the guest does that the hardware will not let it do in PL0
+ * arrives here: hyp_trap() is called by arch/arm/vectors.S with the saved
+ * User-mode registers. It updates the vCPU, handles the trap, and returns
+ * to the (possibly changed) guest state.
+ */
+#include "arch/arm/cp15.h"
+#include "arch/arm/fsr_bits.h"
+#include "arch/arm/generic_timer.h"
+#include "arch/arm/gic.h"
+#include "arch/arm/pgtable_bits.h"
+#include "arch/arm/psr.h"
+#include "arch/arm/trap_frame.h"
+#include "board/board.h"
+#include "generated/config.h"
+#include "hyp/code_pages.h"
+#include "hyp/emulate.h"
+#include "hyp/emulate_mem.h"
+#include "hyp/guest.h"
+#include "hyp/log.h"
+#include "hyp/panic.h"
+#include "hyp/patch.h"
+#include "hyp/vcpu_frame.h"
+#include "hyp/vexc.h"
+#include "hyp/vmem.h"
+#include "shadow_pt/flat.h"
+
+#define CPACR_CP10_CP11         (0xfu << 20)
+#define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
+#define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
+#define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
+
+static void deliver_data_abort(struct vcpu *v, uint32_t fsr, uint32_t far)
+{
+	v->cp15.dfsr = fsr;
+	v->cp15.dfar = far;
+	vexc_take(v, VEXC_DABT, v->r[15]);
+}
+
+/* Act on an emulator's verdict for the instruction at v->r[15]. */
+static void finish_emulation(struct vcpu *v, enum emu_result r, const char *what)
+{
+	switch (r) {
+	case EMU_DONE:
+		break;
+	case EMU_UNDEF:
+		vexc_take(v, VEXC_UNDEF, v->r[15]);
+		break;
+	case EMU_DATA_ABORT:
+		deliver_data_abort(v, v->fault_fsr, v->fault_far);
+		break;
+	case EMU_UNSUPPORTED:
+		if (!v->stop_reason)
+			v->stop_reason = what;
+		break;
+	}
+}
+
+static void handle_undef(struct vcpu *v)
+{
+	uint32_t insn;
+	const struct patch_entry *p;
+
+	v->stats.traps_undef++;
+	if (v->cpsr & PSR_T) {
+		if (vcpu_privileged(v))
+			v->stop_reason = "Thumb code in a privileged mode is not supported";
+		else
+			vexc_take(v, VEXC_UNDEF, v->r[15]);
+		return;
+	}
+	if (vmem_read(v, v->r[15], 4, &insn)) {
+		v->stop_reason = "undefined instruction outside guest RAM";
+		return;
+	}
+	if ((p = patch_lookup(insn, v->r[15]))) {
+		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
+	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
+		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
+	} else if (INSN_IS_COPROC(insn) && (INSN_COPROC(insn) == 10 || INSN_COPROC(insn) == 11) &&
+		   (v->cp15.cpacr & CPACR_CP10_CP11)) {
+		v->stop_reason = "VFP/Advanced SIMD is not virtualized yet";
+	} else if (vcpu_privileged(v) && INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
+		v->stop_reason = "CP14 (debug) access is not emulated";
+	} else if (vcpu_privileged(v) && INSN_IS_SMC(insn)) {
+		v->stop_reason = "SMC (secure monitor call) is not emulated";
+	} else {
+		vexc_take(v, VEXC_UNDEF, v->r[15]);     /* undefined natively too */
+	}
+}
+
+/* A fault the guest would see natively with its MMU off: alignment, or external abort. */
+static uint32_t native_fault_status(uint32_t fsr)
+{
+	if (fsr_status(fsr) == FS_ALIGNMENT || fsr_status(fsr) == FS_DEBUG)
+		return fsr & ~FSR_WNR;
+	return fsr_make(FS_SYNC_EXTERNAL);
+}
+
+/* Returns true when the fault was the hypervisor's own business (resolved silently). */
+static bool handle_pabt(struct vcpu *v)
+{
+	uint32_t ifsr = cp15_read_ifsr(), ifar = cp15_read_ifar();
+
+	v->stats.traps_pabt++;
+	if (fsr_status(ifsr) == FS_PERM_PAGE && shadow_flat_is_ram(ifar, 4) &&
+	    !shadow_flat_page_is_code(ifar)) {
+		if ((v->cpsr & PSR_T) && vcpu_privileged(v))
+			v->stop_reason = "Thumb code in a privileged mode is not supported";
+		else
+			code_page_first_exec(v, ifar);
+		return true;
+	}
+	v->cp15.ifsr = native_fault_status(ifsr);
+	v->cp15.ifar = ifar;
+	vexc_take(v, VEXC_PABT, v->r[15]);
+	return false;
+}
+
+static const struct guest_mmio_device *find_device(uint32_t gpa)
+{
+	for (unsigned i = 0; i < board.guest_emulated_count; i++) {
+		const struct guest_mmio_device *d = &board.guest_emulated[i];
+		if (gpa - d->base < d->size)
+			return d;
+	}
+	return 0;
+}
+
+struct mmio_ctx {
+	const struct guest_mmio_device *dev;
+	enum mmio_result result;
+};
+
+static uint32_t mmio_access(void *opaque, uint32_t addr, unsigned size, bool write, uint32_t *value)
+{
+	struct mmio_ctx *ctx = opaque;
+	uint32_t offset = addr - ctx->dev->base;
+
+	ctx->result = write ? ctx->dev->write(offset, size, *value) : ctx->dev->read(offset, size, value);
+	return ctx->result == MMIO_BUS_ERROR ? fsr_make(FS_SYNC_EXTERNAL) : 0;
+}
+
+static bool handle_dabt(struct guest *g)
+{
+	struct vcpu *v = &g->vcpu;
+	uint32_t dfsr = cp15_read_dfsr(), dfar = cp15_read_dfar(), insn;
+	uint32_t status = fsr_status(dfsr);
+	const struct guest_mmio_device *dev;
+
+	v->stats.traps_dabt++;
+	if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_is_ram(dfar, 1) &&
+	    shadow_flat_page_is_code(dfar)) {
+		if ((v->cpsr & PSR_T) || vmem_read(v, v->r[15], 4, &insn))
+			v->stop_reason = "store to a code page from Thumb code or outside RAM";
+		else
+			finish_emulation(v, code_page_write(v, insn, dfar),
+					 "store into its own code page by an instruction that is not emulated");
+		return true;
+	}
+	if ((status == FS_TRANS_SECTION || status == FS_TRANS_PAGE) && (dev = find_device(dfar))) {
+		struct mmio_ctx ctx = { .dev = dev, .result = MMIO_DONE };
+		if ((v->cpsr & PSR_T) || vmem_read(v, v->r[15], 4, &insn)) {
+			v->stop_reason = "device access from Thumb code or from outside RAM";
+			return false;
+		}
+		finish_emulation(v, emulate_mem(v, insn, mmio_access, &ctx), "device access by an instruction that is not emulated");
+		v->stats.emulated_mmio++;
+		if (ctx.result == MMIO_GUEST_POWEROFF)
+			guest_end(g, true, "powered off");
+		if (ctx.result == MMIO_GUEST_RESET)
+			guest_end(g, true, "reset requested (restart is not supported)");
+		return false;
+	}
+	if (status != FS_ALIGNMENT)
+		log_warn("%s: data abort at 0x%08x (pc 0x%08x): no memory or device there", g->name, dfar, v->r[15]);
+	deliver_data_abort(v, native_fault_status(dfsr) | (dfsr & FSR_WNR), dfar);
+	return false;
+}
+
+static void handle_irq(struct vcpu *v)
+{
+	unsigned iar = gic_ack(), id = iar & 0x3ffu;
+
+	v->stats.traps_irq++;
+	if (id == GIC_SPURIOUS_ID)
+		return;
+	if (id == board.timer_ppi)
+		generic_timer_tick();
+	else
+		log_warn("unexpected interrupt %u", id);
+	gic_eoi(iar);
+}
+
+/* Stop a guest that faults at the same PC again and again without progress. */
+static void note_fault(struct guest *g, bool silent)
+{
+	if (!silent || g->vcpu.r[15] != g->last_fault_pc) {
+		g->fault_repeats = 0;
+		g->last_fault_pc = silent ? g->vcpu.r[15] : ~0u;
+		return;
+	}
+	if (++g->fault_repeats >= CONFIG_FAULT_LOOP_LIMIT)
+		g->vcpu.stop_reason = "loops in faults at one PC (no progress)";
+}
+
+void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr);
+
+void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr)
+{
+	if ((f->cpsr & PSR_MODE_MASK) != PSR_MODE_USR)
+		hyp_fault(f, kind, svc_lr);
+
+	struct guest *g = guest_current();
+	struct vcpu *v = &g->vcpu;
+	uint32_t pc = f->pc;
+
+	if (kind == TRAP_UNDEF || kind == TRAP_SVC)
+		pc -= (f->cpsr & PSR_T) ? 2u : 4u;     /* hardware LR: the next instruction */
+	vcpu_from_frame(v, f, pc);
+
+	switch (kind) {
+	case TRAP_UNDEF:
+		handle_undef(v);
+		note_fault(g, false);
+		break;
+	case TRAP_SVC:
+		v->stats.traps_svc++;
+		vexc_take(v, VEXC_SVC, v->r[15]);
+		note_fault(g, false);
+		break;
+	case TRAP_PABT:
+		note_fault(g, handle_pabt(v));
+		break;
+	case TRAP_DABT:
+		note_fault(g, handle_dabt(g));
+		break;
+	case TRAP_IRQ:
+		handle_irq(v);
+		break;
+	case TRAP_FIQ:
+		v->stats.traps_fiq++;
+		log_warn("unexpected FIQ");
+		break;
+	default:
+		hyp_fault(f, kind, svc_lr);
+	}
+	if (!v->stop_reason && (v->cpsr & PSR_T) && vcpu_privileged(v))
+		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";
+	if (v->stop_reason)
+		guest_end(g, false, v->stop_reason);
+	vcpu_to_frame(v, f);
+}

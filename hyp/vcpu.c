@@ -1,0 +1,125 @@
+#include "arch/arm/psr.h"
+#include "hyp/vcpu.h"
+
+bool vcpu_mode_valid(uint32_t mode)
+{
+	switch (mode) {
+	case PSR_MODE_USR: case PSR_MODE_FIQ: case PSR_MODE_IRQ: case PSR_MODE_SVC:
+	case PSR_MODE_ABT: case PSR_MODE_UND: case PSR_MODE_SYS:
+		return true;
+	default:
+		return false;   /* Monitor and Hyp are not virtualized */
+	}
+}
+
+enum vbank vcpu_bank_of(uint32_t mode)
+{
+	switch (mode) {
+	case PSR_MODE_FIQ: return VBANK_FIQ;
+	case PSR_MODE_IRQ: return VBANK_IRQ;
+	case PSR_MODE_SVC: return VBANK_SVC;
+	case PSR_MODE_ABT: return VBANK_ABT;
+	case PSR_MODE_UND: return VBANK_UND;
+	default:           return VBANK_USR;
+	}
+}
+
+uint32_t vcpu_mode(const struct vcpu *v)
+{
+	return v->cpsr & PSR_MODE_MASK;
+}
+
+bool vcpu_privileged(const struct vcpu *v)
+{
+	return vcpu_mode(v) != PSR_MODE_USR;
+}
+
+bool vcpu_has_spsr(const struct vcpu *v)
+{
+	return vcpu_bank_of(vcpu_mode(v)) != VBANK_USR;
+}
+
+void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32_t cpsr)
+{
+	for (unsigned i = 0; i < 16; i++)
+		v->r[i] = 0;
+	for (unsigned b = 0; b < VBANK_COUNT; b++)
+		v->bank[b].sp = v->bank[b].lr = v->bank[b].spsr = 0;
+	for (unsigned i = 0; i < 5; i++)
+		v->r8_12_other[i] = 0;
+	v->r[1] = r1;
+	v->r[2] = r2;
+	v->r[15] = entry;
+	v->cpsr = cpsr;
+}
+
+void vcpu_switch_mode(struct vcpu *v, uint32_t mode)
+{
+	enum vbank from = vcpu_bank_of(vcpu_mode(v)), to = vcpu_bank_of(mode);
+
+	if (from != to) {
+		v->bank[from].sp = v->r[13];
+		v->bank[from].lr = v->r[14];
+		v->r[13] = v->bank[to].sp;
+		v->r[14] = v->bank[to].lr;
+	}
+	if ((from == VBANK_FIQ) != (to == VBANK_FIQ)) {
+		for (unsigned i = 0; i < 5; i++) {
+			uint32_t t = v->r[8 + i];
+			v->r[8 + i] = v->r8_12_other[i];
+			v->r8_12_other[i] = t;
+		}
+	}
+	v->cpsr = (v->cpsr & ~PSR_MODE_MASK) | mode;
+}
+
+void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
+{
+	uint32_t mode = value & PSR_MODE_MASK;
+
+	mask &= ~PSR_EXEC_MASK;
+	if (!vcpu_privileged(v))
+		mask &= PSR_USER_WRITABLE;
+	/* An invalid mode is ignored, as QEMU does for this UNPREDICTABLE case. */
+	if ((mask & PSR_MODE_MASK) && vcpu_mode_valid(mode))
+		vcpu_switch_mode(v, mode);
+	mask &= ~PSR_MODE_MASK;
+	v->cpsr = (v->cpsr & ~mask) | (value & mask);
+}
+
+void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc)
+{
+	uint32_t mode = new_cpsr & PSR_MODE_MASK;
+
+	if (vcpu_mode_valid(mode))
+		vcpu_switch_mode(v, mode);
+	else
+		new_cpsr = (new_cpsr & ~PSR_MODE_MASK) | vcpu_mode(v);
+	v->cpsr = new_cpsr;
+	v->r[15] = new_pc & ((new_cpsr & PSR_T) ? ~1u : ~3u);
+}
+
+uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode)
+{
+	enum vbank b = vcpu_bank_of(mode);
+
+	return b == vcpu_bank_of(vcpu_mode(v)) ? &v->r[13] : &v->bank[b].sp;
+}
+
+uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n)
+{
+	bool in_fiq = vcpu_bank_of(vcpu_mode(v)) == VBANK_FIQ;
+
+	if (n >= 8 && n <= 12)
+		return in_fiq ? &v->r8_12_other[n - 8] : &v->r[n];
+	if (n == 13)
+		return vcpu_banked_sp(v, PSR_MODE_USR);
+	if (n == 14)
+		return vcpu_bank_of(vcpu_mode(v)) == VBANK_USR ? &v->r[14] : &v->bank[VBANK_USR].lr;
+	return &v->r[n];
+}
+
+uint32_t *vcpu_spsr(struct vcpu *v)
+{
+	return &v->bank[vcpu_bank_of(vcpu_mode(v))].spsr;
+}

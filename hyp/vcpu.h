@@ -1,0 +1,81 @@
+/*
+ * The guest's virtual CPU: everything a privileged ARMv7-A core would hold,
+ * kept by the hypervisor while the guest really runs in User mode.
+ * Portable: compiled for the target and for host unit tests.
+ */
+#ifndef HYP_VCPU_H
+#define HYP_VCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hyp/stats.h"
+
+/* Register banks of the virtual modes (User and System share one). */
+enum vbank { VBANK_USR, VBANK_FIQ, VBANK_IRQ, VBANK_SVC, VBANK_ABT, VBANK_UND, VBANK_COUNT };
+
+struct vcpu_cp15 {
+	uint32_t sctlr, actlr, cpacr;
+	uint32_t ttbr0, ttbr1, ttbcr, dacr;
+	uint32_t dfsr, ifsr, adfsr, aifsr, dfar, ifar;
+	uint32_t prrr, nmrr;
+	uint32_t vbar, mvbar, scr, sder, nsacr;
+	uint32_t contextidr, tpidrurw, tpidruro, tpidrprw;
+	uint32_t csselr;
+};
+
+/* Identification registers, read-only, with the values of the real core. */
+struct vcpu_id_regs {
+	uint32_t midr, ctr, tcmtr, tlbtr, mpidr, revidr;
+	uint32_t id_pfr[2], id_dfr0, id_afr0, id_mmfr[4], id_isar[6];
+	uint32_t clidr, aidr;
+	uint32_t ccsidr[16];        /* indexed by CSSELR[3:0] */
+};
+
+struct vcpu {
+	/* Live registers of the current virtual mode; r[15] is the PC. */
+	uint32_t r[16];
+	/* The whole virtual CPSR: mode, A/I/F, E, T, IT, GE, flags. */
+	uint32_t cpsr;
+	/* SP/LR of the modes that are not current; SPSR of every mode. */
+	struct {
+		uint32_t sp, lr, spsr;
+	} bank[VBANK_COUNT];
+	/* r8-r12 of the bank (User or FIQ) that is not live. */
+	uint32_t r8_12_other[5];
+	struct vcpu_cp15 cp15;
+	const struct vcpu_id_regs *id;
+	/* Set by the emulator when an access it performed faulted. */
+	uint32_t fault_fsr, fault_far;
+	/* Set when the guest did something the hypervisor cannot virtualize. */
+	const char *stop_reason;
+	struct vcpu_stats stats;
+};
+
+bool vcpu_mode_valid(uint32_t mode);
+enum vbank vcpu_bank_of(uint32_t mode);
+uint32_t vcpu_mode(const struct vcpu *v);
+bool vcpu_privileged(const struct vcpu *v);
+/* Modes with an SPSR: all privileged modes but System. */
+bool vcpu_has_spsr(const struct vcpu *v);
+
+/* Reset to the state the ARM Linux boot protocol hands to a kernel. */
+void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32_t cpsr);
+
+/* Change mode, banking SP, LR (and r8-r12 for FIQ) as the hardware does. */
+void vcpu_switch_mode(struct vcpu *v, uint32_t mode);
+
+/* MSR-style CPSR write of the bytes in `mask` (execution state excluded). */
+void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask);
+
+/* Exception return: CPSR <- new_cpsr (all bits), PC <- new_pc. */
+void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc);
+
+/* SP of any mode, wherever it currently lives. */
+uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode);
+/* Registers as User mode sees them (for LDM/STM ^). */
+uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n);
+
+uint32_t *vcpu_spsr(struct vcpu *v);
+
+#endif

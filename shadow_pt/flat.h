@@ -1,0 +1,34 @@
+/*
+ * Guest memory while the guest's MMU is off: guest virtual = guest
+ * physical, mapped page by page onto the guest's host memory in the
+ * hypervisor's translation table. Each RAM page is either "data" (PL0
+ * read/write, execute-never) or "code" (scanned and patched; PL0 read-only,
+ * executable), so the first execution and every later write of a code page
+ * trap to the hypervisor.
+ */
+#ifndef SHADOW_PT_FLAT_H
+#define SHADOW_PT_FLAT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A guest's RAM: guest-physical range and where it lives in host memory. */
+struct guest_memmap {
+	uint32_t gpa_base;
+	uint32_t hpa_base;
+	uint32_t size;
+};
+
+void shadow_flat_init(const struct guest_memmap *ram);
+/* Let the guest reach a device directly (PL0 read/write, device memory). */
+void shadow_flat_map_device(uint32_t pa, uint32_t size);
+
+bool shadow_flat_is_ram(uint32_t gpa, uint32_t size);
+/* Where the hypervisor reads and writes guest RAM at `gpa`. */
+void *shadow_flat_hyp_ptr(uint32_t gpa);
+
+bool shadow_flat_page_is_code(uint32_t gpa);
+void shadow_flat_make_code(uint32_t gpa);
+void shadow_flat_make_data(uint32_t gpa);
+
+#endif

@@ -1,0 +1,16 @@
+# Host unit tests: the portable sources built for this machine with sanitizers.
+HOST_CC ?= gcc
+HOST_TEST_BIN := $(BUILD)/host/unit-tests
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all -I. -I$(BUILD)/include -Itests/host
+HOST_PORTABLE := hyp/insn_class.c hyp/vcpu.c hyp/vexc.c hyp/emulate_sensitive.c \
+	hyp/emulate_cp15.c hyp/emulate_mem.c hyp/page_scan.c hyp/patch.c hyp/guest_image.c \
+	hyp/format.c
+HOST_TESTS := $(sort $(wildcard tests/host/*.c))
+
+.PHONY: host-test-bin
+host-test-bin: $(HOST_TEST_BIN)
+
+$(HOST_TEST_BIN): $(HOST_PORTABLE) $(HOST_TESTS) $(wildcard tests/host/*.h) $(CONFIG_H)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $(HOST_PORTABLE) $(HOST_TESTS)
