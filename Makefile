@@ -92,8 +92,13 @@ $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 # Running -----------------------------------------------------------------------
 GUEST ?= $(BUILD)/guests/hello.elf
 DTB ?=
-RUN_QEMU = scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
-	--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE)
+
+# What the run script and the QEMU tests need to know about the board and build.
+QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
+	QEMU_MEM_NATIVE=$(QEMU_MEM_NATIVE) QEMU_MEM_HYP=$(QEMU_MEM_HYP) \
+	QEMU_BOARD_ARGS="$(QEMU_BOARD_ARGS)" GUEST_STAGE=$(CONFIG_GUEST_STAGE_ADDR) \
+	GUEST_STAGE_SIZE=$(CONFIG_GUEST_STAGE_SIZE) HYP_LOAD_ADDR=$(CONFIG_HYP_LOAD_ADDR) \
+	CROSS_COMPILE=$(CROSS_COMPILE)
 
 deps:
 	@scripts/install-deps.sh
@@ -105,14 +110,20 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory run-built
 
-.PHONY: run-built
-run-built:
-	$(RUN_QEMU) --hyp $(HYP_ELF) --guest $(GUEST) $(if $(DTB),--dtb $(DTB)) --hyp-log $(BUILD)/hyp.log
-
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin
-	@tests/run-all.sh $(BUILD) "$(QEMU_MACHINE)" "$(QEMU_MEM_NATIVE)" "$(RUN_QEMU) --hyp $(HYP_ELF)"
+	@$(MAKE) --no-print-directory test-built
+
+.PHONY: run-built test-built
+run-built:
+	scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
+		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
+		--hyp $(HYP_ELF) --guest $(GUEST) $(if $(DTB),--dtb $(DTB)) \
+		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
+
+test-built:
+	@$(QEMU_ENV) tests/run-all.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -13,7 +13,6 @@ enum mmio_result {
 	MMIO_DONE,              /* access performed, guest continues */
 	MMIO_GUEST_POWEROFF,    /* guest asked the board to power off */
 	MMIO_GUEST_RESET,       /* guest asked the board to reset */
-	MMIO_BUS_ERROR,         /* natively an external abort */
 };
 
 struct guest_mmio_device {
@@ -34,7 +33,6 @@ struct board_desc {
 	uint32_t ram_base;              /* the guest sees its RAM here too */
 	uint32_t ram_size;              /* host RAM the hypervisor may use */
 	uint32_t machine_type;          /* Linux machine number, r1 at guest boot */
-	uint32_t hyp_uart;              /* PL011 for the hypervisor's messages */
 	uint32_t gic_dist;
 	uint32_t gic_cpu;
 	uint32_t timer_ppi;             /* GIC interrupt of the virtual timer */

@@ -125,24 +125,26 @@ static void print_stats(const struct guest *g)
 		 s->code_pages_made_writable, s->virtual_exceptions);
 }
 
-void guest_end(struct guest *g, bool ok, const char *reason)
+void guest_end(struct guest *g, const char *how)
 {
-	const struct vcpu *v = &g->vcpu;
-
-	if (ok) {
-		log_info("%s: ended: %s", g->name, reason);
-	} else {
-		uint32_t insn = 0;
-		bool readable = !vmem_read(&g->vcpu, v->r[15] & ~1u, 4, &insn);
-		log_error("%s: stopped: %s", g->name, reason);
-		if (readable)
-			log_error("%s: pc=0x%08x insn=0x%08x cpsr=0x%08x", g->name, v->r[15], insn, v->cpsr);
-		else
-			log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, v->r[15], v->cpsr);
-	}
+	log_info("%s: ended: %s", g->name, how);
 	print_stats(g);
 	current = NULL;
-	hyp_finish(ok);
+	hyp_finish(true);
+}
+
+void guest_stop(struct guest *g, const char *reason, uint32_t pc)
+{
+	uint32_t insn;
+
+	log_error("%s: stopped: %s", g->name, reason);
+	if (shadow_flat_is_ram(pc & ~1u, 4) && !vmem_read(&g->vcpu, pc & ~1u, 4, &insn))
+		log_error("%s: pc=0x%08x insn=0x%08x cpsr=0x%08x", g->name, pc, insn, g->vcpu.cpsr);
+	else
+		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);
+	print_stats(g);
+	current = NULL;
+	hyp_finish(false);
 }
 
 void hyp_finish(bool ok)

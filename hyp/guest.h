@@ -25,11 +25,12 @@ struct guest *guest_current(void);
 void guest_run(struct guest *g) __attribute__((noreturn));
 
 /*
- * End a guest: `ok` says whether it ended normally; `reason` is printed with
- * its PC and instruction when it did not. With no guest left the board is
- * powered off, so this does not return.
+ * A guest ends normally (`how`: powered off, reset), or is stopped because
+ * it did something that cannot be virtualized at instruction `pc`. With no
+ * guest left the board is powered off, so neither returns.
  */
-void guest_end(struct guest *g, bool ok, const char *reason) __attribute__((noreturn));
+void guest_end(struct guest *g, const char *how) __attribute__((noreturn));
+void guest_stop(struct guest *g, const char *reason, uint32_t pc) __attribute__((noreturn));
 
 /* Nothing to run: report and power off. */
 void hyp_finish(bool ok) __attribute__((noreturn));

@@ -4,6 +4,8 @@
  * User-mode registers. It updates the vCPU, handles the trap, and returns
  * to the (possibly changed) guest state.
  */
+#include <stddef.h>
+
 #include "arch/arm/cp15.h"
 #include "arch/arm/fsr_bits.h"
 #include "arch/arm/generic_timer.h"
@@ -29,6 +31,14 @@
 #define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
+
+/* The ARM instruction at the PC; false for Thumb state (not decoded here). */
+static bool fetch_arm_insn(struct vcpu *v, uint32_t *insn)
+{
+	if ((v->cpsr & PSR_T) || !shadow_flat_is_ram(v->r[15], 4))
+		return false;
+	return !vmem_read(v, v->r[15], 4, insn);
+}
 
 static void deliver_data_abort(struct vcpu *v, uint32_t fsr, uint32_t far)
 {
@@ -69,7 +79,7 @@ static void handle_undef(struct vcpu *v)
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
-	if (vmem_read(v, v->r[15], 4, &insn)) {
+	if (!fetch_arm_insn(v, &insn)) {
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
@@ -89,31 +99,31 @@ static void handle_undef(struct vcpu *v)
 	}
 }
 
-/* A fault the guest would see natively with its MMU off: alignment, or external abort. */
-static uint32_t native_fault_status(uint32_t fsr)
-{
-	if (fsr_status(fsr) == FS_ALIGNMENT || fsr_status(fsr) == FS_DEBUG)
-		return fsr & ~FSR_WNR;
-	return fsr_make(FS_SYNC_EXTERNAL);
-}
-
 /* Returns true when the fault was the hypervisor's own business (resolved silently). */
 static bool handle_pabt(struct vcpu *v)
 {
 	uint32_t ifsr = cp15_read_ifsr(), ifar = cp15_read_ifar();
 
 	v->stats.traps_pabt++;
-	if (fsr_status(ifsr) == FS_PERM_PAGE && shadow_flat_is_ram(ifar, 4) &&
-	    !shadow_flat_page_is_code(ifar)) {
+	if (fsr_status(ifsr) == FS_DEBUG) {             /* BKPT: the guest's own debug event */
+		v->cp15.ifsr = ifsr;
+		v->cp15.ifar = ifar;
+		vexc_take(v, VEXC_PABT, v->r[15]);
+		return false;
+	}
+	if (!shadow_flat_is_ram(ifar, 4)) {
+		/* Natively the core would fetch zeros from the bus forever: stop instead. */
+		v->stop_reason = "executes outside guest RAM";
+		return false;
+	}
+	if (fsr_status(ifsr) == FS_PERM_PAGE && !shadow_flat_page_is_code(ifar)) {
 		if ((v->cpsr & PSR_T) && vcpu_privileged(v))
 			v->stop_reason = "Thumb code in a privileged mode is not supported";
 		else
 			code_page_first_exec(v, ifar);
 		return true;
 	}
-	v->cp15.ifsr = native_fault_status(ifsr);
-	v->cp15.ifar = ifar;
-	vexc_take(v, VEXC_PABT, v->r[15]);
+	v->stop_reason = "unexpected prefetch abort in guest RAM";
 	return false;
 }
 
@@ -124,7 +134,7 @@ static const struct guest_mmio_device *find_device(uint32_t gpa)
 		if (gpa - d->base < d->size)
 			return d;
 	}
-	return 0;
+	return NULL;
 }
 
 struct mmio_ctx {
@@ -138,7 +148,17 @@ static uint32_t mmio_access(void *opaque, uint32_t addr, unsigned size, bool wri
 	uint32_t offset = addr - ctx->dev->base;
 
 	ctx->result = write ? ctx->dev->write(offset, size, *value) : ctx->dev->read(offset, size, value);
-	return ctx->result == MMIO_BUS_ERROR ? fsr_make(FS_SYNC_EXTERNAL) : 0;
+	return 0;
+}
+
+static uint32_t unassigned_access(void *ctx, uint32_t addr, unsigned size, bool write, uint32_t *value)
+{
+	(void)ctx;
+	(void)addr;
+	(void)size;
+	if (!write)
+		*value = 0;
+	return 0;
 }
 
 static bool handle_dabt(struct guest *g)
@@ -151,8 +171,8 @@ static bool handle_dabt(struct guest *g)
 	v->stats.traps_dabt++;
 	if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_is_ram(dfar, 1) &&
 	    shadow_flat_page_is_code(dfar)) {
-		if ((v->cpsr & PSR_T) || vmem_read(v, v->r[15], 4, &insn))
-			v->stop_reason = "store to a code page from Thumb code or outside RAM";
+		if (!fetch_arm_insn(v, &insn))
+			v->stop_reason = "store to a code page from Thumb code";
 		else
 			finish_emulation(v, code_page_write(v, insn, dfar),
 					 "store into its own code page by an instruction that is not emulated");
@@ -160,21 +180,34 @@ static bool handle_dabt(struct guest *g)
 	}
 	if ((status == FS_TRANS_SECTION || status == FS_TRANS_PAGE) && (dev = find_device(dfar))) {
 		struct mmio_ctx ctx = { .dev = dev, .result = MMIO_DONE };
-		if ((v->cpsr & PSR_T) || vmem_read(v, v->r[15], 4, &insn)) {
-			v->stop_reason = "device access from Thumb code or from outside RAM";
+		if (!fetch_arm_insn(v, &insn)) {
+			v->stop_reason = "device access from Thumb code";
 			return false;
 		}
 		finish_emulation(v, emulate_mem(v, insn, mmio_access, &ctx), "device access by an instruction that is not emulated");
 		v->stats.emulated_mmio++;
 		if (ctx.result == MMIO_GUEST_POWEROFF)
-			guest_end(g, true, "powered off");
+			guest_end(g, "powered off");
 		if (ctx.result == MMIO_GUEST_RESET)
-			guest_end(g, true, "reset requested (restart is not supported)");
+			guest_end(g, "reset requested (restart is not supported)");
 		return false;
 	}
-	if (status != FS_ALIGNMENT)
-		log_warn("%s: data abort at 0x%08x (pc 0x%08x): no memory or device there", g->name, dfar, v->r[15]);
-	deliver_data_abort(v, native_fault_status(dfsr) | (dfsr & FSR_WNR), dfar);
+	if (status == FS_ALIGNMENT) {
+		deliver_data_abort(v, dfsr & (FSR_FS_LOW_MASK | FSR_FS4 | FSR_WNR), dfar);
+		return false;
+	}
+	/*
+	 * Nothing at this address for the guest (no RAM, no device, or the
+	 * hypervisor's window): the board reads zero and ignores writes there,
+	 * so do the same without ever touching what the hypervisor has mapped.
+	 */
+	if (!fetch_arm_insn(v, &insn)) {
+		v->stop_reason = "access to an unassigned address from Thumb code";
+		return false;
+	}
+	log_debug("%s: access to unassigned 0x%08x (pc 0x%08x): reads as zero", g->name, dfar, v->r[15]);
+	finish_emulation(v, emulate_mem(v, insn, unassigned_access, NULL),
+			 "access to an unassigned address by an instruction that is not emulated");
 	return false;
 }
 
@@ -248,6 +281,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr)
 	if (!v->stop_reason && (v->cpsr & PSR_T) && vcpu_privileged(v))
 		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";
 	if (v->stop_reason)
-		guest_end(g, false, v->stop_reason);
+		guest_stop(g, v->stop_reason, pc);
 	vcpu_to_frame(v, f);
 }

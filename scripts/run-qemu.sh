@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run a guest image on QEMU, natively or under the hypervisor.
 #
-#   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE [--timeout S]
+#   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
-#               --guest IMAGE [--dtb FILE] [--hyp-log FILE] [--timeout S]
+#               --guest IMAGE [--dtb FILE] [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout. Under the
 # hypervisor, its own messages (second UART) go to --hyp-log and are copied to
@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
 	--hyp-log) hyp_log=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
+	--) shift; break ;;
 	*) echo "run-qemu.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -34,9 +35,7 @@ die() { echo "run-qemu.sh: $*" >&2; exit 2; }
 [ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
 [ -f "$guest" ] || die "guest image '$guest' does not exist"
 
-# No audio backend: the board has a sound device, nobody listens.
-export QEMU_AUDIO_DRV=none
-qemu=(qemu-system-arm -M "$machine" -m "$mem" -display none -monitor none -serial stdio)
+qemu=(qemu-system-arm -M "$machine" -m "$mem" -display none -monitor none -serial stdio "$@")
 if [ "$native" = 1 ]; then
 	qemu+=(-kernel "$guest")
 else

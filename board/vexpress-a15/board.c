@@ -38,7 +38,6 @@ const struct board_desc board = {
 	.ram_base = VEXPRESS_RAM_BASE,
 	.ram_size = VEXPRESS_RAM_SIZE,
 	.machine_type = MACH_TYPE_VEXPRESS,
-	.hyp_uart = VEXPRESS_UART1,
 	.gic_dist = VEXPRESS_GIC_DIST,
 	.gic_cpu = VEXPRESS_GIC_CPU,
 	.timer_ppi = VEXPRESS_VTIMER_PPI,

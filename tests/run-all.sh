@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# make test: host unit tests, then QEMU tests. One PASS/FAIL line per test,
+# then "N passed, N failed". Exits non-zero if any test failed or none ran.
+set -u
+results=$BUILD/test-results.txt
+mkdir -p "$BUILD"
+: > "$results"
+
+run() {
+	"$@" | tee -a "$results"
+}
+
+host_out=$BUILD/host-tests.out
+"$BUILD/host/unit-tests" > "$host_out" 2>&1
+host_rc=$?
+grep -E '^(PASS|FAIL) ' "$host_out" | tee -a "$results"
+if [ "$host_rc" -ne 0 ] && ! grep -q '^FAIL ' "$host_out"; then
+	echo "FAIL host/unit-tests: exited $host_rc without a failing test (crash?)" | tee -a "$results"
+	tail -n 30 "$host_out"
+fi
+grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
+
+run tests/qemu/compare.sh hello sensitive exceptions usermode
+run tests/qemu/stop.sh
+run tests/qemu/refuse.sh
+
+passed=$(grep -c '^PASS ' "$results")
+failed=$(grep -c '^FAIL ' "$results")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
