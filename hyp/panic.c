@@ -1,6 +1,7 @@
 #include <stdarg.h>
 
 #include "arch/arm/cp15.h"
+#include "arch/arm/psr.h"
 #include "board/board.h"
 #include "board/drivers/pl011.h"
 #include "hyp/format.h"
@@ -44,17 +45,16 @@ void hyp_panic(const char *fmt, ...)
 	hyp_finish(false);
 }
 
-void hyp_fault(const struct trap_frame *f, unsigned kind, uint32_t svc_lr)
+void hyp_fault(const struct trap_frame *f, unsigned kind)
 {
-	log_error("PANIC: %s in the hypervisor (mode 0x%02x)",
+	log_error("PANIC: %s in the hypervisor (interrupted mode 0x%02x)",
 		  kind < sizeof(trap_names) / sizeof(trap_names[0]) ? trap_names[kind] : "?",
-		  f->cpsr & 0x1fu);
-	log_error("pc=0x%08x spsr=0x%08x svc_lr=0x%08x svc_sp=0x%08x", f->pc, f->cpsr, svc_lr,
-		  (uint32_t)(uintptr_t)(f + 1));
+		  f->cpsr & PSR_MODE_MASK);
+	log_error("pc=0x%08x spsr=0x%08x", f->pc, f->cpsr);
 	for (unsigned i = 0; i < 12; i += 4)
 		log_error("r%u=0x%08x r%u=0x%08x r%u=0x%08x r%u=0x%08x", i, f->r[i], i + 1,
 			  f->r[i + 1], i + 2, f->r[i + 2], i + 3, f->r[i + 3]);
-	log_error("r12=0x%08x usr_sp=0x%08x usr_lr=0x%08x", f->r[12], f->r[13], f->r[14]);
+	log_error("r12=0x%08x svc_sp=0x%08x svc_lr=0x%08x", f->r[12], f->r[13], f->r[14]);
 	report_fault_registers();
 	hyp_finish(false);
 }

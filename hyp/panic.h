@@ -6,7 +6,11 @@
 
 #include "arch/arm/trap_frame.h"
 
-/* Print mode, registers, fault status and addresses, then power off. */
-void hyp_fault(const struct trap_frame *f, unsigned kind, uint32_t svc_lr) __attribute__((noreturn));
+/*
+ * An exception taken in the hypervisor itself: print mode, registers, fault
+ * status and addresses, then power off. Called from arch/arm/vectors.S on
+ * the exception mode's own stack; f->r[13] and f->r[14] hold SVC sp and lr.
+ */
+void hyp_fault(const struct trap_frame *f, unsigned kind) __attribute__((noreturn));
 
 #endif

@@ -237,13 +237,11 @@ static void note_fault(struct guest *g, bool silent)
 		g->vcpu.stop_reason = "loops in faults at one PC (no progress)";
 }
 
-void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr);
+void hyp_trap(struct trap_frame *f, unsigned kind);
 
-void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr)
+/* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
+void hyp_trap(struct trap_frame *f, unsigned kind)
 {
-	if ((f->cpsr & PSR_MODE_MASK) != PSR_MODE_USR)
-		hyp_fault(f, kind, svc_lr);
-
 	struct guest *g = guest_current();
 	struct vcpu *v = &g->vcpu;
 	uint32_t pc = f->pc;
@@ -276,7 +274,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind, uint32_t svc_lr)
 		log_warn("unexpected FIQ");
 		break;
 	default:
-		hyp_fault(f, kind, svc_lr);
+		hyp_panic("exception %u from the guest has no handler", kind);
 	}
 	if (!v->stop_reason && (v->cpsr & PSR_T) && vcpu_privileged(v))
 		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";

@@ -7,6 +7,8 @@
 #include "generated/config.h"
 #include "generated/asm-defs.h"
 
+#define FAULT_STACK_SIZE 1024
+
 	.syntax	unified
 	.arm
 	.section .text.boot, "ax"
@@ -65,6 +67,16 @@ _start:
 	ldr	pc, =virtual_entry		@ leave the identity map
 
 virtual_entry:
+	/* Each exception mode gets a small stack for reporting hypervisor faults. */
+	cps	#PSR_MODE_ABT
+	ldr	sp, =abt_stack_top
+	cps	#PSR_MODE_UND
+	ldr	sp, =und_stack_top
+	cps	#PSR_MODE_IRQ
+	ldr	sp, =irq_stack_top
+	cps	#PSR_MODE_FIQ
+	ldr	sp, =fiq_stack_top
+	cps	#PSR_MODE_SVC
 	ldr	sp, =svc_stack_top
 	ldr	r0, =bss_start
 	ldr	r1, =bss_end
@@ -77,3 +89,14 @@ virtual_entry:
 	mov	r1, r4
 	bl	hyp_main
 4:	b	4b				@ hyp_main does not return
+
+	.bss
+	.balign	8
+	.macro	fault_stack name
+	.space	FAULT_STACK_SIZE
+\name\()_stack_top:
+	.endm
+	fault_stack abt
+	fault_stack und
+	fault_stack irq
+	fault_stack fiq

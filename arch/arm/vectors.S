@@ -1,27 +1,49 @@
 /*
  * Hypervisor exception vectors (VBAR). Guests always run in User mode, so
- * every exception from a guest lands here. Each entry corrects LR to the
+ * nearly every exception comes from a guest: the entry corrects LR to the
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
- * trap_frame for hyp_trap(frame, kind, svc_lr). Only the SVC stack is used.
+ * trap_frame for hyp_trap(frame, kind).
+ * An exception taken in the hypervisor itself is reported from the
+ * exception mode's own small stack instead, so that even a broken SVC stack
+ * gives a report rather than a silent hang.
  */
 #include "generated/asm-defs.h"
 
 	.syntax	unified
 	.arm
 
-	.macro	trap_entry kind, lr_adjust
+	.macro	trap_entry kind, mode, lr_adjust
 	.if	\lr_adjust
 	sub	lr, lr, #\lr_adjust
 	.endif
+	str	r0, [sp, #-4]!			@ this mode's stack is always valid
+	mrs	r0, spsr
+	and	r0, r0, #PSR_MODE_MASK
+	cmp	r0, #PSR_MODE_USR
+	ldr	r0, [sp], #4
+	bne	hyp_fault_entry_\kind
 	srsdb	sp!, #PSR_MODE_SVC
 	cps	#PSR_MODE_SVC
 	sub	sp, sp, #TRAP_FRAME_REGS_SIZE
 	stmia	sp, {r0-r14}^			@ User-mode r0-r14
 	mov	r0, sp
 	mov	r1, #\kind
-	mov	r2, lr				@ SVC-mode lr, for reports of hypervisor faults
 	b	trap_common
+
+hyp_fault_entry_\kind:
+	srsdb	sp!, #\mode
+	sub	sp, sp, #TRAP_FRAME_REGS_SIZE
+	stmia	sp, {r0-r12}
+	cps	#PSR_MODE_SVC			@ fetch the interrupted SVC sp and lr
+	mov	r0, sp
+	mov	r1, lr
+	cps	#\mode
+	add	r2, sp, #TRAP_FRAME_SP
+	stmia	r2, {r0, r1}
+	mov	r0, sp
+	mov	r1, #\kind
+	bl	hyp_fault			@ does not return
 	.endm
 
 	.section .text.vectors, "ax"
@@ -38,14 +60,14 @@ hyp_vectors:
 	b	vec_fiq
 
 /* LR adjustments give the address to resume at (ARM DDI 0406C B1.8.3). */
-vec_reset:	trap_entry TRAP_RESET, 0
-vec_undef:	trap_entry TRAP_UNDEF, 0	@ resume after the instruction
-vec_svc:	trap_entry TRAP_SVC, 0		@ resume after the instruction
-vec_pabt:	trap_entry TRAP_PABT, 4		@ the faulting instruction
-vec_dabt:	trap_entry TRAP_DABT, 8		@ the faulting instruction
-vec_unused:	trap_entry TRAP_UNUSED, 0
-vec_irq:	trap_entry TRAP_IRQ, 4		@ the interrupted instruction
-vec_fiq:	trap_entry TRAP_FIQ, 4
+vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
+vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0	@ resume after the instruction
+vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0	@ resume after the instruction
+vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4	@ the faulting instruction
+vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8	@ the faulting instruction
+vec_unused:	trap_entry TRAP_UNUSED, PSR_MODE_SVC, 0
+vec_irq:	trap_entry TRAP_IRQ, PSR_MODE_IRQ, 4	@ the interrupted instruction
+vec_fiq:	trap_entry TRAP_FIQ, PSR_MODE_FIQ, 4
 
 trap_common:
 	bl	hyp_trap
