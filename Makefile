@@ -34,6 +34,7 @@ obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/vcpu.o hyp/vcpu
 obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o
+obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o
 obj-y += shadow_pt/flat.o
 
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))

@@ -33,9 +33,10 @@ struct board_desc {
 	uint32_t ram_base;              /* the guest sees its RAM here too */
 	uint32_t ram_size;              /* host RAM the hypervisor may use */
 	uint32_t machine_type;          /* Linux machine number, r1 at guest boot */
-	uint32_t gic_dist;
+	uint32_t gic_dist;              /* also where the guest finds its virtual GIC */
 	uint32_t gic_cpu;
-	uint32_t timer_ppi;             /* GIC interrupt of the virtual timer */
+	uint32_t hyp_timer_ppi;         /* the hypervisor's tick (physical timer) */
+	uint32_t guest_vtimer_ppi;      /* the guest's virtual timer */
 	/* Devices the guest reaches directly (mapped for PL0). */
 	const struct phys_region *guest_passthrough;
 	unsigned guest_passthrough_count;

@@ -1,6 +1,7 @@
 #include <stddef.h>
 
 #include "arch/arm/cp15.h"
+#include "arch/arm/gic.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/pgtable_bits.h"
 #include "arch/arm/psr.h"
@@ -12,7 +13,9 @@
 #include "hyp/log.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu_frame.h"
+#include "hyp/vgic_mmio.h"
 #include "hyp/vmem.h"
+#include "hyp/vtimer.h"
 
 /* The ARM Linux boot protocol, as QEMU -kernel starts an image natively. */
 #define GUEST_BOOT_CPSR (PSR_MODE_SVC | PSR_A | PSR_I | PSR_F)
@@ -25,6 +28,35 @@ static struct guest *current;
 struct guest *guest_current(void)
 {
 	return current;
+}
+
+const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa)
+{
+	for (unsigned i = 0; i < g->device_count; i++)
+		if (gpa - g->devices[i].base < g->devices[i].size)
+			return &g->devices[i];
+	return NULL;
+}
+
+static void add_device(struct guest *g, const struct guest_mmio_device *dev)
+{
+	BUG_ON(g->device_count == GUEST_MAX_DEVICES);
+	g->devices[g->device_count++] = *dev;
+}
+
+/* The board's emulated devices, and the virtual GIC where the board's GIC is. */
+static void setup_devices(struct guest *g)
+{
+	for (unsigned i = 0; i < board.guest_emulated_count; i++)
+		add_device(g, &board.guest_emulated[i]);
+	add_device(g, &(struct guest_mmio_device){
+		.name = "vgic-dist", .base = board.gic_dist, .size = VGIC_DIST_SIZE,
+		.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write });
+	add_device(g, &(struct guest_mmio_device){
+		.name = "vgic-cpu", .base = board.gic_cpu, .size = VGIC_CPU_SIZE,
+		.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write });
+	vgic_init(&g->vgic, gic_dist_typer(), gic_dist_iidr());
+	vtimer_init(g);
 }
 
 static void *guest_ram_ptr(uint32_t gpa)
@@ -76,6 +108,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	}
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
 		shadow_flat_map_device(board.guest_passthrough[i].base, board.guest_passthrough[i].size);
+	setup_devices(g);
 	patch_table_reset();
 
 	struct vcpu *v = &g->vcpu;
@@ -120,9 +153,9 @@ static void print_stats(const struct guest *g)
 	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
 		emulated += s->emulated_sensitive[c];
 	log_info("%s: emulated sensitive=%u cp15=%u mmio=%u code_stores=%u; pages scanned=%u "
-		 "made_writable=%u; virtual exceptions=%u", g->name, emulated, s->emulated_cp15,
+		 "made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated, s->emulated_cp15,
 		 s->emulated_mmio, s->emulated_code_stores, s->pages_scanned,
-		 s->code_pages_made_writable, s->virtual_exceptions);
+		 s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 }
 
 void guest_end(struct guest *g, const char *how)

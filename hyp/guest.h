@@ -5,13 +5,22 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "board/board.h"
 #include "hyp/vcpu.h"
+#include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
+
+#define GUEST_MAX_DEVICES 8u
 
 struct guest {
 	const char *name;
 	struct vcpu vcpu;
 	struct guest_memmap ram;
+	struct vgic vgic;
+	bool vtimer_forwarded;
+	/* Emulated devices: the board's and the virtual GIC. */
+	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
+	unsigned device_count;
 	/* Repeated silently-resolved faults at one PC mean the guest makes no progress. */
 	uint32_t last_fault_pc;
 	unsigned fault_repeats;
@@ -20,6 +29,7 @@ struct guest {
 /* Load the staged image and prepare the guest's vCPU; refuses bad images. */
 struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id);
 struct guest *guest_current(void);
+const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa);
 
 /* Start running the current guest in PL0. Does not return. */
 void guest_run(struct guest *g) __attribute__((noreturn));

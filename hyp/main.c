@@ -31,7 +31,7 @@ void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
 
 	id_regs_read(&id_regs);
 	gic_init(board.gic_dist, board.gic_cpu);
-	gic_enable_irq(board.timer_ppi);
+	gic_enable_irq(board.hyp_timer_ppi);
 	generic_timer_start(HYP_TICK_HZ);
 
 	guest_run(guest_create(boot_sctlr, &id_regs));

@@ -25,6 +25,7 @@
 #include "hyp/vcpu_frame.h"
 #include "hyp/vexc.h"
 #include "hyp/vmem.h"
+#include "hyp/vtimer.h"
 #include "shadow_pt/flat.h"
 
 #define CPACR_CP10_CP11         (0xfu << 20)
@@ -127,16 +128,6 @@ static bool handle_pabt(struct vcpu *v)
 	return false;
 }
 
-static const struct guest_mmio_device *find_device(uint32_t gpa)
-{
-	for (unsigned i = 0; i < board.guest_emulated_count; i++) {
-		const struct guest_mmio_device *d = &board.guest_emulated[i];
-		if (gpa - d->base < d->size)
-			return d;
-	}
-	return NULL;
-}
-
 struct mmio_ctx {
 	const struct guest_mmio_device *dev;
 	enum mmio_result result;
@@ -178,7 +169,7 @@ static bool handle_dabt(struct guest *g)
 					 "store into its own code page by an instruction that is not emulated");
 		return true;
 	}
-	if ((status == FS_TRANS_SECTION || status == FS_TRANS_PAGE) && (dev = find_device(dfar))) {
+	if ((status == FS_TRANS_SECTION || status == FS_TRANS_PAGE) && (dev = guest_find_device(g, dfar))) {
 		struct mmio_ctx ctx = { .dev = dev, .result = MMIO_DONE };
 		if (!fetch_arm_insn(v, &insn)) {
 			v->stop_reason = "device access from Thumb code";
@@ -211,18 +202,32 @@ static bool handle_dabt(struct guest *g)
 	return false;
 }
 
-static void handle_irq(struct vcpu *v)
+static void handle_irq(struct guest *g)
 {
 	unsigned iar = gic_ack(), id = iar & 0x3ffu;
 
-	v->stats.traps_irq++;
+	g->vcpu.stats.traps_irq++;
 	if (id == GIC_SPURIOUS_ID)
 		return;
-	if (id == board.timer_ppi)
+	if (id == board.hyp_timer_ppi)
 		generic_timer_tick();
+	else if (id == board.guest_vtimer_ppi)
+		vtimer_interrupt(g);
 	else
 		log_warn("unexpected interrupt %u", id);
 	gic_eoi(iar);
+}
+
+/* Before resuming the guest: take a virtual IRQ if its GIC signals one and CPSR.I allows. */
+static void deliver_pending_irq(struct guest *g)
+{
+	struct vcpu *v = &g->vcpu;
+
+	vtimer_sync(g);
+	if (!(v->cpsr & PSR_I) && vgic_irq_signalled(&g->vgic)) {
+		v->stats.virtual_irqs++;
+		vexc_take(v, VEXC_IRQ, v->r[15]);
+	}
 }
 
 /* Stop a guest that faults at the same PC again and again without progress. */
@@ -267,7 +272,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		note_fault(g, handle_dabt(g));
 		break;
 	case TRAP_IRQ:
-		handle_irq(v);
+		handle_irq(g);
 		break;
 	case TRAP_FIQ:
 		v->stats.traps_fiq++;
@@ -280,5 +285,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";
 	if (v->stop_reason)
 		guest_stop(g, v->stop_reason, pc);
+	deliver_pending_irq(g);
 	vcpu_to_frame(v, f);
 }

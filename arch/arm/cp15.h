@@ -40,6 +40,8 @@ CP15_ACCESSORS(tpidruro,  0, c13, c0, 3)
 CP15_ACCESSORS(tpidrprw,  0, c13, c0, 4)
 CP15_ACCESSORS(cntfrq,    0, c14, c0, 0)
 CP15_ACCESSORS(cntkctl,   0, c14, c1, 0)
+CP15_ACCESSORS(cntp_tval, 0, c14, c2, 0)
+CP15_ACCESSORS(cntp_ctl,  0, c14, c2, 1)
 CP15_ACCESSORS(cntv_tval, 0, c14, c3, 0)
 CP15_ACCESSORS(cntv_ctl,  0, c14, c3, 1)
 

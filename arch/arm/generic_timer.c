@@ -3,7 +3,11 @@
 #include "arch/arm/generic_timer.h"
 #include "hyp/log.h"
 
-#define CNTV_CTL_ENABLE     (1u << 0)
+#define CNT_CTL_ENABLE      (1u << 0)
+#define CNT_CTL_IMASK       (1u << 1)
+#define CNT_CTL_ISTATUS     (1u << 2)
+#define CNTKCTL_PL0VCTEN    (1u << 1)
+#define CNTKCTL_PL0VTEN     (1u << 8)
 
 static uint32_t ticks_interval;
 
@@ -19,11 +23,25 @@ void generic_timer_start(uint32_t hz)
 	if (!freq)
 		hyp_panic("CNTFRQ is 0: firmware did not program the generic timer frequency");
 	ticks_interval = freq / hz;
-	cp15_write_cntv_tval(ticks_interval);
-	cp15_write_cntv_ctl(CNTV_CTL_ENABLE);
+	cp15_write_cntp_tval(ticks_interval);
+	cp15_write_cntp_ctl(CNT_CTL_ENABLE);
 }
 
 void generic_timer_tick(void)
 {
-	cp15_write_cntv_tval(ticks_interval);
+	cp15_write_cntp_tval(ticks_interval);
+}
+
+void generic_timer_give_vtimer_to_pl0(void)
+{
+	cp15_write_cntv_ctl(0);
+	cp15_write_cntkctl(CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN);
+}
+
+bool generic_timer_vtimer_asserted(void)
+{
+	uint32_t ctl = cp15_read_cntv_ctl();
+
+	return (ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS)) ==
+	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
 }

@@ -3,7 +3,10 @@
 #include "arch/arm/mmu.h"
 
 #define GICD_CTLR           (0x000u / 4u)
+#define GICD_TYPER          (0x004u / 4u)
+#define GICD_IIDR           (0x008u / 4u)
 #define GICD_ISENABLER(n)   (0x100u / 4u + (n))
+#define GICD_ICENABLER(n)   (0x180u / 4u + (n))
 #define GICD_IPRIORITYR(n)  (0x400u / 4u + (n))
 #define GICD_ITARGETSR(n)   (0x800u / 4u + (n))
 #define GICD_CTLR_ENABLE    0x1u
@@ -39,6 +42,21 @@ void gic_enable_irq(unsigned id)
 	if (id >= GIC_FIRST_SPI)
 		target[id] = 1u;        /* CPU 0 */
 	gicd[GICD_ISENABLER(id / 32u)] = 1u << (id % 32u);
+}
+
+void gic_disable_irq(unsigned id)
+{
+	gicd[GICD_ICENABLER(id / 32u)] = 1u << (id % 32u);
+}
+
+uint32_t gic_dist_typer(void)
+{
+	return gicd[GICD_TYPER];
+}
+
+uint32_t gic_dist_iidr(void)
+{
+	return gicd[GICD_IIDR];
 }
 
 unsigned gic_ack(void)

@@ -8,6 +8,10 @@
 
 void gic_init(uint32_t dist_pa, uint32_t cpu_pa);
 void gic_enable_irq(unsigned id);
+void gic_disable_irq(unsigned id);
+/* The distributor's type and implementer registers, for the guest's virtual GIC. */
+uint32_t gic_dist_typer(void);
+uint32_t gic_dist_iidr(void);
 /* Acknowledge the highest-priority pending interrupt; GIC_SPURIOUS_ID if none. */
 unsigned gic_ack(void);
 void gic_eoi(unsigned iar);

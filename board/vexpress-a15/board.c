@@ -10,6 +10,7 @@
 #define VEXPRESS_UART1      0x1c0a0000u   /* the hypervisor's console */
 #define VEXPRESS_GIC_DIST   0x2c001000u
 #define VEXPRESS_GIC_CPU    0x2c002000u
+#define VEXPRESS_SEC_PTIMER_PPI 29u  /* Secure physical timer: the hypervisor runs Secure */
 #define VEXPRESS_VTIMER_PPI 27u
 #define MACH_TYPE_VEXPRESS  2272u
 
@@ -40,7 +41,8 @@ const struct board_desc board = {
 	.machine_type = MACH_TYPE_VEXPRESS,
 	.gic_dist = VEXPRESS_GIC_DIST,
 	.gic_cpu = VEXPRESS_GIC_CPU,
-	.timer_ppi = VEXPRESS_VTIMER_PPI,
+	.hyp_timer_ppi = VEXPRESS_SEC_PTIMER_PPI,
+	.guest_vtimer_ppi = VEXPRESS_VTIMER_PPI,
 	.guest_passthrough = vexpress_guest_passthrough,
 	.guest_passthrough_count = sizeof(vexpress_guest_passthrough) / sizeof(vexpress_guest_passthrough[0]),
 	.guest_emulated = vexpress_guest_emulated,

@@ -20,4 +20,11 @@
 #define SYS_CFG_FUNC_SHIFT      20
 #define SYS_CFG_FUNC_SHUTDOWN   8u
 
+/* GICv2 (Cortex-A15 MPCore private region) */
+#define GICD_BASE       0x2c001000u
+#define GICC_BASE       0x2c002000u
+
+/* Generic timer interrupt: virtual timer PPI */
+#define VTIMER_PPI      27u
+
 #endif

@@ -1,0 +1,279 @@
+#include <string.h>
+
+#include "hyp/vgic.h"
+
+/* Distributor registers (ARM IHI 0048B 4.3). */
+#define GICD_CTLR       0x000u
+#define GICD_TYPER      0x004u
+#define GICD_IIDR       0x008u
+#define GICD_IGROUPR    0x080u
+#define GICD_ISENABLER  0x100u
+#define GICD_ICENABLER  0x180u
+#define GICD_ISPENDR    0x200u
+#define GICD_ICPENDR    0x280u
+#define GICD_ISACTIVER  0x300u
+#define GICD_ICACTIVER  0x380u
+#define GICD_IPRIORITYR 0x400u
+#define GICD_ITARGETSR  0x800u
+#define GICD_ICFGR      0xc00u
+#define GICD_SGIR       0xf00u
+#define BITMAP_BYTES    0x80u           /* one bit per interrupt */
+#define BYTEMAP_BYTES   0x400u          /* one byte per interrupt */
+#define CFGMAP_BYTES    0x100u          /* two bits per interrupt */
+
+#define SGIR_FILTER_SHIFT   24u
+#define SGIR_FILTER_LIST    0u
+#define SGIR_FILTER_SELF    2u
+#define SGIR_CPU0           (1u << 16)
+#define SGIR_ID_MASK        0xfu
+
+/* CPU interface registers (4.4). */
+#define GICC_CTLR       0x00u
+#define GICC_PMR        0x04u
+#define GICC_BPR        0x08u
+#define GICC_IAR        0x0cu
+#define GICC_EOIR       0x10u
+#define GICC_RPR        0x14u
+#define GICC_HPPIR      0x18u
+
+#define CTLR_ENABLE_GRP0    1u
+#define CTLR_DIST_MASK      3u          /* EnableGrp0, EnableGrp1 (Secure view) */
+#define CTLR_CPU_MASK       0x1ffu
+#define IRQ_ID_MASK         0x3ffu
+#define IDLE_PRIORITY       0x100u      /* above any 8-bit priority */
+#define CPU0_TARGET         0x01u
+#define SGI_CONFIG          0xaaaaaaaau /* SGIs are edge-triggered, read-only */
+
+static bool test(const uint32_t *map, unsigned irq)
+{
+	return (map[irq / 32u] >> (irq % 32u)) & 1u;
+}
+
+static void assign(uint32_t *map, unsigned irq, bool on)
+{
+	if (on)
+		map[irq / 32u] |= 1u << (irq % 32u);
+	else
+		map[irq / 32u] &= ~(1u << (irq % 32u));
+}
+
+static unsigned nr_irqs(const struct vgic *vg)
+{
+	unsigned n = 32u * ((vg->typer & 0x1fu) + 1u);
+
+	return n < VGIC_MAX_IRQS ? n : VGIC_MAX_IRQS;
+}
+
+void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr)
+{
+	memset(vg, 0, sizeof(*vg));
+	vg->typer = typer;
+	vg->iidr = iidr;
+	for (unsigned i = 0; i < 32u; i++)
+		vg->targets[i] = CPU0_TARGET;
+	vg->config[0] = SGI_CONFIG;
+}
+
+void vgic_set_level(struct vgic *vg, unsigned irq, bool high)
+{
+	if (irq < nr_irqs(vg))
+		assign(vg->level, irq, high);
+}
+
+static bool pending(const struct vgic *vg, unsigned irq)
+{
+	return test(vg->pending_latch, irq) || test(vg->level, irq);
+}
+
+static unsigned running_priority(const struct vgic *vg)
+{
+	unsigned rpr = IDLE_PRIORITY;
+
+	for (unsigned irq = 0; irq < nr_irqs(vg); irq++)
+		if (test(vg->active, irq) && vg->priority[irq] < rpr)
+			rpr = vg->priority[irq];
+	return rpr;
+}
+
+/* Highest-priority enabled, pending, inactive interrupt (lowest ID on ties). */
+static unsigned highest_pending(const struct vgic *vg)
+{
+	unsigned best = VGIC_SPURIOUS;
+
+	for (unsigned irq = 0; irq < nr_irqs(vg); irq++) {
+		if (!test(vg->enabled, irq) || !pending(vg, irq) || test(vg->active, irq))
+			continue;
+		if (best == VGIC_SPURIOUS || vg->priority[irq] < vg->priority[best])
+			best = irq;
+	}
+	return best;
+}
+
+/* The interrupt the CPU interface would signal, or VGIC_SPURIOUS. */
+static unsigned signalled_irq(const struct vgic *vg)
+{
+	unsigned irq;
+
+	if (!(vg->dist_ctlr & CTLR_ENABLE_GRP0) || !(vg->cpu_ctlr & CTLR_ENABLE_GRP0))
+		return VGIC_SPURIOUS;
+	irq = highest_pending(vg);
+	if (irq == VGIC_SPURIOUS || vg->priority[irq] >= vg->pmr ||
+	    vg->priority[irq] >= running_priority(vg))
+		return VGIC_SPURIOUS;
+	return irq;
+}
+
+bool vgic_irq_signalled(const struct vgic *vg)
+{
+	return signalled_irq(vg) != VGIC_SPURIOUS;
+}
+
+static uint32_t read_bits(const uint32_t *map, uint32_t offset)
+{
+	return map[offset / 4u];
+}
+
+/* Write-1-to-set / write-1-to-clear over one bitmap word. */
+static void change_bits(const struct vgic *vg, uint32_t *map, uint32_t offset, uint32_t value, bool set)
+{
+	for (unsigned bit = 0; bit < 32u; bit++) {
+		unsigned irq = (offset / 4u) * 32u + bit;
+		if ((value >> bit) & 1u && irq < nr_irqs(vg))
+			assign(map, irq, set);
+	}
+}
+
+static uint32_t dist_word(struct vgic *vg, uint32_t offset)
+{
+	uint32_t word = 0;
+
+	if (offset == GICD_CTLR)
+		return vg->dist_ctlr;
+	if (offset == GICD_TYPER)
+		return vg->typer;
+	if (offset == GICD_IIDR)
+		return vg->iidr;
+	if (offset - GICD_IGROUPR < BITMAP_BYTES)
+		return read_bits(vg->group, offset - GICD_IGROUPR);
+	if (offset - GICD_ISENABLER < 2u * BITMAP_BYTES)
+		return read_bits(vg->enabled, (offset - GICD_ISENABLER) % BITMAP_BYTES);
+	if (offset - GICD_ISPENDR < 2u * BITMAP_BYTES) {
+		uint32_t base = ((offset - GICD_ISPENDR) % BITMAP_BYTES) / 4u * 32u;
+		for (unsigned bit = 0; bit < 32u; bit++)
+			if (base + bit < nr_irqs(vg) && pending(vg, base + bit))
+				word |= 1u << bit;
+		return word;
+	}
+	if (offset - GICD_ISACTIVER < 2u * BITMAP_BYTES)
+		return read_bits(vg->active, (offset - GICD_ISACTIVER) % BITMAP_BYTES);
+	if (offset - GICD_IPRIORITYR < BYTEMAP_BYTES) {
+		memcpy(&word, &vg->priority[offset - GICD_IPRIORITYR], 4);
+		return word;
+	}
+	if (offset - GICD_ITARGETSR < BYTEMAP_BYTES) {
+		memcpy(&word, &vg->targets[offset - GICD_ITARGETSR], 4);
+		return word;
+	}
+	if (offset - GICD_ICFGR < CFGMAP_BYTES)
+		return vg->config[(offset - GICD_ICFGR) / 4u];
+	return 0;       /* reserved, SGI pending and identification registers: RAZ */
+}
+
+void vgic_dist_read(struct vgic *vg, uint32_t offset, unsigned size, uint32_t *value)
+{
+	uint32_t word = dist_word(vg, offset & ~3u);
+
+	*value = size == 4 ? word : (word >> (8u * (offset & 3u))) & ((1u << (8u * size)) - 1u);
+}
+
+static void send_sgi(struct vgic *vg, uint32_t value)
+{
+	uint32_t filter = value >> SGIR_FILTER_SHIFT & 3u;
+
+	if (filter == SGIR_FILTER_SELF || (filter == SGIR_FILTER_LIST && (value & SGIR_CPU0)))
+		assign(vg->pending_latch, value & SGIR_ID_MASK, true);
+}
+
+void vgic_dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
+{
+	if (offset - GICD_IPRIORITYR < BYTEMAP_BYTES || offset - GICD_ITARGETSR < BYTEMAP_BYTES) {
+		bool prio = offset - GICD_IPRIORITYR < BYTEMAP_BYTES;
+		uint32_t index = prio ? offset - GICD_IPRIORITYR : offset - GICD_ITARGETSR;
+		for (unsigned i = 0; i < size && index + i < nr_irqs(vg); i++) {
+			uint8_t byte = (uint8_t)(value >> (8u * i));
+			if (prio)
+				vg->priority[index + i] = byte;
+			else if (index + i >= 32u)  /* SGI and PPI targets are read-only */
+				vg->targets[index + i] = byte;
+		}
+		return;
+	}
+	if (size != 4)
+		return;         /* the other registers are word-accessible only */
+	if (offset == GICD_CTLR)
+		vg->dist_ctlr = value & CTLR_DIST_MASK;
+	else if (offset - GICD_IGROUPR < BITMAP_BYTES)
+		vg->group[(offset - GICD_IGROUPR) / 4u] = value;
+	else if (offset - GICD_ISENABLER < BITMAP_BYTES)
+		change_bits(vg, vg->enabled, offset - GICD_ISENABLER, value, true);
+	else if (offset - GICD_ICENABLER < BITMAP_BYTES)
+		change_bits(vg, vg->enabled, offset - GICD_ICENABLER, value, false);
+	else if (offset - GICD_ISPENDR < BITMAP_BYTES)
+		change_bits(vg, vg->pending_latch, offset - GICD_ISPENDR,
+			    offset == GICD_ISPENDR ? value & ~0xffffu : value, true);
+	else if (offset - GICD_ICPENDR < BITMAP_BYTES)
+		change_bits(vg, vg->pending_latch, offset - GICD_ICPENDR,
+			    offset == GICD_ICPENDR ? value & ~0xffffu : value, false);
+	else if (offset - GICD_ISACTIVER < BITMAP_BYTES)
+		change_bits(vg, vg->active, offset - GICD_ISACTIVER, value, true);
+	else if (offset - GICD_ICACTIVER < BITMAP_BYTES)
+		change_bits(vg, vg->active, offset - GICD_ICACTIVER, value, false);
+	else if (offset - GICD_ICFGR < CFGMAP_BYTES && offset != GICD_ICFGR)
+		vg->config[(offset - GICD_ICFGR) / 4u] = value;
+	else if (offset == GICD_SGIR)
+		send_sgi(vg, value);
+}
+
+/* Acknowledge: the signalled interrupt becomes active (ID 1023 if none). */
+static uint32_t acknowledge(struct vgic *vg)
+{
+	unsigned irq = signalled_irq(vg);
+
+	if (irq == VGIC_SPURIOUS)
+		return VGIC_SPURIOUS;
+	assign(vg->pending_latch, irq, false);
+	assign(vg->active, irq, true);
+	return irq;     /* SGIs: source CPU 0 in bits 12:10 */
+}
+
+void vgic_cpu_read(struct vgic *vg, uint32_t offset, unsigned size, uint32_t *value)
+{
+	*value = 0;
+	if (size != 4)
+		return;
+	switch (offset) {
+	case GICC_CTLR: *value = vg->cpu_ctlr; break;
+	case GICC_PMR: *value = vg->pmr; break;
+	case GICC_BPR: *value = vg->bpr; break;
+	case GICC_IAR: *value = acknowledge(vg); break;
+	case GICC_RPR: *value = running_priority(vg) == IDLE_PRIORITY ? 0xffu : running_priority(vg); break;
+	case GICC_HPPIR: *value = highest_pending(vg); break;
+	default: break;
+	}
+}
+
+void vgic_cpu_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
+{
+	if (size != 4)
+		return;
+	switch (offset) {
+	case GICC_CTLR: vg->cpu_ctlr = value & CTLR_CPU_MASK; break;
+	case GICC_PMR: vg->pmr = value & 0xffu; break;
+	case GICC_BPR: vg->bpr = value & 7u; break;
+	case GICC_EOIR:
+		if ((value & IRQ_ID_MASK) < nr_irqs(vg))
+			assign(vg->active, value & IRQ_ID_MASK, false);
+		break;
+	default: break;
+	}
+}

@@ -1,0 +1,18 @@
+/*
+ * The guest's virtual timer. The guest programs the real CNTV registers
+ * directly from PL0; the hypervisor only forwards the timer's interrupt line
+ * into the guest's virtual GIC. While the line is high and forwarded, the
+ * real interrupt stays disabled at the GIC so it cannot fire again and again.
+ */
+#ifndef HYP_VTIMER_H
+#define HYP_VTIMER_H
+
+#include "hyp/guest.h"
+
+void vtimer_init(struct guest *g);
+/* The real virtual-timer interrupt arrived. */
+void vtimer_interrupt(struct guest *g);
+/* Before returning to the guest: lower the virtual line once the real one is low. */
+void vtimer_sync(struct guest *g);
+
+#endif
