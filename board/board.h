@@ -31,7 +31,6 @@ struct phys_region {
 struct board_desc {
 	const char *name;
 	uint32_t ram_base;              /* the guest sees its RAM here too */
-	uint32_t ram_size;              /* host RAM the hypervisor may use */
 	uint32_t machine_type;          /* Linux machine number, r1 at guest boot */
 	uint32_t gic_dist;              /* also where the guest finds its virtual GIC */
 	uint32_t gic_cpu;

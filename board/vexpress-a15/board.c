@@ -5,7 +5,6 @@
 #include "arch/arm/mmu.h"
 
 #define VEXPRESS_RAM_BASE   0x80000000u
-#define VEXPRESS_RAM_SIZE   0x10000000u   /* what `make run` gives QEMU (-m 256M) */
 #define VEXPRESS_UART0      0x1c090000u   /* the guest's console */
 #define VEXPRESS_UART1      0x1c0a0000u   /* the hypervisor's console */
 #define VEXPRESS_GIC_DIST   0x2c001000u
@@ -37,7 +36,6 @@ static const struct guest_mmio_device vexpress_guest_emulated[] = {
 const struct board_desc board = {
 	.name = "vexpress-a15",
 	.ram_base = VEXPRESS_RAM_BASE,
-	.ram_size = VEXPRESS_RAM_SIZE,
 	.machine_type = MACH_TYPE_VEXPRESS,
 	.gic_dist = VEXPRESS_GIC_DIST,
 	.gic_cpu = VEXPRESS_GIC_CPU,

@@ -1,8 +1,10 @@
-# QEMU settings for vexpress-a15: native runs get the guest's RAM size, the
-# hypervisor gets the board's full RAM (its own memory sits above the guest's).
+# QEMU settings for vexpress-a15 (RAM at 0x80000000): native runs get the
+# guest's RAM size; under the hypervisor QEMU's RAM reaches the end of the
+# hypervisor's memory, which sits above the guest's.
 QEMU_MACHINE := vexpress-a15
-QEMU_MEM_NATIVE := 128M
-QEMU_MEM_HYP := 256M
+VEXPRESS_RAM_BASE := 0x80000000
+QEMU_MEM_NATIVE := $(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M
+QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(VEXPRESS_RAM_BASE)) >> 20 )))M
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
