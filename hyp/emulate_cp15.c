@@ -28,7 +28,6 @@ static const struct cp15_reg plain_regs[] = {
 	CP15_REG(0, 1, 1, 0, scr),
 	CP15_REG(0, 1, 1, 1, sder),
 	CP15_REG(0, 1, 1, 2, nsacr),
-	CP15_REG(0, 2, 0, 2, ttbcr),
 	CP15_REG(0, 5, 0, 0, dfsr),
 	CP15_REG(0, 5, 0, 1, ifsr),
 	CP15_REG(0, 5, 1, 0, adfsr),
@@ -84,6 +83,7 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 		return EMU_DONE;
 	case KEY(0, 2, 0, 0): c->ttbr0 = value; cp15_hook_translation_changed(v); return EMU_DONE;
 	case KEY(0, 2, 0, 1): c->ttbr1 = value; cp15_hook_translation_changed(v); return EMU_DONE;
+	case KEY(0, 2, 0, 2): c->ttbcr = value; cp15_hook_translation_changed(v); return EMU_DONE;
 	case KEY(0, 3, 0, 0): c->dacr = value; cp15_hook_translation_changed(v); return EMU_DONE;
 	case KEY(0, 12, 0, 0): c->vbar = value & VBAR_MASK; return EMU_DONE;
 	case KEY(0, 12, 0, 1): c->mvbar = value & VBAR_MASK; return EMU_DONE;
@@ -132,6 +132,7 @@ static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t
 	case KEY(0, 1, 0, 2): *value = c->cpacr; return EMU_DONE;
 	case KEY(0, 2, 0, 0): *value = c->ttbr0; return EMU_DONE;
 	case KEY(0, 2, 0, 1): *value = c->ttbr1; return EMU_DONE;
+	case KEY(0, 2, 0, 2): *value = c->ttbcr; return EMU_DONE;
 	case KEY(0, 3, 0, 0): *value = c->dacr; return EMU_DONE;
 	case KEY(0, 12, 0, 0): *value = c->vbar; return EMU_DONE;
 	case KEY(0, 12, 0, 1): *value = c->mvbar; return EMU_DONE;

@@ -84,10 +84,11 @@ enum emu_result emulate_mem(struct vcpu *v, uint32_t insn, mem_access_fn access,
 	if (!insn_decode_mem(v, insn, &m) || (m.load && m.rt == 15) || (m.writeback && m.rn == 15))
 		return EMU_UNSUPPORTED;
 	unsigned unit = m.size == 8 ? 4u : m.size;
+	uint32_t fault_addr = m.addr;
 	if (m.load) {
 		fsr = access(ctx, m.addr, unit, false, &lo);
 		if (!fsr && m.size == 8)
-			fsr = access(ctx, m.addr + 4u, 4, false, &hi);
+			fsr = access(ctx, fault_addr = m.addr + 4u, 4, false, &hi);
 	} else {
 		lo = emu_reg(v, m.rt);
 		if (unit < 4)
@@ -95,12 +96,12 @@ enum emu_result emulate_mem(struct vcpu *v, uint32_t insn, mem_access_fn access,
 		fsr = access(ctx, m.addr, unit, true, &lo);
 		if (!fsr && m.size == 8) {
 			hi = emu_reg(v, m.rt + 1);
-			fsr = access(ctx, m.addr + 4u, 4, true, &hi);
+			fsr = access(ctx, fault_addr = m.addr + 4u, 4, true, &hi);
 		}
 	}
-	if (fsr) {
+	if (fsr) {      /* DFAR: the address of the access that faulted */
 		v->fault_fsr = fsr | (m.load ? 0u : FSR_WNR);
-		v->fault_far = m.addr;
+		v->fault_far = fault_addr;
 		return EMU_DATA_ABORT;
 	}
 	if (m.writeback)

@@ -6,7 +6,6 @@
 
 #define BIT(n)          (1u << (n))
 #define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
-#define PSR_WRITABLE    0xf80f03dfu     /* all but execution state and reserved bits */
 
 uint32_t emu_reg(const struct vcpu *v, unsigned n)
 {
@@ -40,7 +39,7 @@ static enum emu_result do_mrs(struct vcpu *v, uint32_t insn)
 
 static enum emu_result do_msr(struct vcpu *v, uint32_t insn, uint32_t value)
 {
-	uint32_t mask = msr_byte_mask(insn);
+	uint32_t mask = msr_byte_mask(insn) & ~PSR_RESERVED_MASK;
 
 	if (insn & BIT(22)) {
 		if (!vcpu_has_spsr(v))
@@ -48,7 +47,7 @@ static enum emu_result do_msr(struct vcpu *v, uint32_t insn, uint32_t value)
 		uint32_t *spsr = vcpu_spsr(v);
 		*spsr = (*spsr & ~mask) | (value & mask);
 	} else {
-		vcpu_write_cpsr(v, value, mask & PSR_WRITABLE);
+		vcpu_write_cpsr(v, value, mask);
 	}
 	return EMU_DONE;
 }

@@ -110,31 +110,32 @@ static const char *load_elf(const struct stage_header *hdr, const uint8_t *image
 	    (uint64_t)eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(struct elf32_phdr) > hdr->image_size)
 		return "ELF program headers lie outside the image";
 
-	/* Check every segment before writing any, so a refusal leaves RAM untouched. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (unsigned i = 0; i < eh.e_phnum; i++) {
-			struct elf32_phdr ph;
-			memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
-			if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
-				continue;
-			if (pass == 0) {
-				if (ph.p_filesz > ph.p_memsz ||
-				    (uint64_t)ph.p_offset + ph.p_filesz > hdr->image_size)
-					return "ELF segment data lies outside the image";
-				if ((err = check_range("ELF segment", ph.p_paddr, ph.p_memsz, lim)))
-					return err;
-				continue;
-			}
-			uint8_t *dst = ram_ptr(ph.p_paddr);
-			memcpy(dst, image + ph.p_offset, ph.p_filesz);
-			memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
-			loaded++;
-		}
+	/* Check every segment and the entry before writing any, so a refusal leaves RAM untouched. */
+	for (unsigned i = 0; i < eh.e_phnum; i++) {
+		struct elf32_phdr ph;
+		memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		if (ph.p_filesz > ph.p_memsz || (uint64_t)ph.p_offset + ph.p_filesz > hdr->image_size)
+			return "ELF segment data lies outside the image";
+		if ((err = check_range("ELF segment", ph.p_paddr, ph.p_memsz, lim)))
+			return err;
+		loaded++;
 	}
 	if (!loaded)
 		return "ELF image has no loadable segment";
 	if ((err = check_range("ELF entry point", eh.e_entry, 4, lim)))
 		return err;
+
+	for (unsigned i = 0; i < eh.e_phnum; i++) {
+		struct elf32_phdr ph;
+		memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
+			continue;
+		uint8_t *dst = ram_ptr(ph.p_paddr);
+		memcpy(dst, image + ph.p_offset, ph.p_filesz);
+		memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+	}
 	boot->kind = "ELF";
 	boot->entry = eh.e_entry;
 	return NULL;
@@ -166,7 +167,17 @@ const char *guest_image_load(const struct stage_header *hdr, const uint8_t *imag
 		return "no guest image staged (run it with: make run GUEST=path/to/image)";
 	if (hdr->image_size == 0)
 		return "guest image is empty";
-	boot->dtb = 0;
+
+	/* The device tree is checked first: a refused image leaves RAM untouched. */
+	const uint8_t *dtb = image + ((hdr->image_size + 0xfffu) & ~0xfffu);
+	uint32_t dtb_at = lim->ram_base + lim->ram_size - DTB_END_GAP;
+	if (hdr->dtb_size) {
+		if (hdr->dtb_size < 4 || __builtin_bswap32(read32(dtb)) != FDT_MAGIC_BE)
+			return "device tree blob has no FDT magic";
+		if ((err = check_range("device tree", dtb_at, hdr->dtb_size, lim)))
+			return err;
+	}
+
 	if (hdr->image_size >= 4 && !memcmp(image, elf_magic, 4))
 		err = load_elf(hdr, image, lim, ram_ptr, boot);
 	else if (hdr->image_size >= ZIMAGE_MAGIC_OFFSET + 4 &&
@@ -174,17 +185,12 @@ const char *guest_image_load(const struct stage_header *hdr, const uint8_t *imag
 		err = load_zimage(hdr, image, lim, ram_ptr, boot);
 	else
 		err = "guest image is neither an ELF executable nor a Linux zImage";
-	if (err || !hdr->dtb_size)
+	if (err)
 		return err;
-
-	const uint8_t *dtb = image + ((hdr->image_size + 0xfffu) & ~0xfffu);
-	uint32_t magic = read32(dtb);
-	if (__builtin_bswap32(magic) != FDT_MAGIC_BE)
-		return "device tree blob has no FDT magic";
-	uint32_t at = lim->ram_base + lim->ram_size - DTB_END_GAP;
-	if ((err = check_range("device tree", at, hdr->dtb_size, lim)))
-		return err;
-	memcpy(ram_ptr(at), dtb, hdr->dtb_size);
-	boot->dtb = at;
+	boot->dtb = 0;
+	if (hdr->dtb_size) {
+		memcpy(ram_ptr(dtb_at), dtb, hdr->dtb_size);
+		boot->dtb = dtb_at;
+	}
 	return NULL;
 }

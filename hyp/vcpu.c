@@ -77,7 +77,7 @@ void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
 {
 	uint32_t mode = value & PSR_MODE_MASK;
 
-	mask &= ~PSR_EXEC_MASK;
+	mask &= ~(PSR_EXEC_MASK | PSR_RESERVED_MASK);
 	if (!vcpu_privileged(v))
 		mask &= PSR_USER_WRITABLE;
 	/* An invalid mode is ignored, as QEMU does for this UNPREDICTABLE case. */
@@ -91,6 +91,7 @@ void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc)
 {
 	uint32_t mode = new_cpsr & PSR_MODE_MASK;
 
+	new_cpsr &= ~PSR_RESERVED_MASK;
 	if (vcpu_mode_valid(mode))
 		vcpu_switch_mode(v, mode);
 	else

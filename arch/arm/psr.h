@@ -29,6 +29,7 @@
 #define PSR_Z           (1u << 30)
 #define PSR_N           (1u << 31)
 
+#define PSR_RESERVED_MASK 0x00f00000u  /* bits 23:20: never written */
 #define PSR_IT_MASK     (PSR_IT_HI_MASK | PSR_IT_LO_MASK)
 /* Execution state bits: MRS reads them as zero, MSR cannot write them. */
 #define PSR_EXEC_MASK   (PSR_T | PSR_J | PSR_IT_MASK)
