@@ -1,5 +1,6 @@
 #include "arch/arm/barrier.h"
 #include "arch/arm/pgtable_bits.h"
+#include "arch/arm/psr.h"
 #include "hyp/code_pages.h"
 #include "hyp/emulate_mem.h"
 #include "hyp/log.h"
@@ -48,7 +49,12 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 {
 	uint32_t page = gpa & PAGE_MASK;
 
-	if (!scan_and_patch(v, page))
+	/*
+	 * Thumb code runs here only in virtual User mode (privileged Thumb is
+	 * stopped before), where nothing is sensitive: it needs no patches, and
+	 * scanning it as ARM words would corrupt it.
+	 */
+	if (!(v->cpsr & PSR_T) && !scan_and_patch(v, page))
 		return false;
 	shadow_flat_make_code(page);
 	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count());

@@ -11,7 +11,10 @@
 #include "hyp/emulate.h"
 #include "hyp/vcpu.h"
 
-/* Execute fault on a data page: scan, patch, make it code. False: guest must stop. */
+/*
+ * Execute fault on a data page: scan, patch, make it code (a page first run
+ * as Thumb in User mode is made code unpatched). False: guest must stop.
+ */
 bool code_page_first_exec(struct vcpu *v, uint32_t gpa);
 
 /*

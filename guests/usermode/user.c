@@ -8,6 +8,9 @@
 
 static const char message[] = "written by the kernel for user mode\n";
 
+uint32_t thumb_sum(uint32_t n);
+uint32_t thumb_literal(void);
+
 static _Noreturn void sys_exit(uint32_t code)
 {
 	syscall3(SYS_EXIT, code, 0, 0);
@@ -22,6 +25,8 @@ _Noreturn void user_main(uint32_t round)
 	print_dec(round);
 	uart_putc('\n');
 	print_hex_line("user: cpsr", cpu_cpsr());
+	print_dec_line("user: thumb sum", thumb_sum(10 * round));
+	print_hex_line("user: thumb literal", thumb_literal());
 
 	syscall3(SYS_WRITE, (uint32_t)message, sizeof message - 1, 0);
 	sum = syscall3(SYS_ADD3, round, 0x20, 0x300);
