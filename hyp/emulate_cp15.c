@@ -96,6 +96,9 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 	case KEY(0, 7, 5, 1): case KEY(0, 7, 5, 6): case KEY(0, 7, 5, 7):
 		cp15_hook_icache_invalidate(v);
 		return EMU_DONE;
+	/* CP15ISB/DSB/DMB are allowed in PL0 and do not trap; if they do, the trap is the barrier. */
+	case KEY(0, 7, 5, 4): case KEY(0, 7, 10, 4): case KEY(0, 7, 10, 5):
+		return EMU_DONE;
 	/*
 	 * Data cache maintenance: guest memory is always cacheable in the
 	 * hypervisor's tables and no DMA device is passed through, so the

@@ -60,8 +60,8 @@ bool insn_decode_mem(const struct vcpu *v, uint32_t insn, struct mem_access *m)
 	}
 	m->rn = FIELD(insn, 16, 4);
 	m->rt = FIELD(insn, 12, 4);
-	if (m->size == 8 && (m->rt & 1u))
-		return false;                           /* UNPREDICTABLE */
+	if (m->size == 8 && ((m->rt & 1u) || m->rt == 14))
+		return false;                           /* UNPREDICTABLE: odd Rt, or Rt2 = PC */
 
 	uint32_t base = emu_reg(v, m->rn);
 	uint32_t moved = (insn & BIT(23)) ? base + offset : base - offset;

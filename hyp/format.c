@@ -1,8 +1,10 @@
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "hyp/format.h"
 
-static void put_unsigned(void (*out)(char), uint32_t v, unsigned base, int width, char pad)
+/* Digits of v, right-aligned in `width`; a sign goes before zero padding, after space padding. */
+static void put_number(void (*out)(char), uint32_t v, bool negative, unsigned base, int width, char pad)
 {
 	char buf[12];
 	int n = 0;
@@ -12,8 +14,13 @@ static void put_unsigned(void (*out)(char), uint32_t v, unsigned base, int width
 		buf[n++] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
 		v /= base;
 	} while (v);
-	while (width-- > n)
+	width -= n + (negative ? 1 : 0);
+	if (negative && pad == '0')
+		out('-');
+	while (width-- > 0)
 		out(pad);
+	if (negative && pad != '0')
+		out('-');
 	while (n)
 		out(buf[--n]);
 }
@@ -46,24 +53,19 @@ void format_v(void (*out)(char c), const char *fmt, va_list ap)
 			break;
 		case 'd': {
 			int v = va_arg(ap, int);
-			if (v < 0) {
-				out('-');
-				put_unsigned(out, (uint32_t)-(int64_t)v, 10, width - 1, pad);
-			} else {
-				put_unsigned(out, (uint32_t)v, 10, width, pad);
-			}
+			put_number(out, v < 0 ? (uint32_t)-(int64_t)v : (uint32_t)v, v < 0, 10, width, pad);
 			break;
 		}
 		case 'u':
-			put_unsigned(out, va_arg(ap, uint32_t), 10, width, pad);
+			put_number(out, va_arg(ap, uint32_t), false, 10, width, pad);
 			break;
 		case 'x':
-			put_unsigned(out, va_arg(ap, uint32_t), 16, width, pad);
+			put_number(out, va_arg(ap, uint32_t), false, 16, width, pad);
 			break;
 		case 'p':
 			out('0');
 			out('x');
-			put_unsigned(out, (uint32_t)(uintptr_t)va_arg(ap, void *), 16, 8, '0');
+			put_number(out, (uint32_t)(uintptr_t)va_arg(ap, void *), false, 16, 8, '0');
 			break;
 		case '%':
 			out('%');

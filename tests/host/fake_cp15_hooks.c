@@ -1,0 +1,35 @@
+/* hyp/cp15_hooks.h recording its calls, for the CP15 emulation tests. */
+#include "fixture.h"
+
+struct fake_hooks fake_hooks;
+
+void fake_hooks_reset(void)
+{
+	memset(&fake_hooks, 0, sizeof(fake_hooks));
+}
+
+void cp15_hook_tls_changed(struct vcpu *v)
+{
+	(void)v;
+	fake_hooks.tls++;
+}
+
+void cp15_hook_icache_invalidate(struct vcpu *v)
+{
+	(void)v;
+	fake_hooks.icache++;
+}
+
+void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
+{
+	(void)v;
+	fake_hooks.tlb++;
+	fake_hooks.tlb_op = op;
+	fake_hooks.tlb_value = value;
+}
+
+void cp15_hook_translation_changed(struct vcpu *v)
+{
+	(void)v;
+	fake_hooks.translation++;
+}

@@ -1,0 +1,198 @@
+/* The virtual GICv2 (ARM IHI 0048B): what the guest sees through its registers. */
+#include <stdint.h>
+
+#include "hyp/vgic.h"
+#include "test.h"
+
+#define TYPER_64_IRQS   0x1u            /* ITLinesNumber 1: 64 interrupts */
+#define IIDR            0x0200043bu
+#define GICD_CTLR       0x000u
+#define GICD_TYPER      0x004u
+#define GICD_ISENABLER0 0x100u
+#define GICD_ICENABLER0 0x180u
+#define GICD_ISPENDR1   0x204u
+#define GICD_ICPENDR1   0x284u
+#define GICD_ISACTIVER0 0x300u
+#define GICD_IPRIORITYR 0x400u
+#define GICD_ITARGETSR  0x800u
+#define GICD_SGIR       0xf00u
+#define GICC_CTLR       0x00u
+#define GICC_PMR        0x04u
+#define GICC_IAR        0x0cu
+#define GICC_EOIR       0x10u
+#define GICC_RPR        0x14u
+#define GICC_HPPIR      0x18u
+#define SGIR_SELF       (2u << 24)
+#define SGIR_LIST_CPU0  (1u << 16)
+#define SGIR_LIST_CPU1  (2u << 16)
+
+static uint32_t dist(struct vgic *vg, uint32_t offset)
+{
+	uint32_t v;
+
+	vgic_dist_read(vg, offset, 4, &v);
+	return v;
+}
+
+static uint32_t cpu(struct vgic *vg, uint32_t offset)
+{
+	uint32_t v;
+
+	vgic_cpu_read(vg, offset, 4, &v);
+	return v;
+}
+
+/* Distributor and CPU interface on, everything below priority 0xf0 signalled. */
+static void enabled_gic(struct vgic *vg)
+{
+	vgic_init(vg, TYPER_64_IRQS, IIDR);
+	vgic_dist_write(vg, GICD_CTLR, 4, 1);
+	vgic_cpu_write(vg, GICC_PMR, 4, 0xf0);
+	vgic_cpu_write(vg, GICC_CTLR, 4, 1);
+}
+
+static void set_priority(struct vgic *vg, unsigned irq, uint8_t prio)
+{
+	vgic_dist_write(vg, GICD_IPRIORITYR + irq, 1, prio);
+}
+
+TEST(vgic_identification)
+{
+	struct vgic vg;
+
+	vgic_init(&vg, TYPER_64_IRQS, IIDR);
+	CHECK_EQ(dist(&vg, GICD_TYPER), TYPER_64_IRQS);
+	CHECK_EQ(dist(&vg, 0x008), IIDR);
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+	/* SGI and PPI targets read as this CPU and cannot be changed. */
+	vgic_dist_write(&vg, GICD_ITARGETSR + 27, 1, 0x02);
+	CHECK_EQ(dist(&vg, GICD_ITARGETSR + 24), 0x01010101u);
+	vgic_dist_write(&vg, GICD_ITARGETSR + 40, 1, 0x01);
+	CHECK_EQ(dist(&vg, GICD_ITARGETSR + 40) & 0xffu, 0x01u);
+}
+
+TEST(vgic_sgi_to_self_acknowledge_and_eoi)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	set_priority(&vg, 5, 0xa0);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, 1u << 5);
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 5);
+	CHECK(vgic_irq_signalled(&vg));
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), 5);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 5);
+	CHECK(!vgic_irq_signalled(&vg));            /* active, no longer pending */
+	CHECK_EQ(dist(&vg, GICD_ISACTIVER0), 1u << 5);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0xa0);
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 5);
+	CHECK_EQ(dist(&vg, GICD_ISACTIVER0), 0);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0xff);
+}
+
+TEST(vgic_sgi_target_list)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, 0xffff);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_LIST_CPU1 | 3);   /* another CPU only */
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_LIST_CPU0 | 3);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 3);
+}
+
+TEST(vgic_nothing_signalled_while_disabled_or_masked)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	set_priority(&vg, 40, 0xf0);                /* not below the mask 0xf0 */
+	vgic_dist_write(&vg, GICD_ISENABLER0 + 4, 4, 1u << 8);
+	vgic_dist_write(&vg, GICD_ISPENDR1, 4, 1u << 8);
+	CHECK(!vgic_irq_signalled(&vg));
+	set_priority(&vg, 40, 0x80);
+	CHECK(vgic_irq_signalled(&vg));
+	vgic_cpu_write(&vg, GICC_CTLR, 4, 0);
+	CHECK(!vgic_irq_signalled(&vg));
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+	vgic_cpu_write(&vg, GICC_CTLR, 4, 1);
+	vgic_dist_write(&vg, GICD_CTLR, 4, 0);
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_dist_write(&vg, GICD_CTLR, 4, 1);
+	vgic_dist_write(&vg, GICD_ICENABLER0 + 4, 4, 1u << 8);
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_dist_write(&vg, GICD_ISENABLER0 + 4, 4, 1u << 8);
+	vgic_dist_write(&vg, GICD_ICPENDR1, 4, 1u << 8);
+	CHECK(!vgic_irq_signalled(&vg));
+}
+
+TEST(vgic_highest_priority_first_then_lowest_id)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, (1u << 2) | (1u << 7) | (1u << 9));
+	set_priority(&vg, 2, 0x80);
+	set_priority(&vg, 7, 0x40);
+	set_priority(&vg, 9, 0x40);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 9);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 7);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 7);
+	/* 9 has the same priority as the running 7: no preemption. */
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 7);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 9);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 9);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 2);
+}
+
+TEST(vgic_higher_priority_preempts_active)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, (1u << 1) | (1u << 4));
+	set_priority(&vg, 1, 0x80);
+	set_priority(&vg, 4, 0x20);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 4);
+	CHECK(vgic_irq_signalled(&vg));
+	CHECK_EQ(cpu(&vg, GICC_IAR), 4);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x20);
+}
+
+/* A level line: pending while high, again after EOI if still high. */
+TEST(vgic_level_line)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	set_priority(&vg, 27, 0xa0);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, 1u << 27);
+	vgic_set_level(&vg, 27, true);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 27);
+	CHECK(!vgic_irq_signalled(&vg));            /* active and pending */
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 27);
+	CHECK(vgic_irq_signalled(&vg));             /* line still high */
+	vgic_set_level(&vg, 27, false);
+	CHECK(!vgic_irq_signalled(&vg));
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+}
+
+TEST(vgic_out_of_range_ignored)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_set_level(&vg, 64, true);              /* beyond ITLinesNumber */
+	vgic_dist_write(&vg, GICD_ISENABLER0 + 8, 4, 0xffffffffu);
+	CHECK_EQ(dist(&vg, GICD_ISENABLER0 + 8), 0);
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 1023);    /* spurious ID: no effect */
+	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+}
