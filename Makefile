@@ -107,9 +107,9 @@ deps:
 # Each command first makes sure the packages are there, then builds in a sub-make
 # (so that the configuration exists before it is read).
 run: deps
-	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory run-built
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG) >&2
+	@$(MAKE) --no-print-directory -s all >&2
+	@$(MAKE) --no-print-directory -s run-built
 
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
@@ -118,7 +118,7 @@ test: deps
 
 .PHONY: run-built test-built
 run-built:
-	scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
+	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
 		--hyp $(HYP_ELF) --guest $(GUEST) $(if $(DTB),--dtb $(DTB)) \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
