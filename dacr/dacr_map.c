@@ -3,7 +3,7 @@
 #include "dacr/domains.h"
 
 /* Shadow AP encodings by the permission PL0 gets (B3.7.1). */
-#define SHADOW_AP_NONE  0x0u
+#define SHADOW_AP_NONE  AP_NONE
 #define SHADOW_AP_RO    AP_RO
 #define SHADOW_AP_RW    AP_RW
 

@@ -22,7 +22,9 @@
 #define FS_SYNC_EXTERNAL    0x08u
 #define FS_DOMAIN_SECTION   0x09u
 #define FS_DOMAIN_PAGE      0x0bu
+#define FS_SYNC_EXT_WALK_L1 0x0cu       /* external abort on translation table walk */
 #define FS_PERM_SECTION     0x0du
+#define FS_SYNC_EXT_WALK_L2 0x0eu
 #define FS_PERM_PAGE        0x0fu
 
 static inline uint32_t fsr_status(uint32_t fsr)

@@ -15,6 +15,10 @@
 #define PAGE_SHIFT          12u
 #define PAGE_SIZE           (1u << PAGE_SHIFT)
 #define PAGE_MASK           (~(PAGE_SIZE - 1u))
+#define SUPERSECTION_SHIFT  24u
+#define SUPERSECTION_MASK   (~((1u << SUPERSECTION_SHIFT) - 1u))
+#define LARGE_PAGE_SHIFT    16u
+#define LARGE_PAGE_MASK     (~((1u << LARGE_PAGE_SHIFT) - 1u))
 
 /* L1 descriptor types, bits[1:0]. */
 #define L1_TYPE_MASK        0x3u
@@ -28,11 +32,13 @@
 #define L1_TABLE_ADDR_MASK  0xfffffc00u
 
 /* L1 section descriptor. */
+#define L1_SECT_PXN         (1u << 0)   /* bits[1:0] = 0b11; only with PXN support */
 #define L1_SECT_B           (1u << 2)
 #define L1_SECT_C           (1u << 3)
 #define L1_SECT_XN          (1u << 4)
 #define L1_SECT_AP0         (1u << 10)
 #define L1_SECT_AP1         (1u << 11)
+#define L1_SECT_TEX_SHIFT   12u
 #define L1_SECT_TEX(x)      ((uint32_t)(x) << 12)
 #define L1_SECT_AP2         (1u << 15)
 #define L1_SECT_S           (1u << 16)
@@ -40,6 +46,10 @@
 #define L1_SECT_SUPER       (1u << 18)
 #define L1_SECT_NS          (1u << 19)
 #define L1_SECT_ADDR_MASK   SECTION_MASK
+#define L1_SUPER_ADDR_MASK  SUPERSECTION_MASK
+/* Supersection extended base address PA[35:32] and PA[39:36]. */
+#define L1_SUPER_PA_35_32   (0xfu << 20)
+#define L1_SUPER_PA_39_36   (0xfu << 5)
 
 /* Domain field, shared by L1 table and section descriptors, bits[8:5]. */
 #define L1_DOMAIN_SHIFT     5u
@@ -55,17 +65,25 @@
 #define L2_SMALL_C          (1u << 3)
 #define L2_SMALL_AP0        (1u << 4)
 #define L2_SMALL_AP1        (1u << 5)
+#define L2_SMALL_TEX_SHIFT  6u
 #define L2_SMALL_TEX(x)     ((uint32_t)(x) << 6)
 #define L2_SMALL_AP2        (1u << 9)
 #define L2_SMALL_S          (1u << 10)
 #define L2_SMALL_NG         (1u << 11)
 #define L2_SMALL_ADDR_MASK  PAGE_MASK
 
+/* L2 large page descriptor (bits[1:0] = 0b01): B, C, AP, S, nG as a small page. */
+#define L2_LARGE_TEX_SHIFT  12u
+#define L2_LARGE_TEX(x)     ((uint32_t)(x) << 12)
+#define L2_LARGE_XN         (1u << 15)
+#define L2_LARGE_ADDR_MASK  LARGE_PAGE_MASK
+
 /*
  * Access permissions AP[2:0] (SCTLR.AFE = 0), B3.7.1:
  *   000 no access   001 PL1 RW        010 PL1 RW, PL0 RO   011 RW both
  *   101 PL1 RO      110/111 RO both (111 deprecated encoding of 110)
  */
+#define AP_NONE             0x0u
 #define AP_PL1_RW           0x1u
 #define AP_PL1_RW_PL0_RO    0x2u
 #define AP_RW               0x3u
@@ -90,5 +108,15 @@
 /* TTBR0/1 walk attributes: inner and outer write-back write-allocate. */
 #define TTBR_IRGN_WBWA      (1u << 6)
 #define TTBR_RGN_WBWA       (1u << 3)
+
+/* Translation table base control register, B4.1.153. */
+#define TTBCR_N_MASK        0x7u
+#define TTBCR_PD0           (1u << 4)
+#define TTBCR_PD1           (1u << 5)
+#define TTBCR_EAE           (1u << 31)
+
+/* ID_MMFR0 VMSA support, bits[3:0], B4.1.89: 4 and above have PXN. */
+#define ID_MMFR0_VMSA_MASK  0xfu
+#define ID_MMFR0_VMSA_PXN   4u
 
 #endif
