@@ -76,6 +76,12 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	};
 	const char *err;
 
+	if (CONFIG_GUEST_STAGE_ADDR < lim.ram_base + lim.ram_size &&
+	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > lim.ram_base)
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM");
+	if (CONFIG_GUEST_STAGE_ADDR < lim.hyp_base + lim.hyp_size &&
+	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > lim.hyp_base)
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	if (hdr->magic == STAGE_MAGIC &&
 	    (hdr->image_size > CONFIG_GUEST_STAGE_SIZE - STAGE_IMAGE_OFFSET ||

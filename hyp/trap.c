@@ -187,6 +187,10 @@ static bool handle_dabt(struct guest *g)
 		deliver_data_abort(v, dfsr & (FSR_FS_LOW_MASK | FSR_FS4 | FSR_WNR), dfar);
 		return false;
 	}
+	if (shadow_flat_is_ram(dfar, 1)) {
+		v->stop_reason = "unexpected data abort in guest RAM";
+		return false;
+	}
 	/*
 	 * Nothing at this address for the guest (no RAM, no device, or the
 	 * hypervisor's window): the board reads zero and ignores writes there,
