@@ -80,6 +80,17 @@ static void check_unsupported(const struct guest_walk_result *r)
 	CHECK_EQ(r->fault_status, 0);
 }
 
+/* Domain 0, AP 000, and every attribute bit clear. */
+static void check_no_attributes(const struct guest_walk_result *r)
+{
+	CHECK_EQ(r->domain, 0);
+	CHECK_EQ(r->ap, 0);
+	CHECK(!r->xn && !r->pxn && !r->ng && !r->s && !r->ns);
+	CHECK_EQ(r->tex, 0);
+	CHECK_EQ(r->c, 0);
+	CHECK_EQ(r->b, 0);
+}
+
 /* The codes the walk reports, against the short-descriptor FSR encodings (FS[4:0]). */
 TEST(guest_walk_fault_status_codes)
 {
@@ -131,12 +142,7 @@ TEST(guest_walk_section_no_attributes)
 	CHECK(r.ok);
 	CHECK_EQ(r.kind, WALK_SECTION);
 	CHECK_EQ(r.pa, 0xfff12345u);
-	CHECK_EQ(r.domain, 0);
-	CHECK_EQ(r.ap, 0);
-	CHECK(!r.xn && !r.pxn && !r.ng && !r.s && !r.ns);
-	CHECK_EQ(r.tex, 0);
-	CHECK_EQ(r.c, 0);
-	CHECK_EQ(r.b, 0);
+	check_no_attributes(&r);
 }
 
 /* Type 0b11 is a section with PXN where PXN exists, and reserved (a translation fault) where not. */
@@ -258,12 +264,7 @@ TEST(guest_walk_small_page_all_attributes)
 	CHECK(r.ok);
 	CHECK_EQ(r.kind, WALK_SMALL_PAGE);
 	CHECK_EQ(r.pa, 0x12345678u);
-	CHECK_EQ(r.domain, 0);
-	CHECK_EQ(r.ap, 0);
-	CHECK(!r.xn && !r.pxn && !r.ng && !r.s && !r.ns);
-	CHECK_EQ(r.tex, 0);
-	CHECK_EQ(r.c, 0);
-	CHECK_EQ(r.b, 0);
+	check_no_attributes(&r);
 }
 
 /* Bit 2 of a page table descriptor is PXN only where PXN exists (B3.5.1). */

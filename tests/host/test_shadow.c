@@ -201,22 +201,28 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 	CHECK_EQ(pa, g.pa + HOST_OFFSET);
 }
 
+/* An empty shadow, guest DACR 0x55 (domains 0-3 client). */
+static void small_world(struct world *w, bool priv)
+{
+	w->s = (struct shadow_space){
+		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = l2_info, .l2_of_mb = l2_of_mb,
+		.l2_count = POOL, .table_phys = shadow_table_phys,
+		.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
+	};
+	w->hw = (struct guest_walk_regs){ .ttbr0 = SHADOW_L1_PA };
+	shadow_init(&w->s);
+	w->dacr = 0x55;
+	w->priv = priv;
+	dacr_map_reset(&w->map, w->dacr, priv);
+}
+
 TEST(shadow_fill_randomized_against_guest_tables)
 {
 	static struct world w;
 
 	memset(guest_ram, 0, sizeof(guest_ram));
+	small_world(&w, true);
 	w.guest = (struct guest_walk_regs){ .ttbr0 = GUEST_L1 };
-	w.hw = (struct guest_walk_regs){ .ttbr0 = SHADOW_L1_PA };
-	w.s = (struct shadow_space){
-		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = l2_info, .l2_of_mb = l2_of_mb,
-		.l2_count = POOL, .table_phys = shadow_table_phys,
-		.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
-	};
-	shadow_init(&w.s);
-	w.dacr = 0x55;
-	w.priv = true;
-	dacr_map_reset(&w.map, w.dacr, w.priv);
 	for (uint32_t mb = TEST_MB; mb < TEST_MB + TEST_MBS; mb++)
 		random_l1_entry(mb);
 	supersection();
@@ -259,19 +265,6 @@ TEST(shadow_fill_randomized_against_guest_tables)
 	CHECK(w.s.stats.class_conversions > 0);
 }
 
-static void small_world(struct world *w, bool priv)
-{
-	w->s = (struct shadow_space){
-		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = l2_info, .l2_of_mb = l2_of_mb,
-		.l2_count = POOL, .table_phys = shadow_table_phys,
-		.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
-	};
-	w->hw = (struct guest_walk_regs){ .ttbr0 = SHADOW_L1_PA };
-	shadow_init(&w->s);
-	w->dacr = 0x55;
-	w->priv = priv;
-	dacr_map_reset(&w->map, w->dacr, priv);
-}
 
 /* A current-mode table holds for a kernel-only page what User mode gets: nothing. */
 TEST(shadow_current_mode_table_kernel_only_page_in_user_mode)
@@ -344,14 +337,8 @@ TEST(shadow_reserved_window_untouched)
 	static struct world w;
 	static const struct shadow_fill_req r = { .va = 0xf0001000u, .hpa = 0x81000000u, .ap = 3 };
 
-	w.s = (struct shadow_space){
-		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = l2_info, .l2_of_mb = l2_of_mb,
-		.l2_count = POOL, .table_phys = shadow_table_phys,
-		.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
-	};
 	shadow_l1[RESERVED_MB] = 0x8f000000u | 2u;
-	shadow_init(&w.s);
-	dacr_map_reset(&w.map, 0x55, true);
+	small_world(&w, true);
 	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_RESERVED_VA);
 	shadow_drop_all(&w.s);
 	shadow_l1_iterate(&w.s, 0xffffu, false);
