@@ -16,6 +16,20 @@ static inline void tlb_invalidate_all(void)
 	isb();
 }
 
+/*
+ * Invalidate the TLB entries of one 4 KiB page. QEMU 7.2 invalidates 1 KiB
+ * per TLBIMVA, so all four quarters are named; not for execute permissions,
+ * which QEMU can keep stale anyway (use tlb_invalidate_all there).
+ */
+static inline void tlb_invalidate_page(uintptr_t va)
+{
+	dsb();
+	for (uintptr_t q = 0; q < 4096u; q += 1024u)
+		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va + q) : "memory");
+	dsb();
+	isb();
+}
+
 /* Make instructions written through the data side visible to fetch. */
 void cache_sync_icache(uintptr_t start, uint32_t len);
 

@@ -8,15 +8,17 @@
 #include "hyp/log.h"
 
 #define HYP_IO_VA       (CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE)
-#define HYP_IO_PAGES    (CONFIG_HYP_IO_SIZE / PAGE_SIZE)
 #define HYP_IO_L2S      (CONFIG_HYP_IO_SIZE / SECTION_SIZE)
+/* The last pages of the device window are rotating slots for physical pages. */
+#define HYP_IO_PAGES    (CONFIG_HYP_IO_SIZE / PAGE_SIZE - MMU_PHYS_SLOTS)
+#define PHYS_SLOT_VA(i) (HYP_IO_VA + (HYP_IO_PAGES + (i)) * PAGE_SIZE)
 
 _Static_assert(CONFIG_HYP_IO_SIZE % SECTION_SIZE == 0, "HYP_IO_SIZE must be whole MiB");
 
 uint32_t hyp_l1[L1_ENTRIES] __attribute__((section(".pgtable.l1"), aligned(L1_TABLE_SIZE)));
 static uint32_t io_l2[HYP_IO_L2S][L2_ENTRIES]
 	__attribute__((section(".pgtable"), aligned(L2_TABLE_SIZE)));
-static unsigned io_pages_used;
+static unsigned io_pages_used, next_phys_slot;
 static uint32_t phys_offset;
 
 uint32_t hyp_virt_to_phys(const void *va)
@@ -51,9 +53,12 @@ void mmu_init(uint32_t offset)
 		for (uint32_t mb = 0; mb < CONFIG_HYP_RAM_SIZE >> SECTION_SHIFT; mb++)
 			hyp_l1[(phys_base >> SECTION_SHIFT) + mb] = 0;
 
-	for (unsigned i = 0; i < HYP_IO_L2S; i++)
+	for (unsigned i = 0; i < HYP_IO_L2S; i++) {
+		for (unsigned p = 0; p < L2_ENTRIES; p++)
+			io_l2[i][p] = L2_TYPE_FAULT;    /* .pgtable is not zeroed at boot */
 		hyp_l1[(HYP_IO_VA >> SECTION_SHIFT) + i] = hyp_virt_to_phys(io_l2[i]) |
 			L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
+	}
 	tlb_invalidate_all();
 }
 
@@ -71,6 +76,18 @@ volatile uint32_t *ioremap(uint32_t pa, uint32_t size)
 			L2_SMALL_AP(AP_PL1_RW);
 	dsb();
 	return (volatile uint32_t *)(uintptr_t)(va + (pa - first));
+}
+
+void *mmu_map_phys_page(uint32_t pa)
+{
+	unsigned slot = next_phys_slot;
+	uint32_t va = PHYS_SLOT_VA(slot), page = HYP_IO_PAGES + slot;
+
+	next_phys_slot = (slot + 1) % MMU_PHYS_SLOTS;
+	io_l2[page / L2_ENTRIES][page % L2_ENTRIES] = (pa & PAGE_MASK) | L2_SMALL | L2_SMALL_XN |
+		L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW);
+	tlb_invalidate_page(va);
+	return (void *)(uintptr_t)(va + (pa & ~PAGE_MASK));
 }
 
 void mmu_map_hyp_readonly(uint32_t pa, uint32_t size)

@@ -12,6 +12,14 @@ volatile uint32_t *ioremap(uint32_t pa, uint32_t size);
 
 uint32_t hyp_virt_to_phys(const void *va);
 
+/*
+ * Map the physical page holding `pa` for the hypervisor (PL1 read/write) in
+ * one of MMU_PHYS_SLOTS rotating slots, in every address space. The pointer
+ * stays valid for MMU_PHYS_SLOTS - 1 further calls.
+ */
+#define MMU_PHYS_SLOTS 16u
+void *mmu_map_phys_page(uint32_t pa);
+
 /* Install or clear one L1 entry for a guest mapping; the caller flushes. */
 void mmu_set_l1(uint32_t va, uint32_t desc);
 uint32_t mmu_get_l1(uint32_t va);
