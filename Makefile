@@ -35,7 +35,8 @@ obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o
-obj-y += shadow_pt/flat.o
+obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
+obj-y += dacr/dacr_map.o hyp/guest_mmu.o
 
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
 HYP_ELF := $(BUILD)/hyp.elf

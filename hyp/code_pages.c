@@ -14,13 +14,13 @@ static struct page_scan scan;
 static void scan_neighbour_literals(uint32_t neighbour)
 {
 	if (shadow_flat_is_ram(neighbour, PAGE_SIZE))
-		page_scan_literals(&scan, shadow_flat_hyp_ptr(neighbour), neighbour, PAGE_WORDS);
+		page_scan_literals(&scan, guest_ram_page_ptr(neighbour), neighbour, PAGE_WORDS);
 }
 
 /* Scan the page at `page` and patch what is sensitive; false if the patch table is full. */
 static bool scan_and_patch(struct vcpu *v, uint32_t page)
 {
-	uint32_t *words = shadow_flat_hyp_ptr(page);
+	uint32_t *words = guest_ram_page_ptr(page);
 
 	page_scan_begin(&scan, page);
 	scan_neighbour_literals(page - PAGE_SIZE);
@@ -68,11 +68,11 @@ static uint32_t code_store(void *ctx, uint32_t addr, unsigned size, bool write, 
 	return write ? vmem_write(v, addr, size, *value) : vmem_read(v, addr, size, value);
 }
 
-enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t far)
+enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t writer_gpa, uint32_t target_gpa)
 {
-	uint32_t page = far & PAGE_MASK;
+	uint32_t page = target_gpa & PAGE_MASK;
 
-	if ((v->r[15] & PAGE_MASK) != page) {
+	if ((writer_gpa & PAGE_MASK) != page) {
 		shadow_flat_make_data(page);
 		v->stats.code_pages_made_writable++;
 		return EMU_DONE;

@@ -1,6 +1,8 @@
 #include "arch/arm/cp15.h"
-#include "arch/arm/sctlr_bits.h"
+#include "arch/arm/pgtable_bits.h"
 #include "hyp/cp15_hooks.h"
+#include "hyp/guest.h"
+#include "hyp/guest_mmu.h"
 
 void cp15_hook_tls_changed(struct vcpu *v)
 {
@@ -16,16 +18,14 @@ void cp15_hook_icache_invalidate(struct vcpu *v)
 			 "dsb\n\tisb" : : "r"(0) : "memory");
 }
 
-/* With the guest's MMU off there is nothing cached from guest tables to keep coherent. */
 void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
 {
 	(void)v;
-	(void)op;
-	(void)value;
+	guest_mmu_tlb_maintenance(guest_current(), op == TLB_ALL || op == TLB_ASID, value & PAGE_MASK);
 }
 
 void cp15_hook_translation_changed(struct vcpu *v)
 {
-	if (v->cp15.sctlr & SCTLR_M)
-		v->stop_reason = "guest enabled its MMU (SCTLR.M): guest translation is not virtualized yet";
+	(void)v;
+	guest_mmu_translation_changed(guest_current());
 }

@@ -7,6 +7,7 @@
 #include "arch/arm/psr.h"
 #include "arch/arm/trap_frame.h"
 #include "board/board.h"
+#include "dacr/domains.h"
 #include "generated/config.h"
 #include "hyp/guest.h"
 #include "hyp/guest_image.h"
@@ -36,6 +37,14 @@ const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_
 		if (gpa - g->devices[i].base < g->devices[i].size)
 			return &g->devices[i];
 	return NULL;
+}
+
+bool guest_is_passthrough(uint32_t gpa)
+{
+	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
+		if (gpa - board.guest_passthrough[i].base < board.guest_passthrough[i].size)
+			return true;
+	return false;
 }
 
 static void add_device(struct guest *g, const struct guest_mmio_device *dev)
@@ -116,6 +125,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 		shadow_flat_map_device(board.guest_passthrough[i].base, board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset();
+	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
 
 	struct vcpu *v = &g->vcpu;
 	vcpu_reset(v, boot.entry, board.machine_type, boot.dtb, GUEST_BOOT_CPSR);

@@ -6,11 +6,23 @@
 #include <stdint.h>
 
 #include "board/board.h"
+#include "dacr/dacr_map.h"
 #include "hyp/vcpu.h"
 #include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
+#include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
+
+/* The guest's own MMU (hyp/guest_mmu.c). */
+struct guest_mmu_state {
+	bool on;                        /* shadow tables in use */
+	struct shadow_space s;
+	struct dacr_map map;
+	uint32_t processor_dacr;
+	/* The registers the shadow was derived from. */
+	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
+};
 
 struct guest {
 	const char *name;
@@ -18,6 +30,7 @@ struct guest {
 	struct guest_memmap ram;
 	struct vgic vgic;
 	bool vtimer_forwarded;
+	struct guest_mmu_state mmu;
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
@@ -30,6 +43,8 @@ struct guest {
 struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id);
 struct guest *guest_current(void);
 const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa);
+/* Is `gpa` in a device the guest reaches directly? */
+bool guest_is_passthrough(uint32_t gpa);
 
 /* Start running the current guest in PL0. Does not return. */
 void guest_run(struct guest *g) __attribute__((noreturn));

@@ -5,6 +5,7 @@
  * to the (possibly changed) guest state.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "arch/arm/cp15.h"
 #include "arch/arm/fsr_bits.h"
@@ -19,6 +20,7 @@
 #include "hyp/emulate.h"
 #include "hyp/emulate_mem.h"
 #include "hyp/guest.h"
+#include "hyp/guest_mmu.h"
 #include "hyp/log.h"
 #include "hyp/panic.h"
 #include "hyp/patch.h"
@@ -33,12 +35,17 @@
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 
-/* The ARM instruction at the PC; false for Thumb state (not decoded here). */
-static bool fetch_arm_insn(struct vcpu *v, uint32_t *insn)
+/*
+ * The ARM instruction at the PC and the guest-physical address it came
+ * from; false for Thumb state (not decoded here) or outside guest RAM.
+ */
+static bool fetch_arm_insn(struct vcpu *v, uint32_t *insn, uint32_t *gpa)
 {
-	if ((v->cpsr & PSR_T) || !shadow_flat_is_ram(v->r[15], 4))
+	if ((v->cpsr & PSR_T) || guest_mmu_translate(v, v->r[15], GUEST_EXEC, gpa) ||
+	    !shadow_flat_is_ram(*gpa, 4))
 		return false;
-	return !vmem_read(v, v->r[15], 4, insn);
+	memcpy(insn, guest_ram_page_ptr(*gpa), sizeof(*insn));
+	return true;
 }
 
 static void deliver_data_abort(struct vcpu *v, uint32_t fsr, uint32_t far)
@@ -69,7 +76,7 @@ static void finish_emulation(struct vcpu *v, enum emu_result r, const char *what
 
 static void handle_undef(struct vcpu *v)
 {
-	uint32_t insn;
+	uint32_t insn, gpa;
 	const struct patch_entry *p;
 
 	v->stats.traps_undef++;
@@ -80,11 +87,11 @@ static void handle_undef(struct vcpu *v)
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
-	if (!fetch_arm_insn(v, &insn)) {
+	if (!fetch_arm_insn(v, &insn, &gpa)) {
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
-	if ((p = patch_lookup(insn, v->r[15]))) {
+	if ((p = patch_lookup(insn, gpa))) {
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
@@ -100,9 +107,49 @@ static void handle_undef(struct vcpu *v)
 	}
 }
 
-/* Returns true when the fault was the hypervisor's own business (resolved silently). */
-static bool handle_pabt(struct vcpu *v)
+/* First execution of a guest RAM page: scan and patch it (false: the guest must stop). */
+static bool first_exec(struct vcpu *v, uint32_t gpa)
 {
+	if ((v->cpsr & PSR_T) && vcpu_privileged(v)) {
+		v->stop_reason = "Thumb code in a privileged mode is not supported";
+		return false;
+	}
+	return code_page_first_exec(v, gpa);
+}
+
+/* Prefetch abort with the guest's MMU on. */
+static bool guest_mmu_pabt(struct guest *g, uint32_t va)
+{
+	struct vcpu *v = &g->vcpu;
+	struct guest_walk_result w;
+	uint32_t fsr = guest_mmu_check(v, va, GUEST_EXEC, &w);
+
+	if (v->stop_reason)
+		return false;
+	if (fsr) {
+		v->cp15.ifsr = fsr;
+		v->cp15.ifar = va;
+		vexc_take(v, VEXC_PABT, v->r[15]);
+		return false;
+	}
+	if (!shadow_flat_is_ram(w.pa, 4)) {
+		v->stop_reason = "executes outside guest RAM";
+		return false;
+	}
+	if (!shadow_flat_page_is_code(w.pa)) {
+		if (first_exec(v, w.pa))
+			guest_mmu_drop_all(g);
+		return true;
+	}
+	if (!guest_mmu_fill(g, va, &w, false))
+		v->stop_reason = "executes in the hypervisor's virtual window";
+	return true;
+}
+
+/* Returns true when the fault was the hypervisor's own business (resolved silently). */
+static bool handle_pabt(struct guest *g)
+{
+	struct vcpu *v = &g->vcpu;
 	uint32_t ifsr = cp15_read_ifsr(), ifar = cp15_read_ifar();
 
 	v->stats.traps_pabt++;
@@ -112,97 +159,144 @@ static bool handle_pabt(struct vcpu *v)
 		vexc_take(v, VEXC_PABT, v->r[15]);
 		return false;
 	}
+	if (guest_mmu_on(v))
+		return guest_mmu_pabt(g, ifar);
 	if (!shadow_flat_is_ram(ifar, 4)) {
 		/* Natively the core would fetch zeros from the bus forever: stop instead. */
 		v->stop_reason = "executes outside guest RAM";
 		return false;
 	}
 	if (fsr_status(ifsr) == FS_PERM_PAGE && !shadow_flat_page_is_code(ifar)) {
-		if ((v->cpsr & PSR_T) && vcpu_privileged(v))
-			v->stop_reason = "Thumb code in a privileged mode is not supported";
-		else
-			code_page_first_exec(v, ifar);
+		first_exec(v, ifar);
 		return true;
 	}
 	v->stop_reason = "unexpected prefetch abort in guest RAM";
 	return false;
 }
 
-struct mmio_ctx {
-	const struct guest_mmio_device *dev;
+struct bus_ctx {
+	struct guest *g;
 	enum mmio_result result;
 };
 
-static uint32_t mmio_access(void *opaque, uint32_t addr, unsigned size, bool write, uint32_t *value)
+/*
+ * An access the hypervisor performs for the guest: through the guest's MMU,
+ * then to an emulated device, to RAM, or to nothing (reads as zero).
+ */
+static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write, uint32_t *value)
 {
-	struct mmio_ctx *ctx = opaque;
-	uint32_t offset = addr - ctx->dev->base;
+	struct bus_ctx *ctx = opaque;
+	struct vcpu *v = &ctx->g->vcpu;
+	const struct guest_mmio_device *dev;
+	uint32_t gpa, fsr;
 
-	ctx->result = write ? ctx->dev->write(offset, size, *value) : ctx->dev->read(offset, size, value);
-	return 0;
+	if ((fsr = guest_mmu_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
+		return fsr;
+	if ((dev = guest_find_device(ctx->g, gpa))) {
+		v->stats.emulated_mmio++;
+		ctx->result = write ? dev->write(gpa - dev->base, size, *value)
+				    : dev->read(gpa - dev->base, size, value);
+		return 0;
+	}
+	return write ? vmem_write(v, va, size, *value) : vmem_read(v, va, size, value);
 }
 
-static uint32_t unassigned_access(void *ctx, uint32_t addr, unsigned size, bool write, uint32_t *value)
+/* Perform the faulting load or store for the guest (devices, unassigned addresses). */
+static void emulate_access(struct guest *g)
 {
-	(void)ctx;
-	(void)addr;
-	(void)size;
-	if (!write)
-		*value = 0;
-	return 0;
+	struct vcpu *v = &g->vcpu;
+	struct bus_ctx ctx = { .g = g, .result = MMIO_DONE };
+	uint32_t insn, gpa;
+
+	if (!fetch_arm_insn(v, &insn, &gpa)) {
+		v->stop_reason = "device or unassigned access from Thumb code";
+		return;
+	}
+	finish_emulation(v, emulate_mem(v, insn, bus_access, &ctx),
+			 "device or unassigned access by an instruction that is not emulated");
+	if (ctx.result == MMIO_GUEST_POWEROFF)
+		guest_end(g, "powered off");
+	if (ctx.result == MMIO_GUEST_RESET)
+		guest_end(g, "reset requested (restart is not supported)");
+}
+
+/* A write to a scanned code page at `target_gpa`. */
+static void code_write(struct guest *g, uint32_t target_gpa)
+{
+	struct vcpu *v = &g->vcpu;
+	uint32_t insn, writer_gpa;
+
+	if (!fetch_arm_insn(v, &insn, &writer_gpa)) {
+		v->stop_reason = "store to a code page from Thumb code";
+		return;
+	}
+	finish_emulation(v, code_page_write(v, insn, writer_gpa, target_gpa),
+			 "store into its own code page by an instruction that is not emulated");
+	if (!shadow_flat_page_is_code(target_gpa))
+		guest_mmu_drop_all(g);
+}
+
+/* Data abort with the guest's MMU on. Returns true when resolved silently; false: continue. */
+static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emulate)
+{
+	struct vcpu *v = &g->vcpu;
+	struct guest_walk_result w;
+	uint32_t fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &w);
+
+	*emulate = false;
+	if (v->stop_reason)
+		return false;
+	if (fsr) {
+		deliver_data_abort(v, fsr | (write ? FSR_WNR : 0u), va);
+		return false;
+	}
+	if (shadow_flat_is_ram(w.pa, 1)) {
+		if (write && shadow_flat_page_is_code(w.pa)) {
+			code_write(g, w.pa);
+			return true;
+		}
+		if (guest_mmu_fill(g, va, &w, false))
+			return true;
+	} else if (guest_is_passthrough(w.pa) && guest_mmu_fill(g, va, &w, true)) {
+		return true;
+	}
+	*emulate = true;        /* a device, nothing, or the hypervisor's window */
+	return false;
 }
 
 static bool handle_dabt(struct guest *g)
 {
 	struct vcpu *v = &g->vcpu;
-	uint32_t dfsr = cp15_read_dfsr(), dfar = cp15_read_dfar(), insn;
+	uint32_t dfsr = cp15_read_dfsr(), dfar = cp15_read_dfar();
 	uint32_t status = fsr_status(dfsr);
-	const struct guest_mmio_device *dev;
+	bool emulate;
 
 	v->stats.traps_dabt++;
-	if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_is_ram(dfar, 1) &&
-	    shadow_flat_page_is_code(dfar)) {
-		if (!fetch_arm_insn(v, &insn))
-			v->stop_reason = "store to a code page from Thumb code";
-		else
-			finish_emulation(v, code_page_write(v, insn, dfar),
-					 "store into its own code page by an instruction that is not emulated");
-		return true;
-	}
-	if ((status == FS_TRANS_SECTION || status == FS_TRANS_PAGE) && (dev = guest_find_device(g, dfar))) {
-		struct mmio_ctx ctx = { .dev = dev, .result = MMIO_DONE };
-		if (!fetch_arm_insn(v, &insn)) {
-			v->stop_reason = "device access from Thumb code";
-			return false;
-		}
-		finish_emulation(v, emulate_mem(v, insn, mmio_access, &ctx), "device access by an instruction that is not emulated");
-		v->stats.emulated_mmio++;
-		if (ctx.result == MMIO_GUEST_POWEROFF)
-			guest_end(g, "powered off");
-		if (ctx.result == MMIO_GUEST_RESET)
-			guest_end(g, "reset requested (restart is not supported)");
-		return false;
-	}
 	if (status == FS_ALIGNMENT) {
 		deliver_data_abort(v, dfsr & (FSR_FS_LOW_MASK | FSR_FS4 | FSR_WNR), dfar);
 		return false;
 	}
+	if (guest_mmu_on(v)) {
+		if (guest_mmu_dabt(g, dfar, dfsr & FSR_WNR, &emulate))
+			return true;
+		if (emulate)
+			emulate_access(g);
+		return false;
+	}
 	if (shadow_flat_is_ram(dfar, 1)) {
+		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_is_code(dfar)) {
+			code_write(g, dfar);
+			return true;
+		}
 		v->stop_reason = "unexpected data abort in guest RAM";
 		return false;
 	}
 	/*
-	 * Nothing at this address for the guest (no RAM, no device, or the
-	 * hypervisor's window): the board reads zero and ignores writes there,
-	 * so do the same without ever touching what the hypervisor has mapped.
+	 * An emulated device, or nothing for the guest (no RAM, no device, or
+	 * the hypervisor's window): nothing there reads as zero and ignores
+	 * writes, as natively, without ever touching what the hypervisor maps.
 	 */
-	if (!fetch_arm_insn(v, &insn)) {
-		v->stop_reason = "access to an unassigned address from Thumb code";
-		return false;
-	}
-	log_debug("%s: access to unassigned 0x%08x (pc 0x%08x): reads as zero", g->name, dfar, v->r[15]);
-	finish_emulation(v, emulate_mem(v, insn, unassigned_access, NULL),
-			 "access to an unassigned address by an instruction that is not emulated");
+	emulate_access(g);
 	return false;
 }
 
@@ -270,7 +364,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		note_fault(g, false);
 		break;
 	case TRAP_PABT:
-		note_fault(g, handle_pabt(v));
+		note_fault(g, handle_pabt(g));
 		break;
 	case TRAP_DABT:
 		note_fault(g, handle_dabt(g));
@@ -290,5 +384,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	if (v->stop_reason)
 		guest_stop(g, v->stop_reason, pc);
 	deliver_pending_irq(g);
+	guest_mmu_sync(g);
 	vcpu_to_frame(v, f);
 }

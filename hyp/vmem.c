@@ -1,26 +1,49 @@
-/* Guest memory for the emulator while the guest's MMU is off (VA = PA). */
+/*
+ * Guest memory for the emulator: guest virtual addresses go through the
+ * guest's own MMU when it is on (hyp/guest_mmu.c), with the guest's current
+ * privilege; guest RAM is reached through the hypervisor's physical slots.
+ * Outside RAM the board reads zero and ignores writes (QEMU's vexpress
+ * raises no abort there), so the emulator's accesses do the same.
+ */
 #include <string.h>
 
+#include "arch/arm/pgtable_bits.h"
+#include "hyp/guest_mmu.h"
 #include "hyp/vmem.h"
 #include "shadow_pt/flat.h"
 
-/*
- * Outside RAM the board reads zero and ignores writes (QEMU's vexpress raises
- * no abort there), so the emulator's accesses do the same.
- */
+static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool write, uint8_t *bytes)
+{
+	uint32_t gpa, fsr;
+
+	if ((va & ~PAGE_MASK) + size > PAGE_SIZE) {     /* split at the page boundary */
+		unsigned first = PAGE_SIZE - (va & ~PAGE_MASK);
+		if ((fsr = access_bytes(v, va, first, write, bytes)))
+			return fsr;
+		return access_bytes(v, va + first, size - first, write, bytes + first);
+	}
+	if ((fsr = guest_mmu_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
+		return fsr;
+	if (!shadow_flat_is_ram(gpa, size)) {
+		if (!write)
+			memset(bytes, 0, size);
+		return 0;
+	}
+	uint8_t *ram = guest_ram_page_ptr(gpa);
+	if (write)
+		memcpy(ram, bytes, size);
+	else
+		memcpy(bytes, ram, size);
+	return 0;
+}
+
 uint32_t vmem_read(struct vcpu *v, uint32_t va, unsigned size, uint32_t *value)
 {
-	(void)v;
 	*value = 0;
-	if (shadow_flat_is_ram(va, size))
-		memcpy(value, shadow_flat_hyp_ptr(va), size);
-	return 0;
+	return access_bytes(v, va, size, false, (uint8_t *)value);
 }
 
 uint32_t vmem_write(struct vcpu *v, uint32_t va, unsigned size, uint32_t value)
 {
-	(void)v;
-	if (shadow_flat_is_ram(va, size))
-		memcpy(shadow_flat_hyp_ptr(va), &value, size);
-	return 0;
+	return access_bytes(v, va, size, true, (uint8_t *)&value);
 }

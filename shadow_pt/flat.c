@@ -71,6 +71,12 @@ void *shadow_flat_hyp_ptr(uint32_t gpa)
 	return (void *)(uintptr_t)gpa;
 }
 
+void *guest_ram_page_ptr(uint32_t gpa)
+{
+	BUG_ON(!shadow_flat_is_ram(gpa, 1));
+	return mmu_map_phys_page(gpa - guest_ram.gpa_base + guest_ram.hpa_base);
+}
+
 static uint32_t *ram_pte(uint32_t gpa)
 {
 	uint32_t off = gpa - guest_ram.gpa_base;

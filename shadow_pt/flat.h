@@ -24,8 +24,16 @@ void shadow_flat_init(const struct guest_memmap *ram);
 void shadow_flat_map_device(uint32_t pa, uint32_t size);
 
 bool shadow_flat_is_ram(uint32_t gpa, uint32_t size);
-/* Where the hypervisor reads and writes guest RAM at `gpa`. */
+/*
+ * Where the hypervisor reads and writes guest RAM at `gpa` while the
+ * guest's MMU is off (its flat map is the hypervisor's too): whole images.
+ */
 void *shadow_flat_hyp_ptr(uint32_t gpa);
+/*
+ * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
+ * does; valid for the rest of that page and MMU_PHYS_SLOTS - 1 more calls.
+ */
+void *guest_ram_page_ptr(uint32_t gpa);
 
 bool shadow_flat_page_is_code(uint32_t gpa);
 void shadow_flat_make_code(uint32_t gpa);

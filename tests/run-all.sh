@@ -20,7 +20,7 @@ if [ "$host_rc" -ne 0 ] && ! grep -q '^FAIL ' "$host_out"; then
 fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
-run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts
+run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
 

@@ -1,6 +1,7 @@
 #include <stdint.h>
 
 #include "arch/arm/barrier.h"
+#include "arch/arm/cp15.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/pgtable_bits.h"
 #include "dacr/domains.h"
@@ -26,11 +27,35 @@ uint32_t hyp_virt_to_phys(const void *va)
 	return (uint32_t)(uintptr_t)va + phys_offset;
 }
 
+#define HYP_WINDOW_SIZE (CONFIG_HYP_RAM_SIZE + CONFIG_HYP_IO_SIZE)
+
 int mmu_in_hyp_window(uint32_t va, uint32_t size)
 {
-	uint32_t end = CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE + CONFIG_HYP_IO_SIZE;
+	return va < CONFIG_HYP_VA_BASE + HYP_WINDOW_SIZE && va + size > CONFIG_HYP_VA_BASE;
+}
 
-	return va < end && va + size > CONFIG_HYP_VA_BASE;
+uint32_t mmu_hyp_window_first_mb(void)
+{
+	return CONFIG_HYP_VA_BASE >> SECTION_SHIFT;
+}
+
+uint32_t mmu_hyp_window_mbs(void)
+{
+	return HYP_WINDOW_SIZE >> SECTION_SHIFT;
+}
+
+void mmu_copy_hyp_window(uint32_t *l1)
+{
+	for (uint32_t mb = mmu_hyp_window_first_mb(); mb - mmu_hyp_window_first_mb() < mmu_hyp_window_mbs(); mb++)
+		l1[mb] = hyp_l1[mb];
+}
+
+void mmu_switch_table(uint32_t *l1)
+{
+	dsb();
+	cp15_write_ttbr0(hyp_virt_to_phys(l1 ? l1 : hyp_l1) | TTBR_IRGN_WBWA | TTBR_RGN_WBWA);
+	isb();
+	tlb_invalidate_all();
 }
 
 void mmu_set_l1(uint32_t va, uint32_t desc)

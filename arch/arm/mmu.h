@@ -28,6 +28,14 @@ uint32_t mmu_get_l1(uint32_t va);
 void mmu_map_hyp_readonly(uint32_t pa, uint32_t size);
 void mmu_unmap(uint32_t va, uint32_t size);
 
+/* The L1 index range of the hypervisor's window (present in every table). */
+uint32_t mmu_hyp_window_first_mb(void);
+uint32_t mmu_hyp_window_mbs(void);
+/* Give another L1 table the hypervisor's window entries. */
+void mmu_copy_hyp_window(uint32_t *l1);
+/* Make `l1` (16 KiB aligned, window included) the translation table; NULL: the hypervisor's own. */
+void mmu_switch_table(uint32_t *l1);
+
 /* Is [va, va+size) inside the hypervisor's virtual window? */
 int mmu_in_hyp_window(uint32_t va, uint32_t size);
 

@@ -1,7 +1,6 @@
 /*
- * Turns its MMU on with a flat section map. Natively it goes on printing;
- * under a hypervisor without guest translation it must be stopped with a
- * clear reason at the SCTLR write (tests/qemu: stop tests).
+ * Turns its MMU on with a flat section map (manager domain, uncached) and
+ * goes on printing through it: the smallest guest with its own tables.
  */
 #include <stdint.h>
 

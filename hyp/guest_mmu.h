@@ -1,0 +1,49 @@
+/*
+ * A guest's own MMU, on the target: while the guest's SCTLR.M is set the
+ * real MMU walks shadow tables (shadow_pt/shadow.c) filled on demand from
+ * the guest's tables, with permissions from the DACR/AP mapping
+ * (dacr/dacr_map.c). Policy so far: guest TLB maintenance, changes of
+ * TTBRx, TTBCR, CONTEXTIDR or SCTLR, and code pages changing state drop
+ * every shadow table ("flush everything"); DACR writes and kernel/user
+ * switches change only the processor DACR where the mapping allows.
+ */
+#ifndef HYP_GUEST_MMU_H
+#define HYP_GUEST_MMU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hyp/guest.h"
+#include "shadow_pt/guest_access.h"
+#include "shadow_pt/guest_walk.h"
+
+bool guest_mmu_on(const struct vcpu *v);
+
+/*
+ * Walk the guest's tables for `va` and check an access in the guest's
+ * current mode: 0, or the fault status (FSR without WnR) its MMU raises.
+ * Sets v->stop_reason for tables the hypervisor does not support.
+ */
+uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
+			 struct guest_walk_result *w);
+
+/* Guest virtual to guest physical (the identity with the MMU off); 0 or a fault status. */
+uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access access, uint32_t *gpa);
+
+/*
+ * Install the shadow page for a checked access to RAM or a passed-through
+ * device. False when `va` lies in the hypervisor's window: emulate instead.
+ */
+bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device);
+
+/* Code pages changed state: every shadow entry's overlay may be stale. */
+void guest_mmu_drop_all(struct guest *g);
+
+/* SCTLR, TTBRx, TTBCR, DACR or CONTEXTIDR written; guest TLB maintenance. */
+void guest_mmu_translation_changed(struct guest *g);
+void guest_mmu_tlb_maintenance(struct guest *g, bool all, uint32_t va);
+
+/* Before returning to the guest: the processor DACR for its mode and DACR. */
+void guest_mmu_sync(struct guest *g);
+
+#endif
