@@ -328,16 +328,21 @@ static void deliver_pending_irq(struct guest *g)
 	}
 }
 
-/* Stop a guest that faults at the same PC again and again without progress. */
-static void note_fault(struct guest *g, bool silent)
+/*
+ * Stop a guest that takes the same silently resolved fault (same PC, same
+ * address) again and again: no progress. A loop filling page after page
+ * faults at one PC too, but at a new address each time.
+ */
+static void note_fault(struct guest *g, bool silent, uint32_t far)
 {
-	if (!silent || g->vcpu.r[15] != g->last_fault_pc) {
+	if (!silent || g->vcpu.r[15] != g->last_fault_pc || far != g->last_fault_far) {
 		g->fault_repeats = 0;
 		g->last_fault_pc = silent ? g->vcpu.r[15] : ~0u;
+		g->last_fault_far = far;
 		return;
 	}
 	if (++g->fault_repeats >= CONFIG_FAULT_LOOP_LIMIT)
-		g->vcpu.stop_reason = "loops in faults at one PC (no progress)";
+		g->vcpu.stop_reason = "loops in faults at one PC and address (no progress)";
 }
 
 void hyp_trap(struct trap_frame *f, unsigned kind);
@@ -356,18 +361,18 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	switch (kind) {
 	case TRAP_UNDEF:
 		handle_undef(v);
-		note_fault(g, false);
+		note_fault(g, false, 0);
 		break;
 	case TRAP_SVC:
 		v->stats.traps_svc++;
 		vexc_take(v, VEXC_SVC, v->r[15]);
-		note_fault(g, false);
+		note_fault(g, false, 0);
 		break;
 	case TRAP_PABT:
-		note_fault(g, handle_pabt(g));
+		note_fault(g, handle_pabt(g), cp15_read_ifar());
 		break;
 	case TRAP_DABT:
-		note_fault(g, handle_dabt(g));
+		note_fault(g, handle_dabt(g), cp15_read_dfar());
 		break;
 	case TRAP_IRQ:
 		handle_irq(g);
