@@ -121,7 +121,8 @@ test: deps
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
-		--hyp $(HYP_ELF) --guest $(GUEST) $(if $(DTB),--dtb $(DTB)) \
+		--hyp $(HYP_ELF) --guest $(GUEST) \
+		$(if $(DTB),--dtb $(DTB) --guest-ram $(BOARD_RAM_BASE):$(CONFIG_GUEST_RAM_SIZE)) \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
 
 test-built:

@@ -26,7 +26,6 @@ static bool scan_and_patch(struct vcpu *v, uint32_t page)
 	scan_neighbour_literals(page - PAGE_SIZE);
 	page_scan_literals(&scan, words, page, PAGE_WORDS);
 	scan_neighbour_literals(page + PAGE_SIZE);
-	patch_forget_stale(page, words);
 	if (page_scan_classify(&scan, words)) {
 		for (unsigned i = 0; i < PAGE_WORDS; i++) {
 			if (scan.cls[i] == SENS_NONE)

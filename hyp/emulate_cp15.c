@@ -38,6 +38,7 @@ static const struct cp15_reg plain_regs[] = {
 	CP15_REG(0, 10, 2, 1, nmrr),
 	CP15_REG(0, 13, 0, 4, tpidrprw),
 	CP15_REG(2, 0, 0, 0, csselr),
+	CP15_REG(0, 14, 1, 0, cntkctl),
 };
 
 static enum emu_result read_id(const struct vcpu *v, uint32_t key, uint32_t *value)

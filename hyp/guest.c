@@ -11,6 +11,7 @@
 #include "generated/config.h"
 #include "hyp/guest.h"
 #include "hyp/guest_image.h"
+#include "hyp/guest_mmu.h"
 #include "hyp/log.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu_frame.h"
@@ -168,10 +169,10 @@ static void print_stats(const struct guest *g)
 	uint32_t emulated = 0;
 	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
 		emulated += s->emulated_sensitive[c];
-	log_info("%s: emulated sensitive=%u cp15=%u mmio=%u code_stores=%u; pages scanned=%u "
-		 "made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated, s->emulated_cp15,
-		 s->emulated_mmio, s->emulated_code_stores, s->pages_scanned,
-		 s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
+	log_info("%s: emulated sensitive=%u (from copied patches %u) cp15=%u mmio=%u code_stores=%u; "
+		 "pages scanned=%u made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated,
+		 s->patch_copies_run, s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
+		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 }
 
 void guest_end(struct guest *g, const char *how)
@@ -184,10 +185,11 @@ void guest_end(struct guest *g, const char *how)
 
 void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 {
-	uint32_t insn;
+	uint32_t insn, gpa;
 
 	log_error("%s: stopped: %s", g->name, reason);
-	if (shadow_flat_is_ram(pc & ~1u, 4) && !vmem_read(&g->vcpu, pc & ~1u, 4, &insn))
+	if (!guest_mmu_translate(&g->vcpu, pc & ~1u, GUEST_READ, &gpa) && shadow_flat_is_ram(gpa, 4) &&
+	    !vmem_read(&g->vcpu, pc & ~1u, 4, &insn))
 		log_error("%s: pc=0x%08x insn=0x%08x cpsr=0x%08x", g->name, pc, insn, g->vcpu.cpsr);
 	else
 		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);

@@ -1,9 +1,12 @@
 /*
  * The patch table: every sensitive instruction found in guest code is
- * replaced in memory by UDF #index (permanently undefined, so it traps from
- * PL0) and its original word is kept here for exact emulation. An entry is
- * valid for a trap only if its guest-physical address matches the trapping
- * instruction's, so the guest's own UDF instructions still reach the guest.
+ * replaced in memory by UDF #(PATCH_UDF_BASE + index), permanently
+ * undefined so it traps from PL0, and its original word is kept here for
+ * exact emulation. Entries are never reused: a guest that copies its own
+ * (patched) code elsewhere, as the Linux zImage decompressor does when it
+ * relocates itself, still finds the original instruction behind the copied
+ * word. Linux's own UDF words (BUG, breakpoints, kgdb) use immediates
+ * 0x0010-0x001f and above 0xfd00, outside the range used here.
  */
 #ifndef HYP_PATCH_H
 #define HYP_PATCH_H
@@ -13,20 +16,19 @@
 
 #include "hyp/insn_class.h"
 
+#define PATCH_UDF_BASE 0x4000u
+
 struct patch_entry {
-	uint32_t gpa;
+	uint32_t gpa;           /* where it was patched */
 	uint32_t orig;
 	uint8_t cls;
-	bool used;
 };
 
 void patch_table_reset(void);
 /* Returns the trapping word to write, or 0 when the table is full. */
 uint32_t patch_insert(uint32_t gpa, uint32_t orig, enum sens_class cls);
-/* The entry behind trapping word `insn` at `gpa`, or NULL if it is not ours. */
-const struct patch_entry *patch_lookup(uint32_t insn, uint32_t gpa);
-/* Free the entries of the page at `page_gpa` whose word no longer holds their UDF. */
-void patch_forget_stale(uint32_t page_gpa, const uint32_t *page_words);
+/* The entry behind trapping word `insn` (wherever it now stands), or NULL if it is not ours. */
+const struct patch_entry *patch_lookup(uint32_t insn);
 unsigned patch_count(void);
 
 uint32_t patch_udf_encode(uint32_t index);

@@ -91,7 +91,9 @@ static void handle_undef(struct vcpu *v)
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
-	if ((p = patch_lookup(insn, gpa))) {
+	if ((p = patch_lookup(insn))) {
+		if (p->gpa != gpa)
+			v->stats.patch_copies_run++;    /* the guest copied patched code */
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");

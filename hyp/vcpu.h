@@ -22,6 +22,7 @@ struct vcpu_cp15 {
 	uint32_t vbar, mvbar, scr, sder, nsacr;
 	uint32_t contextidr, tpidrurw, tpidruro, tpidrprw;
 	uint32_t csselr;
+	uint32_t cntkctl;        /* kept virtual: the real one gives PL0 the virtual timer */
 };
 
 /* Identification registers, read-only, with the values of the real core. */

@@ -8,6 +8,7 @@ checks=(
 	"gcc-arm-none-eabi:command -v arm-none-eabi-gcc"
 	"libnewlib-arm-none-eabi:test -f /usr/lib/arm-none-eabi/lib/libc.a"
 	"qemu-system-arm:command -v qemu-system-arm"
+	"device-tree-compiler:command -v fdtput"
 	"python3-kconfiglib:/usr/bin/python3 -c 'import kconfiglib'"
 	"gcc:command -v gcc"
 	"make:command -v make"

@@ -3,16 +3,19 @@
 #
 #   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
-#               --guest IMAGE [--dtb FILE] [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
+#               --guest IMAGE [--dtb FILE --guest-ram BASE:SIZE] [--hyp-log FILE]
+#               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout. Under the
 # hypervisor, its own messages (second UART) go to --hyp-log and are copied to
 # stderr as they come. Exit status: 0 when the guest ended normally, 1 when
 # the hypervisor reported a failure, 2 on usage or staging errors, 124 on
 # timeout, 3 when QEMU ended without the hypervisor's final status line.
+# A device tree gets its /memory node set to the guest's RAM, as QEMU does
+# for a natively booted kernel.
 set -u
 
-machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" hyp_log="" timeout=0 native=0
+machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" guest_ram="" hyp_log="" timeout=0 native=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
 	--hyp) hyp=$2; shift 2 ;;
 	--guest) guest=$2; shift 2 ;;
 	--dtb) dtb=$2; shift 2 ;;
+	--guest-ram) guest_ram=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
@@ -31,6 +35,23 @@ while [ $# -gt 0 ]; do
 done
 
 die() { echo "run-qemu.sh: $*" >&2; exit 2; }
+
+# set_dtb_memory IN OUT BASE SIZE: a copy of IN whose memory nodes say BASE, SIZE.
+set_dtb_memory() {
+	local acells scells node reg=()
+	cp "$1" "$2" || die "cannot copy device tree '$1'"
+	acells=$(fdtget -d 2 "$2" / '#address-cells') || die "'$1' is not a device tree"
+	scells=$(fdtget -d 1 "$2" / '#size-cells')
+	[ "$acells" = 2 ] && reg+=(0)
+	reg+=("$3")
+	[ "$scells" = 2 ] && reg+=(0)
+	reg+=("$4")
+	for node in $(fdtget -l "$2" /); do
+		case "$node" in
+		memory|memory@*) fdtput -t x "$2" "/$node" reg "${reg[@]}" || die "cannot set /$node in the device tree" ;;
+		esac
+	done
+}
 [ -n "$machine" ] && [ -n "$mem" ] || die "--machine and --mem are required"
 [ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
 [ -f "$guest" ] || die "guest image '$guest' does not exist"
@@ -49,6 +70,10 @@ else
 	dtb_size=0
 	if [ -n "$dtb" ]; then
 		[ -f "$dtb" ] || die "device tree '$dtb' does not exist"
+		[ -n "$guest_ram" ] || die "--dtb needs --guest-ram BASE:SIZE"
+		patched=$(mktemp --suffix=.dtb)
+		set_dtb_memory "$dtb" "$patched" "${guest_ram%%:*}" "${guest_ram##*:}"
+		dtb=$patched
 		dtb_size=$(stat -c %s "$dtb")
 	fi
 	if [ $((dtb_at - stage + dtb_size)) -gt $((stage_size)) ]; then

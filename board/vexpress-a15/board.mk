@@ -2,9 +2,9 @@
 # guest's RAM size; under the hypervisor QEMU's RAM reaches the end of the
 # hypervisor's memory, which sits above the guest's.
 QEMU_MACHINE := vexpress-a15
-VEXPRESS_RAM_BASE := 0x80000000
+BOARD_RAM_BASE := 0x80000000
 QEMU_MEM_NATIVE := $(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M
-QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(VEXPRESS_RAM_BASE)) >> 20 )))M
+QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(BOARD_RAM_BASE)) >> 20 )))M
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
