@@ -1,5 +1,6 @@
 # ARMv7-A shadow-paging hypervisor.
-#   make run [GUEST=image] [DTB=file.dtb]   build and run a guest under the hypervisor on QEMU
+#   make run [GUEST=image] [DTB=file.dtb] [APPEND="kernel args"]
+#                                           build and run a guest under the hypervisor on QEMU
 #   make test                               host unit tests and QEMU tests
 # Both install missing Debian packages first (scripts/install-deps.sh).
 
@@ -32,7 +33,7 @@ obj-y += arch/arm/gic.o arch/arm/generic_timer.o arch/arm/id_regs.o
 obj-y += board/drivers/pl011.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
-obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/cp15_hooks.o
+obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
@@ -94,6 +95,7 @@ $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 # Running -----------------------------------------------------------------------
 GUEST ?= $(BUILD)/guests/hello.elf
 DTB ?=
+APPEND ?=
 
 # What the run script and the QEMU tests need to know about the board and build.
 QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
@@ -123,6 +125,7 @@ run-built:
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
 		--hyp $(HYP_ELF) --guest $(GUEST) \
 		$(if $(DTB),--dtb $(DTB) --guest-ram $(BOARD_RAM_BASE):$(CONFIG_GUEST_RAM_SIZE)) \
+		$(if $(APPEND),--append "$(APPEND)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
 
 test-built:

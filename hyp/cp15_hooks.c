@@ -29,3 +29,36 @@ void cp15_hook_translation_changed(struct vcpu *v)
 	(void)v;
 	guest_mmu_translation_changed(guest_current());
 }
+
+#define CPACR_CP10_CP11_FULL (0xfu << 20)
+
+/*
+ * The guest kernel runs in PL0, so whenever the guest grants itself CP10/CP11
+ * at all, PL0 needs full access to them for real.
+ */
+void cp15_hook_cpacr_changed(struct vcpu *v)
+{
+	cp15_write_cpacr((v->cp15.cpacr & CPACR_CP10_CP11_FULL) ? CPACR_CP10_CP11_FULL : 0u);
+	__asm__ volatile("isb" ::: "memory");
+}
+
+uint32_t vfp_hook_read(unsigned reg)
+{
+	uint32_t value;
+
+	/* VMRS Rt, <reg> is MRC p10, 7, Rt, c<reg>, c0, 0 (the hypervisor is built soft-float). */
+	switch (reg) {
+	case 0: __asm__ volatile("mrc p10, 7, %0, c0, c0, 0" : "=r"(value)); break;   /* FPSID */
+	case 6: __asm__ volatile("mrc p10, 7, %0, c6, c0, 0" : "=r"(value)); break;   /* MVFR1 */
+	case 7: __asm__ volatile("mrc p10, 7, %0, c7, c0, 0" : "=r"(value)); break;   /* MVFR0 */
+	case 8: __asm__ volatile("mrc p10, 7, %0, c8, c0, 0" : "=r"(value)); break;   /* FPEXC */
+	default: value = 0; break;      /* FPINST/2: not implemented on these cores */
+	}
+	return value;
+}
+
+void vfp_hook_write(unsigned reg, uint32_t value)
+{
+	if (reg == 8)           /* VMSR FPEXC, Rt */
+		__asm__ volatile("mcr p10, 7, %0, c8, c0, 0" : : "r"(value) : "memory");
+}

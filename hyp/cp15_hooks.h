@@ -1,6 +1,6 @@
 /*
- * What CP15 emulation asks of the rest of the hypervisor when a guest
- * register write has an effect beyond the virtual register file.
+ * What CP15 and VFP emulation ask of the rest of the hypervisor when a
+ * guest register access has an effect beyond the virtual register file.
  * Target: hyp/cp15_hooks.c. Host tests: a recording fake.
  */
 #ifndef HYP_CP15_HOOKS_H
@@ -20,5 +20,10 @@ void cp15_hook_icache_invalidate(struct vcpu *v);
 void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value);
 /* Translation-relevant registers changed (SCTLR, TTBRx, TTBCR, DACR, CONTEXTIDR). */
 void cp15_hook_translation_changed(struct vcpu *v);
+/* CPACR changed: the real coprocessor access must follow for VFP/NEON. */
+void cp15_hook_cpacr_changed(struct vcpu *v);
+/* The real VFP system registers (reg: the VMRS/VMSR register number). */
+uint32_t vfp_hook_read(unsigned reg);
+void vfp_hook_write(unsigned reg, uint32_t value);
 
 #endif

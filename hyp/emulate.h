@@ -20,6 +20,13 @@ enum emu_result emulate_sensitive(struct vcpu *v, uint32_t insn, enum sens_class
 /* Execute a trapped coprocessor instruction (MCR/MRC, CP15) at v->r[15]. */
 enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn);
 
+/*
+ * Execute a trapped VMRS/VMSR of a VFP system register other than FPSCR
+ * (FPSID, MVFR0/1, FPEXC, FPINST/2: privileged, so they trap from PL0).
+ * EMU_UNSUPPORTED for any other instruction.
+ */
+enum emu_result emulate_vfp_sysreg(struct vcpu *v, uint32_t insn);
+
 /* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
 uint32_t emu_reg(const struct vcpu *v, unsigned n);
 

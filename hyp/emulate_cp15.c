@@ -81,6 +81,7 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 		return EMU_DONE;
 	case KEY(0, 1, 0, 2):
 		c->cpacr = value;
+		cp15_hook_cpacr_changed(v);
 		return EMU_DONE;
 	case KEY(0, 2, 0, 0): c->ttbr0 = value; cp15_hook_translation_changed(v); return EMU_DONE;
 	case KEY(0, 2, 0, 1): c->ttbr1 = value; cp15_hook_translation_changed(v); return EMU_DONE;

@@ -30,7 +30,6 @@
 #include "hyp/vtimer.h"
 #include "shadow_pt/flat.h"
 
-#define CPACR_CP10_CP11         (0xfu << 20)
 #define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
@@ -78,6 +77,7 @@ static void handle_undef(struct vcpu *v)
 {
 	uint32_t insn, gpa;
 	const struct patch_entry *p;
+	enum emu_result r;
 
 	v->stats.traps_undef++;
 	if (v->cpsr & PSR_T) {
@@ -97,9 +97,9 @@ static void handle_undef(struct vcpu *v)
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
-	} else if (INSN_IS_COPROC(insn) && (INSN_COPROC(insn) == 10 || INSN_COPROC(insn) == 11) &&
-		   (v->cp15.cpacr & CPACR_CP10_CP11)) {
-		v->stop_reason = "VFP/Advanced SIMD is not virtualized yet";
+	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 10 &&
+		   (r = emulate_vfp_sysreg(v, insn)) != EMU_UNSUPPORTED) {
+		finish_emulation(v, r, "VFP system register access not emulated");
 	} else if (vcpu_privileged(v) && INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
 		v->stop_reason = "CP14 (debug) access is not emulated";
 	} else if (vcpu_privileged(v) && INSN_IS_SMC(insn)) {

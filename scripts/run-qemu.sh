@@ -3,19 +3,19 @@
 #
 #   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
-#               --guest IMAGE [--dtb FILE --guest-ram BASE:SIZE] [--hyp-log FILE]
-#               [--timeout S] [-- QEMU-ARGS]
+#               --guest IMAGE [--dtb FILE --guest-ram BASE:SIZE [--append ARGS]]
+#               [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout. Under the
 # hypervisor, its own messages (second UART) go to --hyp-log and are copied to
 # stderr as they come. Exit status: 0 when the guest ended normally, 1 when
 # the hypervisor reported a failure, 2 on usage or staging errors, 124 on
 # timeout, 3 when QEMU ended without the hypervisor's final status line.
-# A device tree gets its /memory node set to the guest's RAM, as QEMU does
-# for a natively booted kernel.
+# A device tree gets its /memory node set to the guest's RAM and --append
+# as /chosen/bootargs, as QEMU does for a natively booted kernel.
 set -u
 
-machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" guest_ram="" hyp_log="" timeout=0 native=0
+machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" guest_ram="" append="" hyp_log="" timeout=0 native=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -26,6 +26,7 @@ while [ $# -gt 0 ]; do
 	--guest) guest=$2; shift 2 ;;
 	--dtb) dtb=$2; shift 2 ;;
 	--guest-ram) guest_ram=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
@@ -73,6 +74,10 @@ else
 		[ -n "$guest_ram" ] || die "--dtb needs --guest-ram BASE:SIZE"
 		patched=$(mktemp --suffix=.dtb)
 		set_dtb_memory "$dtb" "$patched" "${guest_ram%%:*}" "${guest_ram##*:}"
+		if [ -n "$append" ]; then
+			fdtput -c "$patched" /chosen 2>/dev/null
+			fdtput -t s "$patched" /chosen bootargs "$append" || die "cannot set /chosen/bootargs"
+		fi
 		dtb=$patched
 		dtb_size=$(stat -c %s "$dtb")
 	fi

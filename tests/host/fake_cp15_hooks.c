@@ -33,3 +33,19 @@ void cp15_hook_translation_changed(struct vcpu *v)
 	(void)v;
 	fake_hooks.translation++;
 }
+
+void cp15_hook_cpacr_changed(struct vcpu *v)
+{
+	(void)v;
+	fake_hooks.cpacr++;
+}
+
+uint32_t vfp_hook_read(unsigned reg)
+{
+	return fake_hooks.vfp_regs[reg];
+}
+
+void vfp_hook_write(unsigned reg, uint32_t value)
+{
+	fake_hooks.vfp_regs[reg] = value;
+}
