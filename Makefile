@@ -34,7 +34,7 @@ obj-y += board/drivers/pl011.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/cp15_hooks.o
-obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o
+obj-y += hyp/vmem.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
 obj-y += dacr/dacr_map.o hyp/guest_mmu.o
@@ -116,8 +116,19 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all
 	@$(MAKE) --no-print-directory test-built
+
+# The same hypervisor with the baseline shadow strategy, for the tests and benchmarks.
+FLUSH_BUILD := $(BUILD)/flush-all
+.PHONY: hyp-flush-all
+hyp-flush-all: $(KCONFIG_CONFIG)
+	@mkdir -p $(FLUSH_BUILD)
+	@cmp -s $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config.base || { \
+		cp $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config.base && cp $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config && \
+		KCONFIG_CONFIG=$(FLUSH_BUILD)/.config $(PYTHON) -m setconfig --no-check-exists \
+			SHADOW_STRATEGY_FLUSH_ALL=y >/dev/null; }
+	@$(MAKE) --no-print-directory BUILD=$(FLUSH_BUILD) KCONFIG_CONFIG=$(FLUSH_BUILD)/.config hyp
 
 .PHONY: run-built test-built
 run-built:
@@ -129,7 +140,7 @@ run-built:
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
 
 test-built:
-	@$(QEMU_ENV) tests/run-all.sh
+	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf tests/run-all.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -12,6 +12,7 @@
 #include "hyp/guest.h"
 #include "hyp/guest_image.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/integrity.h"
 #include "hyp/log.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu_frame.h"
@@ -200,6 +201,7 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 
 void hyp_finish(bool ok)
 {
+	integrity_report();
 	log_info("no guest left: powering off, status=%s", ok ? "ok" : "failed");
 	board.poweroff();
 }

@@ -110,6 +110,31 @@ static void shadow_off(struct guest *g)
 	write_processor_dacr(g, DACR_HYP_GUEST_FLAT);
 }
 
+/*
+ * The guest changed its DACR or mode; `rederive` names the guest domains
+ * whose shadow tables the mapping cannot keep (only their current-mode
+ * tables if `only_current_mode`).
+ */
+static void follow_guest(struct guest *g, uint32_t rederive, bool only_current_mode, bool changed)
+{
+	struct guest_mmu_state *m = &g->mmu;
+
+#ifdef CONFIG_SHADOW_STRATEGY_FLUSH_ALL
+	(void)rederive;
+	(void)only_current_mode;
+	if (changed) {
+		dacr_map_reset(&m->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
+		shadow_drop_all(&m->s);
+		tlb_invalidate_all();
+	}
+#else
+	(void)changed;
+	if (rederive && shadow_l1_iterate(&m->s, rederive, only_current_mode))
+		tlb_invalidate_all();
+#endif
+	write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
+}
+
 void guest_mmu_drop_all(struct guest *g)
 {
 	if (!g->mmu.on)
@@ -174,12 +199,8 @@ void guest_mmu_translation_changed(struct guest *g)
 		remember_registers(g);
 		guest_mmu_drop_all(g);
 	}
-	if (c->dacr != m->map.guest_dacr) {
-		uint32_t rederive = dacr_map_set_guest_dacr(&m->map, c->dacr);
-		if (rederive && shadow_l1_iterate(&m->s, rederive, false))
-			tlb_invalidate_all();
-		write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
-	}
+	if (c->dacr != m->map.guest_dacr)
+		follow_guest(g, dacr_map_set_guest_dacr(&m->map, c->dacr), false, true);
 }
 
 void guest_mmu_tlb_maintenance(struct guest *g, bool all, uint32_t va)
@@ -199,8 +220,6 @@ void guest_mmu_sync(struct guest *g)
 
 	if (!m->on)
 		return;
-	uint32_t rederive = dacr_map_set_mode(&m->map, vcpu_privileged(&g->vcpu));
-	if (rederive && shadow_l1_iterate(&m->s, rederive, true))
-		tlb_invalidate_all();
-	write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
+	bool changed = vcpu_privileged(&g->vcpu) != m->map.privileged;
+	follow_guest(g, dacr_map_set_mode(&m->map, vcpu_privileged(&g->vcpu)), true, changed);
 }

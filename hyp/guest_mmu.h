@@ -5,7 +5,9 @@
  * (dacr/dacr_map.c). Policy so far: guest TLB maintenance, changes of
  * TTBRx, TTBCR, CONTEXTIDR or SCTLR, and code pages changing state drop
  * every shadow table ("flush everything"); DACR writes and kernel/user
- * switches change only the processor DACR where the mapping allows.
+ * switches change only the processor DACR where the mapping allows
+ * (Kconfig SHADOW_STRATEGY_L1_ITERATE) or drop everything too
+ * (SHADOW_STRATEGY_FLUSH_ALL, the baseline).
  */
 #ifndef HYP_GUEST_MMU_H
 #define HYP_GUEST_MMU_H

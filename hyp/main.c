@@ -10,6 +10,7 @@
 #include "dacr/domains.h"
 #include "generated/config.h"
 #include "hyp/guest.h"
+#include "hyp/integrity.h"
 #include "hyp/log.h"
 
 #define HYP_TICK_HZ 100u
@@ -29,6 +30,7 @@ void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
 		 hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE), CONFIG_HYP_VA_BASE,
 		 CONFIG_HYP_VA_BASE + CONFIG_HYP_RAM_SIZE + CONFIG_HYP_IO_SIZE - 1);
 
+	integrity_record();
 	id_regs_read(&id_regs);
 	gic_init(board.gic_dist, board.gic_cpu);
 	gic_enable_irq(board.hyp_timer_ppi);

@@ -21,6 +21,8 @@ fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest
+# The guests with their own MMU again, under the baseline shadow strategy.
+HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
 

@@ -17,6 +17,7 @@ SECTIONS
 		*(.text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.*) }
+	hyp_rodata_end = .;
 	.data : { *(.data .data.*) }
 	hyp_load_end = .;
 
