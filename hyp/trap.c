@@ -40,7 +40,7 @@
  */
 static bool fetch_arm_insn(struct vcpu *v, uint32_t *insn, uint32_t *gpa)
 {
-	if ((v->cpsr & PSR_T) || guest_mmu_translate(v, v->r[15], GUEST_EXEC, gpa) ||
+	if ((v->cpsr & PSR_T) || vmem_translate(v, v->r[15], GUEST_EXEC, gpa) ||
 	    !shadow_flat_is_ram(*gpa, 4))
 		return false;
 	memcpy(insn, guest_ram_page_ptr(*gpa), sizeof(*insn));
@@ -390,6 +390,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";
 	if (v->stop_reason)
 		guest_stop(g, v->stop_reason, pc);
+	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
 	guest_mmu_sync(g);
 	vcpu_to_frame(v, f);

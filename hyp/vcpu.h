@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "hyp/stats.h"
+#include "hyp/xlate_store.h"
 
 /* Register banks of the virtual modes (User and System share one). */
 enum vbank { VBANK_USR, VBANK_FIQ, VBANK_IRQ, VBANK_SVC, VBANK_ABT, VBANK_UND, VBANK_COUNT };
@@ -48,6 +49,8 @@ struct vcpu {
 	const struct vcpu_id_regs *id;
 	/* Set by the emulator when an access it performed faulted. */
 	uint32_t fault_fsr, fault_far;
+	/* The emulated instruction's guest translations (emptied after each trap). */
+	struct xlate_store xlate;
 	/* Set when the guest did something the hypervisor cannot virtualize. */
 	const char *stop_reason;
 	struct vcpu_stats stats;

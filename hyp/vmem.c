@@ -12,6 +12,17 @@
 #include "hyp/vmem.h"
 #include "shadow_pt/flat.h"
 
+uint32_t vmem_translate(struct vcpu *v, uint32_t va, enum guest_access access, uint32_t *gpa)
+{
+	uint32_t fsr;
+
+	if (!xlate_store_find(&v->xlate, va, access, gpa, &fsr)) {
+		fsr = guest_mmu_translate(v, va, access, gpa);
+		xlate_store_add(&v->xlate, va, access, *gpa, fsr);
+	}
+	return fsr;
+}
+
 static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool write, uint8_t *bytes)
 {
 	uint32_t gpa, fsr;
@@ -22,7 +33,7 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
 			return fsr;
 		return access_bytes(v, va + first, size - first, write, bytes + first);
 	}
-	if ((fsr = guest_mmu_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
+	if ((fsr = vmem_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
 		return fsr;
 	if (!shadow_flat_is_ram(gpa, size)) {
 		if (!write)
