@@ -2,6 +2,7 @@
 #   make run [GUEST=image] [DTB=file.dtb] [APPEND="kernel args"]
 #                                           build and run a guest under the hypervisor on QEMU
 #   make test                               host unit tests and QEMU tests
+#   make bench                              instruction counts per operation (not a test)
 # Both install missing Debian packages first (scripts/install-deps.sh).
 
 BUILD := build
@@ -42,7 +43,7 @@ obj-y += dacr/dacr_map.o hyp/guest_mmu.o
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
 HYP_ELF := $(BUILD)/hyp.elf
 
-.PHONY: all hyp run test deps menuconfig savedefconfig clean host-tests qemu-tests
+.PHONY: all hyp run test bench deps menuconfig savedefconfig clean
 all: hyp guests
 
 hyp: $(HYP_ELF)
@@ -129,6 +130,12 @@ hyp-flush-all: $(KCONFIG_CONFIG)
 		KCONFIG_CONFIG=$(FLUSH_BUILD)/.config $(PYTHON) -m setconfig --no-check-exists \
 			SHADOW_STRATEGY_FLUSH_ALL=y >/dev/null; }
 	@$(MAKE) --no-print-directory BUILD=$(FLUSH_BUILD) KCONFIG_CONFIG=$(FLUSH_BUILD)/.config hyp
+
+# Not a test: instruction counts per operation, natively and under both strategies.
+bench: deps
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
+	@$(MAKE) --no-print-directory all hyp-flush-all
+	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf bench/run.sh
 
 .PHONY: run-built test-built
 run-built:

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): guests/churn natively and under the hypervisor built
+# with each shadow strategy, in one run, with QEMU counting instructions
+# (-icount shift=0: one instruction per nanosecond of guest time). Prints the
+# cost per operation in instructions and the hypervisor's shadow statistics,
+# and writes them to $BUILD/bench/churn.txt. Settings come from the Makefile.
+set -u
+out_dir=$BUILD/bench
+mkdir -p "$out_dir"
+result=$out_dir/churn.txt
+icount=(-icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm)
+guest=$BUILD/guests/churn.elf
+
+# run NAME [HYP_ELF]: the guest's output in $out_dir/NAME.out, hypervisor log in NAME.log.
+run() {
+	local name=$1 hyp=${2:-}
+	# shellcheck disable=SC2086
+	if [ -z "$hyp" ]; then
+		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
+			--guest "$guest" --timeout 300 -- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out"
+	else
+		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
+			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$hyp" \
+			--guest "$guest" --hyp-log "$out_dir/$name.log" --timeout 300 \
+			-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2>/dev/null
+	fi || { echo "bench: the $name run failed" >&2; exit 1; }
+}
+
+# instructions NAME OP: instructions per iteration of OP in run NAME.
+instructions() {
+	awk -v op="$2" '
+		/^churn: cntfrq:/ { freq = $3 }
+		$1 == "churn:" && $2 == op { iters = $4; ticks = $6 }
+		END { if (freq && iters) printf "%.0f", ticks * (1e9 / freq) / iters }' "$out_dir/$1.out"
+}
+
+run native
+run l1-iterate "$HYP_ELF"
+run flush-all "$FLUSH_HYP_ELF"
+
+{
+	echo "churn benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), QEMU -icount shift=0"
+	echo "instructions per iteration (dacr: two DACR writes and a read; mode: User and back; table: PTE change, TLBIMVA, read)"
+	printf "%-8s %10s %12s %12s\n" op native l1-iterate flush-all
+	for op in dacr mode table; do
+		printf "%-8s %10s %12s %12s\n" "$op" "$(instructions native $op)" \
+			"$(instructions l1-iterate $op)" "$(instructions flush-all $op)"
+	done
+	for name in l1-iterate flush-all; do
+		echo "$name: $(grep -o 'shadow fills=.*' "$out_dir/$name.log")"
+	done
+} | tee "$result"
+echo "bench: written to $result"
