@@ -72,6 +72,54 @@ bool insn_decode_mem(const struct vcpu *v, uint32_t insn, struct mem_access *m)
 	return true;
 }
 
+/* LDM/STM without ^ (A8.8.58-A8.8.61, A8.8.199-A8.8.202): cond 100 P U 0 W L Rn list. */
+static bool is_block_transfer(uint32_t insn)
+{
+	return insn_cond(insn) != 0xfu && FIELD(insn, 25, 3) == 4 && !(insn & BIT(22));
+}
+
+static enum emu_result emulate_block(struct vcpu *v, uint32_t insn, mem_access_fn access, void *ctx)
+{
+	unsigned rn = FIELD(insn, 16, 4), n = 0;
+	uint32_t list = FIELD(insn, 0, 16), base = v->r[rn], values[16], fsr;
+	bool load = insn & BIT(20), wback = insn & BIT(21), up = insn & BIT(23), pre = insn & BIT(24);
+
+	if (rn == 15 || list == 0)
+		return EMU_UNSUPPORTED;                 /* UNPREDICTABLE */
+	for (unsigned r = 0; r < 16; r++)
+		n += (list >> r) & 1u;
+	uint32_t addr = up ? (pre ? base + 4u : base) : (pre ? base - 4u * n : base - 4u * n + 4u);
+
+	/* Every access first, so that a fault leaves the registers as they were. */
+	for (unsigned r = 0; r < 16; r++) {
+		if (!((list >> r) & 1u))
+			continue;
+		if (!load)
+			values[r] = emu_reg(v, r);
+		if ((fsr = access(ctx, addr, 4, !load, &values[r]))) {
+			v->fault_fsr = fsr | (load ? 0u : FSR_WNR);
+			v->fault_far = addr;
+			return EMU_DATA_ABORT;
+		}
+		addr += 4u;
+	}
+	if (wback && !(load && (list & BIT(rn))))
+		v->r[rn] = up ? base + 4u * n : base - 4u * n;
+	if (load)
+		for (unsigned r = 0; r < 15; r++)
+			if ((list >> r) & 1u)
+				v->r[r] = values[r];
+	if (load && (list & BIT(15))) {
+		/* LoadWritePC: bit 0 selects Thumb (A2.3.2). */
+		if (values[15] & 1u)
+			v->cpsr |= PSR_T;
+		v->r[15] = values[15] & ((values[15] & 1u) ? ~1u : ~3u);
+	} else {
+		v->r[15] += 4u;
+	}
+	return EMU_DONE;
+}
+
 enum emu_result emulate_mem(struct vcpu *v, uint32_t insn, mem_access_fn access, void *ctx)
 {
 	struct mem_access m;
@@ -81,6 +129,8 @@ enum emu_result emulate_mem(struct vcpu *v, uint32_t insn, mem_access_fn access,
 		v->r[15] += 4u;
 		return EMU_DONE;
 	}
+	if (is_block_transfer(insn))
+		return emulate_block(v, insn, access, ctx);
 	if (!insn_decode_mem(v, insn, &m) || (m.load && m.rt == 15) || (m.writeback && m.rn == 15))
 		return EMU_UNSUPPORTED;
 	unsigned unit = m.size == 8 ? 4u : m.size;

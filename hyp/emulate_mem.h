@@ -1,7 +1,9 @@
 /*
  * Decoding and performing a trapped single load or store (LDR/STR/LDRB/
- * STRB/LDRH/STRH/LDRSB/LDRSH/LDRD/STRD, all addressing modes) on the guest's
- * behalf: for emulated devices and for stores into scanned code pages.
+ * STRB/LDRH/STRH/LDRSB/LDRSH/LDRD/STRD, all addressing modes) or block
+ * transfer (LDM/STM without ^) on the guest's behalf: for emulated devices,
+ * unassigned addresses, the hypervisor's window and stores into scanned
+ * code pages.
  */
 #ifndef HYP_EMULATE_MEM_H
 #define HYP_EMULATE_MEM_H

@@ -410,3 +410,79 @@ TEST(mem_fault_address_ldrd_second_word)
 	CHECK_EQ(run(&v, 0xe1c140d8), EMU_DATA_ABORT);         /* ldrd r4, r5, [r1, #8] */
 	CHECK_EQ(v.fault_far, BASE + 12u);
 }
+
+/* LDM/STM without ^: addresses of all four modes, writeback (A8.8.58-A8.8.61, A8.8.199-A8.8.202). */
+TEST(mem_block_transfers)
+{
+	struct vcpu v;
+
+	setup(&v);
+	fake_ram_set(BASE, 0x10u);
+	fake_ram_set(BASE + 4u, 0x14u);
+	fake_ram_set(BASE + 8u, 0x18u);
+	CHECK_EQ(run(&v, 0xe8910005), EMU_DONE);       /* ldm r1, {r0, r2} */
+	CHECK_EQ(v.r[0], 0x10u);
+	CHECK_EQ(v.r[2], 0x14u);
+	CHECK_EQ(v.r[1], BASE);
+	CHECK_EQ(v.r[15], FIXTURE_PC + 4u);
+
+	setup(&v);
+	v.r[2] = 0xaa;
+	v.r[3] = 0xbb;
+	CHECK_EQ(run(&v, 0xe921000c), EMU_DONE);       /* stmdb r1!, {r2, r3} */
+	CHECK_EQ(fake_ram_get(BASE - 8u), 0xaau);
+	CHECK_EQ(fake_ram_get(BASE - 4u), 0xbbu);
+	CHECK_EQ(v.r[1], BASE - 8u);
+
+	setup(&v);
+	v.r[2] = 0xcc;
+	v.r[3] = 0xdd;
+	CHECK_EQ(run(&v, 0xe801000c), EMU_DONE);       /* stmda r1, {r2, r3} */
+	CHECK_EQ(fake_ram_get(BASE - 4u), 0xccu);
+	CHECK_EQ(fake_ram_get(BASE), 0xddu);
+	CHECK_EQ(v.r[1], BASE);
+
+	/* LDMIB loading its own base: the loaded value wins, no writeback. */
+	setup(&v);
+	fake_ram_set(BASE + 4u, 0x1111u);
+	fake_ram_set(BASE + 8u, 0x2222u);
+	CHECK_EQ(run(&v, 0xe9910006), EMU_DONE);       /* ldmib r1, {r1, r2} */
+	CHECK_EQ(v.r[1], 0x1111u);
+	CHECK_EQ(v.r[2], 0x2222u);
+}
+
+/* LDM with the PC branches, to Thumb state when bit 0 is set (LoadWritePC). */
+TEST(mem_block_ldm_pc)
+{
+	struct vcpu v;
+
+	setup(&v);
+	fake_ram_set(BASE, 0x1234u);
+	fake_ram_set(BASE + 4u, 0x80001001u);
+	CHECK_EQ(run(&v, 0xe8918002), EMU_DONE);       /* ldm r1, {r1, pc} */
+	CHECK_EQ(v.r[1], 0x1234u);
+	CHECK_EQ(v.r[15], 0x80001000u);
+	CHECK(v.cpsr & CPSR_T);
+}
+
+/* A fault on any word leaves every register as it was; DFAR is that word. */
+TEST(mem_block_fault_changes_nothing)
+{
+	struct vcpu v;
+
+	setup(&v);
+	mlog.fault_addr = BASE + 4u;
+	mlog.fault_fsr = 0x8u;
+	CHECK_EQ(run(&v, 0xe8910005), EMU_DATA_ABORT);  /* ldm r1, {r0, r2} */
+	CHECK_EQ(v.fault_far, BASE + 4u);
+	CHECK_EQ(v.fault_fsr, 0x8u);
+	CHECK_EQ(v.r[0], 0);
+	CHECK_EQ(v.r[15], FIXTURE_PC);
+
+	setup(&v);
+	mlog.fault_addr = BASE - 4u;
+	mlog.fault_fsr = 0x8u;
+	CHECK_EQ(run(&v, 0xe921000c), EMU_DATA_ABORT);  /* stmdb r1!, {r2, r3} */
+	CHECK_EQ(v.fault_fsr, 0x808u);                  /* WnR */
+	CHECK_EQ(v.r[1], BASE);
+}
