@@ -50,12 +50,13 @@ static unsigned alloc_l2(struct shadow_space *s)
 	return victim;
 }
 
-static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, uint32_t guest_domain,
+static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, const struct shadow_fill_req *r,
 		       enum dom_class cls, int proc_domain)
 {
 	memset(s->l2[idx], 0, sizeof(s->l2[idx]));
 	s->l2_info[idx] = (struct shadow_l2_info){
-		.mb = (int16_t)mb, .guest_domain = (uint8_t)guest_domain, .cls = (uint8_t)cls,
+		.mb = (int16_t)mb, .guest_domain = (uint8_t)r->guest_domain, .cls = (uint8_t)cls,
+		.guest_table = r->guest_table,
 	};
 	s->l2_of_mb[mb] = (int16_t)idx;
 	s->l1[mb] = s->table_phys(s->l2[idx]) | L1_TYPE_TABLE | L1_DOMAIN(proc_domain);
@@ -81,7 +82,8 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 
 	if (reserved(s, mb))
 		return SHADOW_RESERVED_VA;
-	if (idx >= 0 && s->l2_info[idx].guest_domain != r->guest_domain) {
+	if (idx >= 0 && (s->l2_info[idx].guest_domain != r->guest_domain ||
+			 s->l2_info[idx].guest_table != r->guest_table)) {
 		free_l2(s, (unsigned)idx);      /* the guest changed its L1 entry */
 		idx = -1;
 	}
@@ -99,7 +101,7 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 		return SHADOW_NO_DOMAIN;
 	if (idx < 0) {
 		idx = (int)alloc_l2(s);
-		install_l2(s, (unsigned)idx, mb, r->guest_domain, sp.cls, proc);
+		install_l2(s, (unsigned)idx, mb, r, sp.cls, proc);
 		s->stats.l2_allocs++;
 	}
 	s->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES] = (r->hpa & L2_SMALL_ADDR_MASK) | L2_SMALL |
@@ -131,4 +133,16 @@ void shadow_invalidate_page(struct shadow_space *s, uint32_t va)
 
 	if (idx >= 0)
 		s->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES] = L2_TYPE_FAULT;
+}
+
+void shadow_guest_descriptor_written(struct shadow_space *s, uint32_t desc_gpa, int l1_mb)
+{
+	uint32_t table = desc_gpa & L1_TABLE_ADDR_MASK;
+	uint32_t entry = (desc_gpa & ~L1_TABLE_ADDR_MASK) / 4u;
+
+	if (l1_mb >= 0 && s->l2_of_mb[l1_mb] >= 0)
+		free_l2(s, (unsigned)s->l2_of_mb[l1_mb]);
+	for (unsigned i = 0; i < s->l2_count; i++)
+		if (s->l2_info[i].mb >= 0 && s->l2_info[i].guest_table == table)
+			s->l2[i][entry] = L2_TYPE_FAULT;
 }

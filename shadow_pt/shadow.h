@@ -23,6 +23,7 @@ struct shadow_l2_info {
 	int16_t mb;             /* L1 index it is installed at, -1 if free */
 	uint8_t guest_domain;
 	uint8_t cls;            /* enum dom_class */
+	uint32_t guest_table;   /* guest-physical L2 table it mirrors, 0: from a section */
 };
 
 struct shadow_stats {
@@ -50,6 +51,7 @@ struct shadow_fill_req {
 	bool xn;
 	uint32_t attr;          /* memory type and shareability, L2 small-page bits */
 	struct shadow_overlay overlay;
+	uint32_t guest_table;   /* the guest L2 table used (0 for a section) */
 };
 
 enum shadow_fill_result {
@@ -73,6 +75,13 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_c
 
 /* Forget the shadow of one page (guest TLB maintenance by address). */
 void shadow_invalidate_page(struct shadow_space *s, uint32_t va);
+
+/*
+ * The guest wrote the descriptor at `desc_gpa`: forget the shadow pages
+ * derived from it, as L2 descriptor (through the tables that mirror its L2
+ * table) and, if `l1_mb` >= 0, as the L1 descriptor of that MiB.
+ */
+void shadow_guest_descriptor_written(struct shadow_space *s, uint32_t desc_gpa, int l1_mb);
 
 /* Drop everything (guest TLBIALL, TTBR or TTBCR change, domain budget reset). */
 void shadow_drop_all(struct shadow_space *s);

@@ -55,9 +55,15 @@ static bool read_guest(void *ctx, uint32_t gpa, uint32_t *value)
 	return true;
 }
 
+/* When set, every guest table write is reported as write tracking would. */
+static struct shadow_space *tracking;
+
 static void write_guest(uint32_t gpa, uint32_t value)
 {
 	memcpy(&guest_ram[gpa - GUEST_RAM], &value, 4);
+	if (tracking)
+		shadow_guest_descriptor_written(tracking, gpa, gpa - GUEST_L1 < L1_TABLE_SIZE ?
+						(int)((gpa - GUEST_L1) / 4u) : -1);
 }
 
 static uint32_t shadow_table_phys(const void *table)
@@ -188,6 +194,7 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		.va = va, .hpa = (g.pa & PAGE_MASK) + HOST_OFFSET, .guest_domain = g.domain,
 		.guest_dv = (w->dacr >> (2u * g.domain)) & 3u, .privileged = w->priv,
 		.ap = g.ap, .xn = g.xn,
+		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK,
 	};
 	enum shadow_fill_result res = shadow_fill(&w->s, &w->map, &r);
 	if (res == SHADOW_NO_DOMAIN) {
@@ -233,30 +240,38 @@ TEST(shadow_fill_randomized_against_guest_tables)
 
 	for (unsigned step = 0; step < STEPS; step++) {
 		uint32_t op = rnd(100), mask;
-		if (op < 80) {
+		if (op < 75) {
 			uint32_t va = rnd(8) ? hot[rnd(HOT_PAGES)] + rnd(PAGE_SIZE / 4u) * 4u : random_va();
 			access(&w, va, (enum ref_access)rnd(3));
-		} else if (op < 88) {
+		} else if (op < 83) {
 			w.priv = !w.priv;
 			if ((mask = dacr_map_set_mode(&w.map, w.priv)))
 				shadow_l1_iterate(&w.s, mask, true);
-		} else if (op < 96) {
+		} else if (op < 91) {
 			unsigned d = rnd(4);
 			w.dacr = (w.dacr & ~(3u << (2u * d))) | (rnd(4) << (2u * d));
 			if ((mask = dacr_map_set_guest_dacr(&w.map, w.dacr)))
 				shadow_l1_iterate(&w.s, mask, false);
-		} else if (op < 99 && rnd(8) == 0) {
-			/* A new L1 entry, then TLBIALL as the architecture requires. */
+		} else if (op < 95) {
+			if (rnd(4))
+				continue;
+			/* A new L1 entry, then TLBIALL as the architecture requires, or write tracking. */
+			tracking = rnd(2) ? &w.s : NULL;
 			random_l1_entry(TEST_MB + 16u + rnd(TEST_MBS - 16u));
-			shadow_drop_all(&w.s);
-		} else if (op == 99) {
-			/* One small page changed, then TLBIMVA for it. */
-			uint32_t va = rnd(2) ? hot[rnd(HOT_PAGES)] : random_va();
+			if (!tracking)
+				shadow_drop_all(&w.s);
+			tracking = NULL;
+		} else {
+			/* One small page changed, then TLBIMVA for it, or write tracking. */
+			uint32_t va = rnd(4) ? hot[rnd(HOT_PAGES)] : random_va();
 			struct guest_walk_result g;
 			guest_walk(&w.guest, va, read_guest, NULL, &g);
 			if (g.ok && g.kind == WALK_SMALL_PAGE) {
+				tracking = rnd(2) ? &w.s : NULL;
 				write_guest(g.l2_desc_gpa, g.l2_desc ^ (1u << 4));     /* flip AP[0] */
-				shadow_invalidate_page(&w.s, va);
+				if (!tracking)
+					shadow_invalidate_page(&w.s, va);
+				tracking = NULL;
 			}
 		}
 	}
@@ -330,6 +345,35 @@ TEST(shadow_manager_transitions_rederive)
 	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
 	CHECK(hardware_allows(&w, r.va, REF_READ, &pa));
 	CHECK(!hardware_allows(&w, r.va, REF_WRITE, &pa));          /* AP 101: kernel read-only */
+}
+
+/* Write tracking: a guest store to a descriptor forgets exactly what was derived from it. */
+TEST(shadow_tracked_descriptor_writes)
+{
+	static struct world w;
+	const uint32_t va = (TEST_MB << SECTION_SHIFT) + 0x5000u, table = GUEST_L2_BASE;
+	uint32_t pa;
+
+	memset(guest_ram, 0, sizeof(guest_ram));
+	small_world(&w, false);
+	w.guest = (struct guest_walk_regs){ .ttbr0 = GUEST_L1 };
+	write_guest(GUEST_L1 + 4u * TEST_MB, table | 1u | (1u << 5));          /* domain 1 */
+	write_guest(table + 4u * 5u, 0x81005000u | 2u | (3u << 4));           /* AP 011 */
+	access(&w, va, REF_WRITE);
+	CHECK(hardware_allows(&w, va, REF_WRITE, &pa));
+
+	tracking = &w.s;
+	write_guest(table + 4u * 5u, 0x81005000u | 2u | (2u << 4));           /* AP 010 */
+	tracking = NULL;
+	CHECK(!hardware_allows(&w, va, REF_WRITE, &pa));
+	access(&w, va, REF_READ);
+	CHECK(hardware_allows(&w, va, REF_READ, &pa));
+	CHECK(!hardware_allows(&w, va, REF_WRITE, &pa));                       /* user mode: RO */
+
+	tracking = &w.s;
+	write_guest(GUEST_L1 + 4u * TEST_MB, 0);                               /* the MiB goes */
+	tracking = NULL;
+	CHECK(!hardware_allows(&w, va, REF_READ, &pa));
 }
 
 TEST(shadow_reserved_window_untouched)
