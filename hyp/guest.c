@@ -176,10 +176,12 @@ static void print_stats(const struct guest *g)
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 	if (g->mmu.on || g->mmu.s.stats.fills)
 		log_info("%s: shadow fills=%u l2 allocs=%u evictions=%u drops=%u l1 iterations=%u "
-			 "class conversions=%u; translation store hits=%u misses=%u", g->name,
+			 "class conversions=%u; table pages tracked=%u writes=%u; "
+			 "translation store hits=%u misses=%u", g->name,
 			 g->mmu.s.stats.fills, g->mmu.s.stats.l2_allocs, g->mmu.s.stats.l2_evictions,
 			 g->mmu.s.stats.l2_drops, g->mmu.s.stats.l1_iterations,
-			 g->mmu.s.stats.class_conversions, g->vcpu.xlate.hits, g->vcpu.xlate.misses);
+			 g->mmu.s.stats.class_conversions, g->mmu.tracked_pages, g->mmu.tracked_writes,
+			 g->vcpu.xlate.hits, g->vcpu.xlate.misses);
 }
 
 void guest_end(struct guest *g, const char *how)

@@ -20,6 +20,7 @@ struct guest_mmu_state {
 	struct shadow_space s;
 	struct dacr_map map;
 	uint32_t processor_dacr;
+	uint32_t tracked_pages, tracked_writes;
 	/* The registers the shadow was derived from. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 };

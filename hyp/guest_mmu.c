@@ -11,6 +11,11 @@
 #include "hyp/log.h"
 #include "shadow_pt/flat.h"
 
+#define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
+
+/* Guest RAM pages the guest's tables were read from: write-protected in the shadow. */
+static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
+
 static uint32_t shadow_l1[L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 static uint32_t shadow_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 static struct shadow_l2_info shadow_l2_info[CONFIG_SHADOW_L2_TABLES];
@@ -30,6 +35,59 @@ static bool read_guest_phys(void *ctx, uint32_t gpa, uint32_t *value)
 	return true;
 }
 
+bool guest_mmu_is_table_page(const struct guest *g, uint32_t gpa)
+{
+	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
+
+	return shadow_flat_is_ram(gpa, 1) && (table_pages[page / 32u] >> (page % 32u)) & 1u;
+}
+
+/*
+ * Write tracking (seed: US 7,640,543): a page the guest's tables live in is
+ * made read-only in the shadow; the first time a page is found to hold a
+ * table, shadow entries that map it writable are dropped.
+ */
+static void track_table_page(struct guest *g, uint32_t gpa)
+{
+	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
+
+	if (!gpa || !shadow_flat_is_ram(gpa, 1) || guest_mmu_is_table_page(g, gpa))
+		return;
+	table_pages[page / 32u] |= 1u << (page % 32u);
+	g->mmu.tracked_pages++;
+	guest_mmu_drop_all(g);
+}
+
+static void untrack_all(struct guest *g)
+{
+	for (unsigned i = 0; i < GUEST_RAM_PAGES / 32u; i++)
+		table_pages[i] = 0;
+	g->mmu.tracked_pages = 0;
+}
+
+/* The L1 index a guest descriptor at `gpa` has in the tables in use, or -1. */
+static int l1_index_of(const struct vcpu_cp15 *c, uint32_t gpa)
+{
+	uint32_t n = c->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
+	uint32_t base0 = c->ttbr0 & ~(size0 - 1u), base1 = c->ttbr1 & ~(L1_TABLE_SIZE - 1u);
+
+	if (gpa - base0 < size0)
+		return (int)((gpa - base0) / 4u);
+	if (n && gpa - base1 < L1_TABLE_SIZE)
+		return (int)((gpa - base1) / 4u);
+	return -1;
+}
+
+void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size)
+{
+	if (!g->mmu.on || !guest_mmu_is_table_page(g, gpa))
+		return;
+	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u)
+		shadow_guest_descriptor_written(&g->mmu.s, word, l1_index_of(&g->vcpu.cp15, word));
+	g->mmu.tracked_writes++;
+	tlb_invalidate_all();
+}
+
 uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 			 struct guest_walk_result *w)
 {
@@ -39,6 +97,10 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 	};
 
 	guest_walk(&regs, va, read_guest_phys, NULL, w);
+	if (guest_current()->mmu.on) {
+		track_table_page(guest_current(), w->l1_desc_gpa);
+		track_table_page(guest_current(), w->l2_desc_gpa);
+	}
 	if (!w->ok) {
 		if (w->unsupported) {
 			v->stop_reason = w->unsupported;
@@ -96,6 +158,7 @@ static void shadow_on(struct guest *g)
 	};
 	mmu_copy_hyp_window(shadow_l1);
 	shadow_init(&m->s);
+	untrack_all(g);
 	dacr_map_reset(&m->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
 	remember_registers(g);
 	m->on = true;
@@ -159,11 +222,17 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		r.overlay.no_exec = true;
 	} else {
 		r.hpa = gpa - g->ram.gpa_base + g->ram.hpa_base;
-		/* Code pages are read-only, other pages execute-never, to catch the transitions. */
+		/*
+		 * Code pages are read-only, other pages execute-never, to catch the
+		 * transitions; pages holding the guest's tables are read-only too.
+		 */
 		if (shadow_flat_page_is_code(gpa))
 			r.overlay.no_write = true;
 		else
 			r.overlay.no_exec = true;
+		if (guest_mmu_is_table_page(g, gpa))
+			r.overlay.no_write = true;
+		r.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK;
 	}
 	enum shadow_fill_result res = shadow_fill(&m->s, &m->map, &r);
 	if (res == SHADOW_RESERVED_VA)
@@ -197,6 +266,7 @@ void guest_mmu_translation_changed(struct guest *g)
 	if (c->sctlr != m->sctlr || c->ttbr0 != m->ttbr0 || c->ttbr1 != m->ttbr1 ||
 	    c->ttbcr != m->ttbcr || c->contextidr != m->contextidr) {
 		remember_registers(g);
+		untrack_all(g);         /* tables no longer in use stop being tracked */
 		guest_mmu_drop_all(g);
 	}
 	if (c->dacr != m->map.guest_dacr)

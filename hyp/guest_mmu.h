@@ -2,9 +2,11 @@
  * A guest's own MMU, on the target: while the guest's SCTLR.M is set the
  * real MMU walks shadow tables (shadow_pt/shadow.c) filled on demand from
  * the guest's tables, with permissions from the DACR/AP mapping
- * (dacr/dacr_map.c). Policy so far: guest TLB maintenance, changes of
- * TTBRx, TTBCR, CONTEXTIDR or SCTLR, and code pages changing state drop
- * every shadow table ("flush everything"); DACR writes and kernel/user
+ * (dacr/dacr_map.c). Pages holding the guest's tables are write-tracked:
+ * the guest's stores to them are performed by the hypervisor and forget
+ * the shadow derived from each written descriptor. Guest TLB maintenance,
+ * changes of TTBRx, TTBCR, CONTEXTIDR or SCTLR, and code pages changing
+ * state drop every shadow table ("flush everything"); DACR writes and kernel/user
  * switches change only the processor DACR where the mapping allows
  * (Kconfig SHADOW_STRATEGY_L1_ITERATE) or drop everything too
  * (SHADOW_STRATEGY_FLUSH_ALL, the baseline).
@@ -37,6 +39,15 @@ uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access acce
  * device. False when `va` lies in the hypervisor's window: emulate instead.
  */
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device);
+
+/* Does guest RAM at `gpa` hold one of the guest's translation tables? */
+bool guest_mmu_is_table_page(const struct guest *g, uint32_t gpa);
+
+/*
+ * The hypervisor wrote guest RAM for the guest (emulated stores): if that
+ * is one of the guest's tables, forget the shadow derived from it.
+ */
+void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size);
 
 /* Code pages changed state: every shadow entry's overlay may be stale. */
 void guest_mmu_drop_all(struct guest *g);

@@ -257,6 +257,10 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 			code_write(g, w.pa);
 			return true;
 		}
+		if (write && guest_mmu_is_table_page(g, w.pa)) {
+			emulate_access(g);      /* the store, then the shadow it changes is forgotten */
+			return false;
+		}
 		if (guest_mmu_fill(g, va, &w, false))
 			return true;
 	} else if (guest_is_passthrough(w.pa) && guest_mmu_fill(g, va, &w, true)) {

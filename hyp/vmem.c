@@ -41,10 +41,12 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
 		return 0;
 	}
 	uint8_t *ram = guest_ram_page_ptr(gpa);
-	if (write)
+	if (write) {
 		memcpy(ram, bytes, size);
-	else
+		guest_mmu_guest_wrote(guest_current(), gpa, size);
+	} else {
 		memcpy(bytes, ram, size);
+	}
 	return 0;
 }
 
