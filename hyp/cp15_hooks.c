@@ -21,7 +21,7 @@ void cp15_hook_icache_invalidate(struct vcpu *v)
 void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
 {
 	(void)v;
-	guest_mmu_tlb_maintenance(guest_current(), op == TLB_ALL || op == TLB_ASID, value & PAGE_MASK);
+	guest_mmu_tlb_maintenance(guest_current(), op, value);
 }
 
 void cp15_hook_translation_changed(struct vcpu *v)

@@ -174,14 +174,24 @@ static void print_stats(const struct guest *g)
 		 "pages scanned=%u made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated,
 		 s->patch_copies_run, s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
-	if (g->mmu.on || g->mmu.s.stats.fills)
+	struct shadow_stats sh = { 0 };
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		const struct shadow_stats *r = &g->mmu.root[i].s.stats;
+		sh.fills += r->fills;
+		sh.l2_allocs += r->l2_allocs;
+		sh.l2_evictions += r->l2_evictions;
+		sh.l2_drops += r->l2_drops;
+		sh.l1_iterations += r->l1_iterations;
+		sh.class_conversions += r->class_conversions;
+	}
+	if (sh.fills)
 		log_info("%s: shadow fills=%u l2 allocs=%u evictions=%u drops=%u l1 iterations=%u "
-			 "class conversions=%u; table pages tracked=%u writes=%u; "
-			 "translation store hits=%u misses=%u", g->name,
-			 g->mmu.s.stats.fills, g->mmu.s.stats.l2_allocs, g->mmu.s.stats.l2_evictions,
-			 g->mmu.s.stats.l2_drops, g->mmu.s.stats.l1_iterations,
-			 g->mmu.s.stats.class_conversions, g->mmu.tracked_pages, g->mmu.tracked_writes,
-			 g->vcpu.xlate.hits, g->vcpu.xlate.misses);
+			 "class conversions=%u; roots switches=%u hits=%u; table pages tracked=%u "
+			 "writes=%u; translation store hits=%u misses=%u", g->name, sh.fills,
+			 sh.l2_allocs, sh.l2_evictions, sh.l2_drops, sh.l1_iterations,
+			 sh.class_conversions, g->mmu.root_switches, g->mmu.root_hits,
+			 g->mmu.tracked_pages, g->mmu.tracked_writes, g->vcpu.xlate.hits,
+			 g->vcpu.xlate.misses);
 }
 
 void guest_end(struct guest *g, const char *how)

@@ -14,14 +14,26 @@
 
 #define GUEST_MAX_DEVICES 8u
 
+#define SHADOW_ROOTS 4u
+
+/* One cached shadow address space, for one guest TTBR0/TTBR1/TTBCR/ASID. */
+struct shadow_root {
+	struct shadow_space s;
+	struct dacr_map map;
+	bool valid;
+	uint32_t ttbr0, ttbr1, ttbcr, asid;
+	uint32_t last_used;
+};
+
 /* The guest's own MMU (hyp/guest_mmu.c). */
 struct guest_mmu_state {
 	bool on;                        /* shadow tables in use */
-	struct shadow_space s;
-	struct dacr_map map;
+	struct shadow_root root[SHADOW_ROOTS];
+	struct shadow_root *cur;
+	uint32_t clock, root_hits, root_switches;
 	uint32_t processor_dacr;
 	uint32_t tracked_pages, tracked_writes;
-	/* The registers the shadow was derived from. */
+	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 };
 

@@ -11,15 +11,22 @@
 #include "hyp/log.h"
 #include "shadow_pt/flat.h"
 
+#define CONTEXTIDR_ASID_MASK 0xffu
+
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
 
 /* Guest RAM pages the guest's tables were read from: write-protected in the shadow. */
 static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
 
-static uint32_t shadow_l1[L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-static uint32_t shadow_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
-static struct shadow_l2_info shadow_l2_info[CONFIG_SHADOW_L2_TABLES];
-static int16_t shadow_l2_of_mb[L1_ENTRIES];
+#define ROOT_L2_TABLES  (CONFIG_SHADOW_L2_TABLES / SHADOW_ROOTS)
+
+_Static_assert(ROOT_L2_TABLES >= 8, "SHADOW_L2_TABLES too small for the cached roots");
+
+/* Each cached root: an L1 table and its own share of the L2 pool. */
+static uint32_t root_l1[SHADOW_ROOTS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
+static uint32_t root_l2[SHADOW_ROOTS][ROOT_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+static struct shadow_l2_info root_l2_info[SHADOW_ROOTS][ROOT_L2_TABLES];
+static int16_t root_l2_of_mb[SHADOW_ROOTS][L1_ENTRIES];
 
 bool guest_mmu_on(const struct vcpu *v)
 {
@@ -65,11 +72,11 @@ static void untrack_all(struct guest *g)
 	g->mmu.tracked_pages = 0;
 }
 
-/* The L1 index a guest descriptor at `gpa` has in the tables in use, or -1. */
-static int l1_index_of(const struct vcpu_cp15 *c, uint32_t gpa)
+/* The L1 index a guest descriptor at `gpa` has in the tables of `root`, or -1. */
+static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 {
-	uint32_t n = c->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
-	uint32_t base0 = c->ttbr0 & ~(size0 - 1u), base1 = c->ttbr1 & ~(L1_TABLE_SIZE - 1u);
+	uint32_t n = root->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
+	uint32_t base0 = root->ttbr0 & ~(size0 - 1u), base1 = root->ttbr1 & ~(L1_TABLE_SIZE - 1u);
 
 	if (gpa - base0 < size0)
 		return (int)((gpa - base0) / 4u);
@@ -82,8 +89,13 @@ void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size)
 {
 	if (!g->mmu.on || !guest_mmu_is_table_page(g, gpa))
 		return;
-	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u)
-		shadow_guest_descriptor_written(&g->mmu.s, word, l1_index_of(&g->vcpu.cp15, word));
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		struct shadow_root *root = &g->mmu.root[i];
+		if (!root->valid)
+			continue;
+		for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u)
+			shadow_guest_descriptor_written(&root->s, word, l1_index_of(root, word));
+	}
 	g->mmu.tracked_writes++;
 	tlb_invalidate_all();
 }
@@ -146,24 +158,78 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 	}
 }
 
+static void drop_root(struct shadow_root *root)
+{
+	shadow_drop_all(&root->s);
+	root->valid = false;
+}
+
+/*
+ * Make the root for the guest's current TTBRs, TTBCR and ASID the active
+ * table: a cached one if there is one, else the least recently used one,
+ * emptied. A root that was inactive catches up with the guest's DACR and mode.
+ */
+static void select_root(struct guest *g)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	const struct vcpu_cp15 *c = &g->vcpu.cp15;
+	uint32_t asid = c->contextidr & CONTEXTIDR_ASID_MASK;
+	struct shadow_root *root = NULL;
+
+	for (unsigned i = 0; i < SHADOW_ROOTS && !root; i++) {
+		struct shadow_root *r = &m->root[i];
+		if (r->valid && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
+		    r->asid == asid)
+			root = r;
+	}
+	if (root) {
+		m->root_hits++;
+	} else {
+		root = &m->root[0];
+		for (unsigned i = 1; i < SHADOW_ROOTS; i++)
+			if (!m->root[i].valid || m->root[i].last_used < root->last_used)
+				root = &m->root[i];
+		drop_root(root);
+		dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
+		*root = (struct shadow_root){
+			.s = root->s, .map = root->map, .valid = true,
+			.ttbr0 = c->ttbr0, .ttbr1 = c->ttbr1, .ttbcr = c->ttbcr, .asid = asid,
+		};
+	}
+	root->last_used = ++m->clock;
+	if (m->cur != root) {
+		m->cur = root;
+		m->root_switches++;
+		mmu_switch_table(root->s.l1);
+	}
+	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
+	rederive |= dacr_map_set_mode(&root->map, vcpu_privileged(&g->vcpu));
+	if (rederive && shadow_l1_iterate(&root->s, rederive, false))
+		tlb_invalidate_all();
+	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
+}
+
 static void shadow_on(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
-	m->s = (struct shadow_space){
-		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = shadow_l2_info,
-		.l2_of_mb = shadow_l2_of_mb, .l2_count = CONFIG_SHADOW_L2_TABLES,
-		.table_phys = hyp_virt_to_phys,
-		.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
-	};
-	mmu_copy_hyp_window(shadow_l1);
-	shadow_init(&m->s);
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		struct shadow_root *root = &m->root[i];
+		root->s = (struct shadow_space){
+			.l1 = root_l1[i], .l2 = root_l2[i], .l2_info = root_l2_info[i],
+			.l2_of_mb = root_l2_of_mb[i], .l2_count = ROOT_L2_TABLES,
+			.table_phys = hyp_virt_to_phys,
+			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
+		};
+		mmu_copy_hyp_window(root_l1[i]);
+		shadow_init(&root->s);
+		root->valid = false;
+	}
 	untrack_all(g);
-	dacr_map_reset(&m->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
 	remember_registers(g);
+	m->cur = NULL;
 	m->on = true;
-	mmu_switch_table(shadow_l1);
-	write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
+	select_root(g);
 }
 
 static void shadow_off(struct guest *g)
@@ -186,23 +252,24 @@ static void follow_guest(struct guest *g, uint32_t rederive, bool only_current_m
 	(void)rederive;
 	(void)only_current_mode;
 	if (changed) {
-		dacr_map_reset(&m->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
-		shadow_drop_all(&m->s);
+		dacr_map_reset(&m->cur->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
+		shadow_drop_all(&m->cur->s);
 		tlb_invalidate_all();
 	}
 #else
 	(void)changed;
-	if (rederive && shadow_l1_iterate(&m->s, rederive, only_current_mode))
+	if (rederive && shadow_l1_iterate(&m->cur->s, rederive, only_current_mode))
 		tlb_invalidate_all();
 #endif
-	write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
+	write_processor_dacr(g, dacr_map_processor_dacr(&m->cur->map));
 }
 
 void guest_mmu_drop_all(struct guest *g)
 {
 	if (!g->mmu.on)
 		return;
-	shadow_drop_all(&g->mmu.s);
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++)
+		shadow_drop_all(&g->mmu.root[i].s);
 	tlb_invalidate_all();
 }
 
@@ -234,18 +301,19 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_write = true;
 		r.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK;
 	}
-	enum shadow_fill_result res = shadow_fill(&m->s, &m->map, &r);
+	struct shadow_root *root = m->cur;
+	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);
 	if (res == SHADOW_RESERVED_VA)
 		return false;
 	if (res == SHADOW_NO_DOMAIN) {
-		dacr_map_reset(&m->map, g->vcpu.cp15.dacr, r.privileged);
-		shadow_drop_all(&m->s);
-		res = shadow_fill(&m->s, &m->map, &r);
+		dacr_map_reset(&root->map, g->vcpu.cp15.dacr, r.privileged);
+		shadow_drop_all(&root->s);
+		res = shadow_fill(&root->s, &root->map, &r);
 	}
 	BUG_ON(res != SHADOW_FILLED);
 	/* A stale entry with fewer rights may be cached; exec rights need TLBIALL on QEMU. */
 	tlb_invalidate_all();
-	write_processor_dacr(g, dacr_map_processor_dacr(&m->map));
+	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 	return true;
 }
 
@@ -263,24 +331,39 @@ void guest_mmu_translation_changed(struct guest *g)
 	}
 	if (!m->on)
 		return;
-	if (c->sctlr != m->sctlr || c->ttbr0 != m->ttbr0 || c->ttbr1 != m->ttbr1 ||
-	    c->ttbcr != m->ttbcr || c->contextidr != m->contextidr) {
+	if (c->sctlr != m->sctlr) {
 		remember_registers(g);
-		untrack_all(g);         /* tables no longer in use stop being tracked */
-		guest_mmu_drop_all(g);
+		guest_mmu_drop_all(g);  /* how every table is read may have changed */
 	}
-	if (c->dacr != m->map.guest_dacr)
-		follow_guest(g, dacr_map_set_guest_dacr(&m->map, c->dacr), false, true);
+	if (c->ttbr0 != m->ttbr0 || c->ttbr1 != m->ttbr1 || c->ttbcr != m->ttbcr ||
+	    c->contextidr != m->contextidr) {
+		remember_registers(g);
+		select_root(g);         /* a context switch: a cached root if there is one */
+	}
+	if (c->dacr != m->cur->map.guest_dacr)
+		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, c->dacr), false, true);
 }
 
-void guest_mmu_tlb_maintenance(struct guest *g, bool all, uint32_t va)
+/*
+ * Guest TLB maintenance (B4.2.3): by address it forgets that page in every
+ * root (global entries match any ASID); by ASID it drops that ASID's roots;
+ * TLBIALL drops every root, and the tracked table pages start afresh.
+ */
+void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 {
-	if (!g->mmu.on)
+	struct guest_mmu_state *m = &g->mmu;
+
+	if (!m->on)
 		return;
-	if (all)
-		shadow_drop_all(&g->mmu.s);
-	else
-		shadow_invalidate_page(&g->mmu.s, va);
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		struct shadow_root *root = &m->root[i];
+		if (op == TLB_ALL || (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)))
+			shadow_drop_all(&root->s);
+		else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
+			shadow_invalidate_page(&root->s, value & PAGE_MASK);
+	}
+	if (op == TLB_ALL)
+		untrack_all(g);
 	tlb_invalidate_all();
 }
 
@@ -290,6 +373,6 @@ void guest_mmu_sync(struct guest *g)
 
 	if (!m->on)
 		return;
-	bool changed = vcpu_privileged(&g->vcpu) != m->map.privileged;
-	follow_guest(g, dacr_map_set_mode(&m->map, vcpu_privileged(&g->vcpu)), true, changed);
+	bool changed = vcpu_privileged(&g->vcpu) != m->cur->map.privileged;
+	follow_guest(g, dacr_map_set_mode(&m->cur->map, vcpu_privileged(&g->vcpu)), true, changed);
 }

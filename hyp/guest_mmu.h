@@ -4,9 +4,11 @@
  * the guest's tables, with permissions from the DACR/AP mapping
  * (dacr/dacr_map.c). Pages holding the guest's tables are write-tracked:
  * the guest's stores to them are performed by the hypervisor and forget
- * the shadow derived from each written descriptor. Guest TLB maintenance,
- * changes of TTBRx, TTBCR, CONTEXTIDR or SCTLR, and code pages changing
- * state drop every shadow table ("flush everything"); DACR writes and kernel/user
+ * the shadow derived from each written descriptor. SHADOW_ROOTS shadow
+ * address spaces are cached by TTBRs, TTBCR and ASID, so a guest context
+ * switch finds its shadow again. Guest TLB maintenance forgets what it
+ * names; SCTLR changes and code pages changing state drop every shadow
+ * table ("flush everything"); DACR writes and kernel/user
  * switches change only the processor DACR where the mapping allows
  * (Kconfig SHADOW_STRATEGY_L1_ITERATE) or drop everything too
  * (SHADOW_STRATEGY_FLUSH_ALL, the baseline).
@@ -17,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hyp/cp15_hooks.h"
 #include "hyp/guest.h"
 #include "shadow_pt/guest_access.h"
 #include "shadow_pt/guest_walk.h"
@@ -54,7 +57,7 @@ void guest_mmu_drop_all(struct guest *g);
 
 /* SCTLR, TTBRx, TTBCR, DACR or CONTEXTIDR written; guest TLB maintenance. */
 void guest_mmu_translation_changed(struct guest *g);
-void guest_mmu_tlb_maintenance(struct guest *g, bool all, uint32_t va);
+void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value);
 
 /* Before returning to the guest: the processor DACR for its mode and DACR. */
 void guest_mmu_sync(struct guest *g);
