@@ -185,11 +185,13 @@ static void select_root(struct guest *g)
 	if (root) {
 		m->root_hits++;
 	} else {
+		/* A free root, else the least recently used one. */
 		root = &m->root[0];
-		for (unsigned i = 1; i < SHADOW_ROOTS; i++)
+		for (unsigned i = 1; i < SHADOW_ROOTS && root->valid; i++)
 			if (!m->root[i].valid || m->root[i].last_used < root->last_used)
 				root = &m->root[i];
 		drop_root(root);
+		tlb_invalidate_all();   /* it may be the table in use */
 		dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
 		*root = (struct shadow_root){
 			.s = root->s, .map = root->map, .valid = true,
