@@ -47,8 +47,8 @@ struct guest {
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
-	/* Repeated silently-resolved faults at one PC and address: no progress. */
-	uint32_t last_fault_pc, last_fault_far;
+	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
+	uint32_t last_fault_pc, last_fault_far, prev_fault_far;
 	unsigned fault_repeats;
 };
 

@@ -284,6 +284,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		.guest_dv = (g->vcpu.cp15.dacr >> (2u * w->domain)) & 3u,
 		.privileged = vcpu_privileged(&g->vcpu), .ap = w->ap, .xn = w->xn,
 		.attr = device ? L2_SMALL_DEVICE : L2_SMALL_NORMAL_WBWA,
+		.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK,
 	};
 
 	if (device) {
@@ -301,7 +302,6 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_exec = true;
 		if (guest_mmu_is_table_page(g, gpa))
 			r.overlay.no_write = true;
-		r.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK;
 	}
 	struct shadow_root *root = m->cur;
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);

@@ -335,20 +335,24 @@ static void deliver_pending_irq(struct guest *g)
 }
 
 /*
- * Stop a guest that takes the same silently resolved fault (same PC, same
- * address) again and again: no progress. A loop filling page after page
- * faults at one PC too, but at a new address each time.
+ * Stop a guest that takes the same silently resolved faults again and
+ * again: one PC, and an address it faulted on just before (one address, or
+ * two that evict each other). A loop filling page after page faults at one
+ * PC too, but at a new address each time.
  */
 static void note_fault(struct guest *g, bool silent, uint32_t far)
 {
-	if (!silent || g->vcpu.r[15] != g->last_fault_pc || far != g->last_fault_far) {
+	bool seen = far == g->last_fault_far || far == g->prev_fault_far;
+
+	if (!silent || g->vcpu.r[15] != g->last_fault_pc || !seen)
 		g->fault_repeats = 0;
-		g->last_fault_pc = silent ? g->vcpu.r[15] : ~0u;
+	else if (++g->fault_repeats >= CONFIG_FAULT_LOOP_LIMIT)
+		g->vcpu.stop_reason = "loops in faults at one PC (no progress)";
+	g->last_fault_pc = silent ? g->vcpu.r[15] : ~0u;
+	if (far != g->last_fault_far) {
+		g->prev_fault_far = g->last_fault_far;
 		g->last_fault_far = far;
-		return;
 	}
-	if (++g->fault_repeats >= CONFIG_FAULT_LOOP_LIMIT)
-		g->vcpu.stop_reason = "loops in faults at one PC and address (no progress)";
 }
 
 void hyp_trap(struct trap_frame *f, unsigned kind);
