@@ -21,6 +21,13 @@ enum emu_result emulate_sensitive(struct vcpu *v, uint32_t insn, enum sens_class
 enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn);
 
 /*
+ * Execute a trapped MRC/MCR to CP14 (debug registers). The guest sees the
+ * real DBGDIDR, and every other debug register reads as zero and ignores
+ * writes: no breakpoint or watchpoint ever reaches the real debug logic.
+ */
+enum emu_result emulate_cp14(struct vcpu *v, uint32_t insn);
+
+/*
  * Execute a trapped VMRS/VMSR of a VFP system register other than FPSCR
  * (FPSID, MVFR0/1, FPEXC, FPINST/2: privileged, so they trap from PL0).
  * EMU_UNSUPPORTED for any other instruction.

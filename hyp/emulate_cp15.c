@@ -149,6 +149,18 @@ static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t
 	}
 }
 
+/*
+ * The performance monitors (c9, c12-c14; ARM DDI 0406C C12): the guest sees
+ * none. Every register reads as zero (PMCR.N = 0 counters) and ignores
+ * writes, so no guest programs the real counters.
+ */
+static bool is_pmu(uint32_t key)
+{
+	uint32_t opc1 = key >> 12, crn = (key >> 8) & 0xfu, crm = (key >> 4) & 0xfu;
+
+	return opc1 == 0 && crn == 9 && crm >= 12 && crm <= 14;
+}
+
 static const struct cp15_reg *find_plain(uint32_t key)
 {
 	for (size_t i = 0; i < sizeof(plain_regs) / sizeof(plain_regs[0]); i++)
@@ -177,7 +189,11 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 
 	const struct cp15_reg *reg = find_plain(key);
 	uint32_t *field = reg ? (uint32_t *)((char *)&v->cp15 + reg->offset) : NULL;
-	if (read) {
+	if (is_pmu(key)) {
+		if (read)
+			v->r[rt] = 0;
+		r = EMU_DONE;
+	} else if (read) {
 		uint32_t value = 0;
 		r = field ? EMU_DONE : read_special(v, key, &value);
 		if (r == EMU_DONE)

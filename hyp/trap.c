@@ -100,8 +100,8 @@ static void handle_undef(struct vcpu *v)
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 10 &&
 		   (r = emulate_vfp_sysreg(v, insn)) != EMU_UNSUPPORTED) {
 		finish_emulation(v, r, "VFP system register access not emulated");
-	} else if (vcpu_privileged(v) && INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
-		v->stop_reason = "CP14 (debug) access is not emulated";
+	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
+		finish_emulation(v, emulate_cp14(v, insn), "CP14 operation not emulated");
 	} else if (vcpu_privileged(v) && INSN_IS_SMC(insn)) {
 		v->stop_reason = "SMC (secure monitor call) is not emulated";
 	} else {

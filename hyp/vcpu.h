@@ -31,6 +31,7 @@ struct vcpu_id_regs {
 	uint32_t midr, ctr, tcmtr, tlbtr, mpidr, revidr;
 	uint32_t id_pfr[2], id_dfr0, id_afr0, id_mmfr[4], id_isar[6];
 	uint32_t clidr, aidr;
+	uint32_t dbgdidr;           /* CP14 debug ID */
 	uint32_t ccsidr[16];        /* indexed by CSSELR[3:0] */
 };
 

@@ -44,6 +44,7 @@ void id_regs_read(struct vcpu_id_regs *id)
 	MRC(id->id_isar[5], 0, c0, c2, 5);
 	MRC(id->clidr, 1, c0, c0, 1);
 	MRC(id->aidr, 1, c0, c0, 7);
+	__asm__ volatile("mrc p14, 0, %0, c0, c0, 0" : "=r"(id->dbgdidr));      /* DBGDIDR */
 
 	/* CCSIDR for each cache CLIDR reports: CSSELR = level << 1 | InD. */
 	for (uint32_t level = 0; level < 7u; level++) {

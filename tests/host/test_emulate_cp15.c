@@ -285,7 +285,7 @@ TEST(cp15_unknown_unsupported)
 {
 	static const uint32_t insns[] = {
 		0xee1f0f10,     /* mrc p15, 0, r0, c15, c0, 0 (IMPLEMENTATION DEFINED) */
-		0xee090f1c,     /* mcr p15, 0, r0, c9, c12, 0 (PMCR) */
+		0xee0b0f10,     /* mcr p15, 0, r0, c11, c0, 0 (reserved) */
 		0xee100e10,     /* mrc p14, 0, r0, c0, c0, 0: not CP15 */
 		0xfe110f10,     /* mrc2 p15, 0, r0, c1, c0, 0 */
 		0xee11ff10,     /* mrc p15, 0, APSR_nzcv, c1, c0, 0 */
@@ -341,4 +341,18 @@ TEST(cp15_barrier_operations)
 		CHECK_EQ(emulate_cp15(&v, barriers[i]), EMU_DONE);
 		CHECK_EQ(v.r[15], FIXTURE_PC + 4u);
 	}
+}
+
+/* No performance monitors: PMCR and friends read as zero, writes are ignored. */
+TEST(cp15_pmu_raz_wi)
+{
+	struct vcpu v;
+
+	fixture_vcpu(&v, MODE_SVC);
+	v.r[3] = 0xffffffffu;
+	CHECK_EQ(emulate_cp15(&v, 0xee193f1cu), EMU_DONE);     /* mrc p15, 0, r3, c9, c12, 0: PMCR */
+	CHECK_EQ(v.r[3], 0);
+	v.r[2] = 0x17u;
+	CHECK_EQ(emulate_cp15(&v, 0xee092f1cu), EMU_DONE);     /* mcr p15, 0, r2, c9, c12, 0 */
+	CHECK_EQ(v.r[15], FIXTURE_PC + 8u);
 }
