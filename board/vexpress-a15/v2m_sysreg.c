@@ -28,6 +28,23 @@ void v2m_sysreg_poweroff(void)
 		__asm__ volatile("wfi");
 }
 
+#define CFG_POLL_LIMIT 1000000u
+
+/* Run a configuration read transaction on the real controller for the guest. */
+static void real_config_read(uint32_t ctrl)
+{
+	unsigned polls = 0;
+
+	sysreg[SYS_CFGSTAT / 4] = 0;
+	sysreg[SYS_CFGCTRL / 4] = ctrl;
+	while (!(sysreg[SYS_CFGSTAT / 4] & SYS_CFGSTAT_COMPLETE) && ++polls < CFG_POLL_LIMIT)
+		;
+	guest_cfgstat = sysreg[SYS_CFGSTAT / 4];
+	guest_cfgdata = sysreg[SYS_CFGDATA / 4];
+	if (polls == CFG_POLL_LIMIT)
+		log_warn("system configuration read 0x%08x did not complete", ctrl);
+}
+
 enum mmio_result v2m_sysreg_guest_read(uint32_t offset, unsigned size, uint32_t *value)
 {
 	uint32_t word;
@@ -61,7 +78,8 @@ enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t
 		guest_cfgdata = value;
 		return MMIO_DONE;
 	case SYS_CFGCTRL:
-		guest_cfgctrl = value;
+		/* Transactions complete at once: START reads back clear, as natively. */
+		guest_cfgctrl = value & ~SYS_CFGCTRL_START;
 		if (!(value & SYS_CFGCTRL_START))
 			return MMIO_DONE;
 		guest_cfgstat = SYS_CFGSTAT_COMPLETE;
@@ -71,6 +89,9 @@ enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t
 		case SYS_CFG_FUNC_REBOOT:
 			return MMIO_GUEST_RESET;
 		default:
+			/* Reads (oscillators, voltages...) are the board's answer; writes are ignored. */
+			if (!(value & SYS_CFGCTRL_WRITE))
+				real_config_read(value);
 			return MMIO_DONE;
 		}
 	case SYS_CFGSTAT:
