@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "arch/arm/cp15.h"
@@ -9,6 +10,7 @@
 #include "board/board.h"
 #include "dacr/domains.h"
 #include "generated/config.h"
+#include "hyp/format.h"
 #include "hyp/guest.h"
 #include "hyp/guest_image.h"
 #include "hyp/guest_mmu.h"
@@ -155,18 +157,36 @@ void guest_run(struct guest *g)
 	trap_enter_guest(&first_entry);
 }
 
+/* One log line built piece by piece. */
+static char line[160];
+static unsigned line_len;
+
+static void line_putc(char c)
+{
+	if (line_len < sizeof(line) - 1)
+		line[line_len++] = c;
+	line[line_len] = 0;
+}
+
+static void line_append(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_v(line_putc, fmt, ap);
+	va_end(ap);
+}
+
 static void print_stats(const struct guest *g)
 {
 	const struct vcpu_stats *s = &g->vcpu.stats;
 
 	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u", g->name,
 		 s->traps_undef, s->traps_svc, s->traps_pabt, s->traps_dabt, s->traps_irq, s->traps_fiq);
-	log_info("%s: patches mrs=%u msr_reg=%u msr_imm=%u cps=%u srs=%u rfe=%u ldm_user=%u "
-		 "ldm_eret=%u stm_user=%u dp_eret=%u", g->name,
-		 s->patches[SENS_MRS], s->patches[SENS_MSR_REG], s->patches[SENS_MSR_IMM],
-		 s->patches[SENS_CPS], s->patches[SENS_SRS], s->patches[SENS_RFE],
-		 s->patches[SENS_LDM_USER], s->patches[SENS_LDM_ERET], s->patches[SENS_STM_USER],
-		 s->patches[SENS_DP_ERET]);
+	line_len = 0;
+	for (unsigned c = SENS_NONE + 1; c < SENS_CLASS_COUNT; c++)
+		line_append(" %s=%u", sens_class_name(c), s->patches[c]);
+	log_info("%s: patches%s", g->name, line);
 	uint32_t emulated = 0;
 	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
 		emulated += s->emulated_sensitive[c];
