@@ -14,7 +14,6 @@
 #define GICD_ISACTIVER  0x300u
 #define GICD_ICACTIVER  0x380u
 #define GICD_IPRIORITYR 0x400u
-#define GICD_ITARGETSR  0x800u
 #define GICD_ICFGR      0xc00u
 #define GICD_SGIR       0xf00u
 #define BITMAP_BYTES    0x80u           /* one bit per interrupt */
@@ -41,7 +40,6 @@
 #define CTLR_CPU_MASK       0x1ffu
 #define IRQ_ID_MASK         0x3ffu
 #define IDLE_PRIORITY       0x100u      /* above any 8-bit priority */
-#define CPU0_TARGET         0x01u
 #define SGI_CONFIG          0xaaaaaaaau /* SGIs are edge-triggered, read-only */
 
 static bool test(const uint32_t *map, unsigned irq)
@@ -69,8 +67,6 @@ void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr)
 	memset(vg, 0, sizeof(*vg));
 	vg->typer = typer;
 	vg->iidr = iidr;
-	for (unsigned i = 0; i < 32u; i++)
-		vg->targets[i] = CPU0_TARGET;
 	vg->config[0] = SGI_CONFIG;
 }
 
@@ -170,10 +166,7 @@ static uint32_t dist_word(struct vgic *vg, uint32_t offset)
 		memcpy(&word, &vg->priority[offset - GICD_IPRIORITYR], 4);
 		return word;
 	}
-	if (offset - GICD_ITARGETSR < BYTEMAP_BYTES) {
-		memcpy(&word, &vg->targets[offset - GICD_ITARGETSR], 4);
-		return word;
-	}
+	/* One processor: GICD_ITARGETSRn (0x800-0xbfc) are RAZ/WI (IHI 0048B 4.3.12). */
 	if (offset - GICD_ICFGR < CFGMAP_BYTES)
 		return vg->config[(offset - GICD_ICFGR) / 4u];
 	return 0;       /* reserved, SGI pending and identification registers: RAZ */
@@ -196,16 +189,10 @@ static void send_sgi(struct vgic *vg, uint32_t value)
 
 void vgic_dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
 {
-	if (offset - GICD_IPRIORITYR < BYTEMAP_BYTES || offset - GICD_ITARGETSR < BYTEMAP_BYTES) {
-		bool prio = offset - GICD_IPRIORITYR < BYTEMAP_BYTES;
-		uint32_t index = prio ? offset - GICD_IPRIORITYR : offset - GICD_ITARGETSR;
-		for (unsigned i = 0; i < size && index + i < nr_irqs(vg); i++) {
-			uint8_t byte = (uint8_t)(value >> (8u * i));
-			if (prio)
-				vg->priority[index + i] = byte;
-			else if (index + i >= 32u)  /* SGI and PPI targets are read-only */
-				vg->targets[index + i] = byte;
-		}
+	if (offset - GICD_IPRIORITYR < BYTEMAP_BYTES) {
+		uint32_t index = offset - GICD_IPRIORITYR;
+		for (unsigned i = 0; i < size && index + i < nr_irqs(vg); i++)
+			vg->priority[index + i] = (uint8_t)(value >> (8u * i));
 		return;
 	}
 	if (size != 4)

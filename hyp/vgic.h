@@ -27,7 +27,6 @@ struct vgic {
 	uint32_t active[VGIC_WORDS];
 	uint32_t config[VGIC_WORDS * 2];
 	uint8_t priority[VGIC_MAX_IRQS];
-	uint8_t targets[VGIC_MAX_IRQS];
 };
 
 void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr);
