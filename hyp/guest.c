@@ -77,33 +77,57 @@ static void *guest_ram_ptr(uint32_t gpa)
 	return shadow_flat_hyp_ptr(gpa);
 }
 
-/* Map the staging area for the hypervisor only while the image is read. */
+static uint64_t stage_pages(uint32_t size)
+{
+	return ((uint64_t)size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+}
+
+/* The guest's RAM size the stage asks for (0: the configured size), or why not. */
+static const char *staged_ram_size(const struct stage_header *hdr, uint32_t *size)
+{
+	*size = hdr->magic == STAGE_MAGIC && hdr->ram_size ? hdr->ram_size : CONFIG_GUEST_RAM_SIZE;
+	if (*size > CONFIG_GUEST_RAM_SIZE)
+		return "guest RAM larger than this build allows (Kconfig GUEST_RAM_SIZE)";
+	if (*size < SECTION_SIZE || *size % SECTION_SIZE)
+		return "guest RAM size is not a whole number of MiB";
+	return NULL;
+}
+
+/*
+ * Set up the guest's RAM and load the staged image into it. The staging
+ * area is mapped for the hypervisor only while it is read.
+ */
 static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 {
 	const struct stage_header *hdr = (const void *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR;
+	uint32_t hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE);
+	const char *err;
+
+	if (CONFIG_GUEST_STAGE_ADDR < board.ram_base + CONFIG_GUEST_RAM_SIZE &&
+	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > board.ram_base)
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM");
+	if (CONFIG_GUEST_STAGE_ADDR < hyp_base + CONFIG_HYP_RAM_SIZE &&
+	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > hyp_base)
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
+	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = board.ram_base };
+	if ((err = staged_ram_size(hdr, &g->ram.size)))
+		goto out;
+	shadow_flat_init(&g->ram);
 	struct guest_image_limits lim = {
 		.ram_base = g->ram.gpa_base,
 		.ram_size = g->ram.size,
-		.hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE),
+		.hyp_base = hyp_base,
 		.hyp_size = CONFIG_HYP_RAM_SIZE,
 	};
-	const char *err;
-
-	if (CONFIG_GUEST_STAGE_ADDR < lim.ram_base + lim.ram_size &&
-	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > lim.ram_base)
-		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM");
-	if (CONFIG_GUEST_STAGE_ADDR < lim.hyp_base + lim.hyp_size &&
-	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > lim.hyp_base)
-		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
-	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	if (hdr->magic == STAGE_MAGIC &&
-	    (hdr->image_size > CONFIG_GUEST_STAGE_SIZE - STAGE_IMAGE_OFFSET ||
-	     hdr->dtb_size > CONFIG_GUEST_STAGE_SIZE - STAGE_IMAGE_OFFSET -
-			     ((hdr->image_size + PAGE_SIZE - 1) & PAGE_MASK)))
-		err = "guest image larger than the staging area (GUEST_STAGE_SIZE)";
+	    STAGE_IMAGE_OFFSET + stage_pages(hdr->image_size) + stage_pages(hdr->dtb_size) +
+	    (uint64_t)hdr->initrd_size > CONFIG_GUEST_STAGE_SIZE)
+		err = "guest image, device tree and initrd larger than the staging area (GUEST_STAGE_SIZE)";
 	else
 		err = guest_image_load(hdr, (const uint8_t *)hdr + STAGE_IMAGE_OFFSET, &lim,
 				       guest_ram_ptr, boot);
+out:
 	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	return err;
 }
@@ -115,12 +139,6 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	const char *err;
 
 	g->name = "guest0";
-	g->ram = (struct guest_memmap){
-		.gpa_base = board.ram_base,
-		.hpa_base = board.ram_base,
-		.size = CONFIG_GUEST_RAM_SIZE,
-	};
-	shadow_flat_init(&g->ram);
 	if ((err = load_staged_image(g, &boot))) {
 		log_error("guest image refused: %s", err);
 		hyp_finish(false);

@@ -1,8 +1,9 @@
-/* ELF32 (ARM) and Linux zImage loading. Portable: also built for host tests. */
+/* ELF32 (ARM), U-Boot uImage and Linux zImage loading. Portable: also built for host tests. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "hyp/guest_image.h"
+#include "hyp/uimage.h"
 
 #define EI_NIDENT       16
 #define ELFCLASS32      1
@@ -26,7 +27,6 @@ struct elf32_phdr {
 #define ZIMAGE_MAGIC_OFFSET 0x24u
 #define ZIMAGE_MAGIC        0x016f2818u
 #define ZIMAGE_LOAD_OFFSET  0x10000u    /* where QEMU -kernel puts it natively */
-#define DTB_END_GAP         0x200000u   /* device tree this far below RAM end */
 #define FDT_MAGIC_BE        0xd00dfeedu
 
 static char reason[128];
@@ -91,13 +91,26 @@ static const char *check_range(const char *what, uint32_t gpa, uint32_t len,
 	return NULL;
 }
 
+/* Widen [start, end) of the loaded image by [gpa, gpa + len). */
+static void note_extent(struct guest_boot *boot, uint32_t gpa, uint32_t len)
+{
+	if (boot->image_end == 0 || gpa < boot->image_start)
+		boot->image_start = gpa;
+	if (gpa + len > boot->image_end)
+		boot->image_end = gpa + len;
+}
+
+/*
+ * Each loader runs twice: with `write` false it only checks the image and
+ * fills `boot`; with `write` true it copies it into guest RAM. Everything
+ * is checked before anything is written, so a refusal leaves RAM untouched.
+ */
 static const char *load_elf(const struct stage_header *hdr, const uint8_t *image,
 			    const struct guest_image_limits *lim, void *(*ram_ptr)(uint32_t),
-			    struct guest_boot *boot)
+			    struct guest_boot *boot, bool write)
 {
 	struct elf32_ehdr eh;
 	const char *err;
-	unsigned loaded = 0;
 
 	if (hdr->image_size < sizeof(eh))
 		return "ELF image shorter than its header";
@@ -110,32 +123,29 @@ static const char *load_elf(const struct stage_header *hdr, const uint8_t *image
 	    (uint64_t)eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(struct elf32_phdr) > hdr->image_size)
 		return "ELF program headers lie outside the image";
 
-	/* Check every segment and the entry before writing any, so a refusal leaves RAM untouched. */
 	for (unsigned i = 0; i < eh.e_phnum; i++) {
 		struct elf32_phdr ph;
 		memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
+		if (write) {
+			uint8_t *dst = ram_ptr(ph.p_paddr);
+			memcpy(dst, image + ph.p_offset, ph.p_filesz);
+			memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
+			continue;
+		}
 		if (ph.p_filesz > ph.p_memsz || (uint64_t)ph.p_offset + ph.p_filesz > hdr->image_size)
 			return "ELF segment data lies outside the image";
 		if ((err = check_range("ELF segment", ph.p_paddr, ph.p_memsz, lim)))
 			return err;
-		loaded++;
+		note_extent(boot, ph.p_paddr, ph.p_memsz);
 	}
-	if (!loaded)
+	if (write)
+		return NULL;
+	if (!boot->image_end)
 		return "ELF image has no loadable segment";
 	if ((err = check_range("ELF entry point", eh.e_entry, 4, lim)))
 		return err;
-
-	for (unsigned i = 0; i < eh.e_phnum; i++) {
-		struct elf32_phdr ph;
-		memcpy(&ph, image + eh.e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
-			continue;
-		uint8_t *dst = ram_ptr(ph.p_paddr);
-		memcpy(dst, image + ph.p_offset, ph.p_filesz);
-		memset(dst + ph.p_filesz, 0, ph.p_memsz - ph.p_filesz);
-	}
 	boot->kind = "ELF";
 	boot->entry = eh.e_entry;
 	return NULL;
@@ -143,54 +153,120 @@ static const char *load_elf(const struct stage_header *hdr, const uint8_t *image
 
 static const char *load_zimage(const struct stage_header *hdr, const uint8_t *image,
 			       const struct guest_image_limits *lim, void *(*ram_ptr)(uint32_t),
-			       struct guest_boot *boot)
+			       struct guest_boot *boot, bool write)
 {
 	uint32_t load = lim->ram_base + ZIMAGE_LOAD_OFFSET;
-	const char *err = check_range("zImage", load, hdr->image_size, lim);
+	const char *err;
 
-	if (err)
+	if (write) {
+		memcpy(ram_ptr(load), image, hdr->image_size);
+		return NULL;
+	}
+	if ((err = check_range("zImage", load, hdr->image_size, lim)))
 		return err;
-	memcpy(ram_ptr(load), image, hdr->image_size);
+	note_extent(boot, load, hdr->image_size);
 	boot->kind = "zImage";
 	boot->entry = load;
 	return NULL;
+}
+
+/* U-Boot legacy image: the data goes to its load address, entered at its entry point. */
+static const char *load_uimage(const struct stage_header *hdr, const uint8_t *image,
+			       const struct guest_image_limits *lim, void *(*ram_ptr)(uint32_t),
+			       struct guest_boot *boot, bool write)
+{
+	struct uimage u;
+	const char *err;
+
+	if (write) {
+		uimage_header(image, &u);
+		memcpy(ram_ptr(u.load), u.data, u.size);
+		return NULL;
+	}
+	if ((err = uimage_parse(image, hdr->image_size, &u, reason, sizeof(reason))))
+		return err;
+	if ((err = check_range("uImage", u.load, u.size, lim)))
+		return err;
+	note_extent(boot, u.load, u.size);
+	boot->kind = "uImage";
+	boot->entry = u.entry;
+	return NULL;
+}
+
+typedef const char *(*image_loader)(const struct stage_header *hdr, const uint8_t *image,
+				    const struct guest_image_limits *lim,
+				    void *(*ram_ptr)(uint32_t), struct guest_boot *boot, bool write);
+
+static image_loader choose_loader(const struct stage_header *hdr, const uint8_t *image)
+{
+	static const uint8_t elf_magic[4] = { 0x7f, 'E', 'L', 'F' };
+
+	if (hdr->image_size >= 4 && !memcmp(image, elf_magic, 4))
+		return load_elf;
+	if (uimage_is(image, hdr->image_size))
+		return load_uimage;
+	if (hdr->image_size >= ZIMAGE_MAGIC_OFFSET + 4 &&
+	    read32(image + ZIMAGE_MAGIC_OFFSET) == ZIMAGE_MAGIC)
+		return load_zimage;
+	return NULL;
+}
+
+static uint32_t page_up(uint32_t x)
+{
+	return (x + 0xfffu) & ~0xfffu;
 }
 
 const char *guest_image_load(const struct stage_header *hdr, const uint8_t *image,
 			     const struct guest_image_limits *lim,
 			     void *(*ram_ptr)(uint32_t gpa), struct guest_boot *boot)
 {
-	static const uint8_t elf_magic[4] = { 0x7f, 'E', 'L', 'F' };
+	const uint8_t *dtb = image + page_up(hdr->image_size);
+	const uint8_t *initrd = dtb + page_up(hdr->dtb_size);
+	image_loader loader;
 	const char *err;
 
 	if (hdr->magic != STAGE_MAGIC)
 		return "no guest image staged (run it with: make run GUEST=path/to/image)";
 	if (hdr->image_size == 0)
 		return "guest image is empty";
+	if (!(loader = choose_loader(hdr, image)))
+		return "guest image is neither an ELF executable, a U-Boot uImage nor a Linux zImage";
+	*boot = (struct guest_boot){ 0 };
+	if ((err = loader(hdr, image, lim, ram_ptr, boot, false)))
+		return err;
 
-	/* The device tree is checked first: a refused image leaves RAM untouched. */
-	const uint8_t *dtb = image + ((hdr->image_size + 0xfffu) & ~0xfffu);
-	uint32_t dtb_at = lim->ram_base + lim->ram_size - DTB_END_GAP;
+	if (hdr->initrd_size) {
+		if ((err = check_range("initrd", hdr->initrd_gpa, hdr->initrd_size, lim)))
+			return err;
+		if (overlaps(hdr->initrd_gpa, hdr->initrd_size, boot->image_start,
+				   boot->image_end - boot->image_start))
+			return range_reason("initrd", hdr->initrd_gpa,
+					    hdr->initrd_gpa + hdr->initrd_size - 1,
+					    "overlaps the kernel image");
+	}
+	/* QEMU's place for the device tree: after the initrd, or where the initrd would go. */
+	uint32_t dtb_at = lim->ram_base + (lim->ram_size / 2 < GUEST_INITRD_MAX_OFFSET ?
+					   lim->ram_size / 2 : GUEST_INITRD_MAX_OFFSET);
+	if (hdr->initrd_size)
+		dtb_at = page_up(hdr->initrd_gpa + hdr->initrd_size);
+	else if (boot->image_end > dtb_at)
+		dtb_at = page_up(boot->image_end);
 	if (hdr->dtb_size) {
 		if (hdr->dtb_size < 4 || __builtin_bswap32(read32(dtb)) != FDT_MAGIC_BE)
 			return "device tree blob has no FDT magic";
 		if ((err = check_range("device tree", dtb_at, hdr->dtb_size, lim)))
 			return err;
-	}
-
-	if (hdr->image_size >= 4 && !memcmp(image, elf_magic, 4))
-		err = load_elf(hdr, image, lim, ram_ptr, boot);
-	else if (hdr->image_size >= ZIMAGE_MAGIC_OFFSET + 4 &&
-		 read32(image + ZIMAGE_MAGIC_OFFSET) == ZIMAGE_MAGIC)
-		err = load_zimage(hdr, image, lim, ram_ptr, boot);
-	else
-		err = "guest image is neither an ELF executable nor a Linux zImage";
-	if (err)
-		return err;
-	boot->dtb = 0;
-	if (hdr->dtb_size) {
-		memcpy(ram_ptr(dtb_at), dtb, hdr->dtb_size);
+		if (overlaps(dtb_at, hdr->dtb_size, boot->image_start,
+				   boot->image_end - boot->image_start))
+			return range_reason("device tree", dtb_at, dtb_at + hdr->dtb_size - 1,
+					    "overlaps the kernel image");
 		boot->dtb = dtb_at;
 	}
+
+	loader(hdr, image, lim, ram_ptr, boot, true);
+	if (hdr->dtb_size)
+		memcpy(ram_ptr(dtb_at), dtb, hdr->dtb_size);
+	if (hdr->initrd_size)
+		memcpy(ram_ptr(hdr->initrd_gpa), initrd, hdr->initrd_size);
 	return NULL;
 }

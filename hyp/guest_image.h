@@ -1,8 +1,9 @@
 /*
  * Loading the staged guest image into guest RAM. The run script (or the
  * boot loader) places a struct stage_header at GUEST_STAGE_ADDR, the image
- * 4 KiB after it, and an optional device tree at the next 4 KiB boundary
- * after the image. Bad images are refused with a reason before anything runs.
+ * 4 KiB after it, then an optional device tree and an optional initial RAM
+ * disk, each at the next 4 KiB boundary. Bad images are refused with a
+ * reason before anything is written to guest RAM.
  */
 #ifndef HYP_GUEST_IMAGE_H
 #define HYP_GUEST_IMAGE_H
@@ -16,13 +17,25 @@ struct stage_header {
 	uint32_t magic;
 	uint32_t image_size;
 	uint32_t dtb_size;
+	uint32_t initrd_size;
+	uint32_t initrd_gpa;    /* where the device tree's /chosen says the initrd is */
+	uint32_t ram_size;      /* the guest's RAM; 0: the configured GUEST_RAM_SIZE */
 };
 
 struct guest_boot {
-	const char *kind;       /* "ELF" or "zImage" */
+	const char *kind;       /* "ELF", "uImage" or "zImage" */
 	uint32_t entry;
+	uint32_t image_start, image_end;        /* guest-physical, end exclusive */
 	uint32_t dtb;           /* guest-physical address, 0 if none */
 };
+
+/*
+ * Where QEMU places the initrd of a kernel it boots natively (and, without
+ * an initrd, the device tree): RAM base + min(RAM size / 2, 128 MiB). The
+ * run script puts the initrd there and names it in the device tree, so the
+ * guest sees the memory layout it has natively.
+ */
+#define GUEST_INITRD_MAX_OFFSET 0x08000000u
 
 /* The guest RAM window and the memory it must never cover. */
 struct guest_image_limits {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "hyp/guest_image.h"
+#include "hyp/uimage.h"
 #include "test.h"
 
 #define RAM_BASE        0x80000000u
@@ -89,7 +90,7 @@ static void make_elf(void)
 	*elf_phdr(2) = (struct phdr){ 1, DATA_OFFSET + 16, 0x80010000u, 0x80010000u, 8, 0x20, 6, 4 };
 	for (unsigned i = 0; i < 24; i++)
 		image[DATA_OFFSET + i] = (uint8_t)(0x10 + i);
-	hdr = (struct stage_header){ STAGE_MAGIC, DATA_OFFSET + 24, 0 };
+	hdr = (struct stage_header){ .magic = STAGE_MAGIC, .image_size = DATA_OFFSET + 24 };
 }
 
 static void make_zimage(uint32_t size)
@@ -104,7 +105,7 @@ static void make_zimage(uint32_t size)
 	image[0x25] = 0x28;
 	image[0x26] = 0x6f;
 	image[0x27] = 0x01;
-	hdr = (struct stage_header){ STAGE_MAGIC, size, 0 };
+	hdr = (struct stage_header){ .magic = STAGE_MAGIC, .image_size = size };
 }
 
 /* A device tree of `size` bytes after the image, at its next 4 KiB boundary. */
@@ -184,9 +185,9 @@ TEST(image_refuse_unknown_format)
 {
 	make_zimage(0x200);
 	image[0x24] = 0;
-	check_refused("neither an ELF executable nor a Linux zImage");
+	check_refused("neither an ELF executable, a U-Boot uImage nor a Linux zImage");
 	make_zimage(3);                 /* too short for any magic */
-	check_refused("neither an ELF executable nor a Linux zImage");
+	check_refused("neither an ELF executable, a U-Boot uImage nor a Linux zImage");
 }
 
 TEST(image_refuse_truncated_elf_header)
@@ -305,4 +306,187 @@ TEST(image_refused_dtb_leaves_ram_untouched)
 	make_elf();
 	add_dtb(0x40, false);
 	check_refused("no FDT magic");
+}
+
+/*
+ * U-Boot legacy images (uImage): a 64-byte big-endian header, laid out as
+ * U-Boot's include/image.h documents it, then `size` bytes of data.
+ */
+#define UIMAGE_LOAD     (RAM_BASE + 0x8000u)
+#define UIMAGE_SIZE     0x100u
+#define UIMAGE_OS       28
+#define UIMAGE_ARCH     29
+#define UIMAGE_TYPE     30
+#define UIMAGE_COMP     31
+
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* The header CRC, over the header with its own field zero; again after each change. */
+static void seal_uimage(void)
+{
+	put_be32(image + 4, 0);
+	put_be32(image + 4, uimage_crc32(image, UIMAGE_HEADER_SIZE));
+}
+
+/* An uncompressed ARM Linux kernel image, as mkimage -T kernel -C none makes one. */
+static void make_uimage(uint32_t load, uint32_t entry, uint32_t size)
+{
+	uint8_t *data = image + UIMAGE_HEADER_SIZE;
+
+	memset(image, 0, sizeof(image));
+	memset(ram, RAM_FILL, sizeof(ram));
+	memset(&boot, 0, sizeof(boot));
+	for (uint32_t i = 0; i < size; i++)
+		data[i] = (uint8_t)(0x30 + 7 * i);
+	put_be32(image, 0x27051956u);
+	put_be32(image + 12, size);
+	put_be32(image + 16, load);
+	put_be32(image + 20, entry);
+	put_be32(image + 24, uimage_crc32(data, size));
+	image[UIMAGE_OS] = 5;           /* IH_OS_LINUX */
+	image[UIMAGE_ARCH] = 2;         /* IH_ARCH_ARM */
+	image[UIMAGE_TYPE] = 2;         /* IH_TYPE_KERNEL */
+	image[UIMAGE_COMP] = 0;         /* IH_COMP_NONE */
+	memcpy(image + 32, "test kernel", 11);
+	seal_uimage();
+	hdr = (struct stage_header){ .magic = STAGE_MAGIC, .image_size = UIMAGE_HEADER_SIZE + size };
+}
+
+TEST(image_uimage_loads_at_its_addresses)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD + 0x40u, UIMAGE_SIZE);
+	CHECK(load() == NULL);
+	CHECK_STR(boot.kind, "uImage");
+	CHECK_EQ(boot.entry, UIMAGE_LOAD + 0x40u);
+	CHECK_EQ(boot.image_start, UIMAGE_LOAD);
+	CHECK_EQ(boot.image_end, UIMAGE_LOAD + UIMAGE_SIZE);
+	CHECK(!memcmp(&ram[0x8000], image + UIMAGE_HEADER_SIZE, UIMAGE_SIZE));
+	/* Only the data: not the header, nothing around it. */
+	CHECK_EQ(ram[0x7fff], RAM_FILL);
+	CHECK_EQ(ram[0x8000 + UIMAGE_SIZE], RAM_FILL);
+}
+
+/* A zImage in a uImage goes where the header says, not where a bare zImage would. */
+TEST(image_uimage_wrapping_zimage)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	put_be32(image + UIMAGE_HEADER_SIZE + 0x24, 0x18286f01u);      /* zImage magic, LE */
+	put_be32(image + 24, uimage_crc32(image + UIMAGE_HEADER_SIZE, UIMAGE_SIZE));
+	seal_uimage();
+	CHECK(load() == NULL);
+	CHECK_STR(boot.kind, "uImage");
+	CHECK_EQ(boot.entry, UIMAGE_LOAD);
+	CHECK(!memcmp(&ram[0x8000], image + UIMAGE_HEADER_SIZE, UIMAGE_SIZE));
+	CHECK_EQ(ram[0x10000], RAM_FILL);
+}
+
+TEST(image_refuse_uimage_truncated)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	hdr.image_size = UIMAGE_HEADER_SIZE - 1;
+	check_refused("uImage shorter than its 64-byte header");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	hdr.image_size--;
+	check_refused("uImage shorter than its header's data size");
+}
+
+TEST(image_refuse_uimage_bad_checksums)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[32] ^= 1;                 /* the name */
+	check_refused("uImage header checksum mismatch");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_HEADER_SIZE + UIMAGE_SIZE - 1] ^= 1;
+	check_refused("uImage data checksum mismatch");
+}
+
+TEST(image_refuse_uimage_not_kernel)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_TYPE] = 3;         /* IH_TYPE_RAMDISK */
+	seal_uimage();
+	check_refused("uImage is not a kernel image (type 3)");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_TYPE] = 14;        /* IH_TYPE_KERNEL_NOLOAD */
+	seal_uimage();
+	check_refused("uImage is not a kernel image (type 14)");
+}
+
+TEST(image_refuse_uimage_multi_file)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_TYPE] = 4;         /* IH_TYPE_MULTI */
+	seal_uimage();
+	check_refused("uImage is a multi-file image");
+}
+
+TEST(image_refuse_uimage_not_arm)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_ARCH] = 22;        /* IH_ARCH_ARM64 */
+	seal_uimage();
+	check_refused("uImage is not for 32-bit ARM (architecture 22)");
+}
+
+TEST(image_refuse_uimage_not_linux)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_OS] = 17;          /* IH_OS_U_BOOT */
+	seal_uimage();
+	check_refused("uImage is not a Linux kernel (OS 17)");
+}
+
+TEST(image_refuse_uimage_compressed)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_COMP] = 1;         /* IH_COMP_GZIP */
+	seal_uimage();
+	check_refused("uImage data is compressed (gzip)");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_COMP] = 6;         /* IH_COMP_ZSTD */
+	seal_uimage();
+	check_refused("uImage data is compressed (zstd)");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	image[UIMAGE_COMP] = 9;         /* no name known */
+	seal_uimage();
+	check_refused("uImage data is compressed (method 9)");
+}
+
+TEST(image_refuse_uimage_entry_outside_data)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD + UIMAGE_SIZE, UIMAGE_SIZE);
+	check_refused("uImage entry point lies outside its data");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD - 4u, UIMAGE_SIZE);
+	check_refused("uImage entry point lies outside its data");
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, 0);
+	check_refused("uImage entry point lies outside its data");
+}
+
+TEST(image_refuse_uimage_outside_ram)
+{
+	make_uimage(0x70000000u, 0x70000000u, UIMAGE_SIZE);
+	check_refused("uImage 0x70000000-0x700000ff is outside guest RAM");
+	make_uimage(RAM_BASE + RAM_SIZE - 0x80u, RAM_BASE + RAM_SIZE - 0x80u, UIMAGE_SIZE);
+	check_refused("uImage 0x803fff80-0x8040007f is too large for guest RAM");
+}
+
+TEST(image_refuse_uimage_overlapping_hypervisor)
+{
+	make_uimage(HYP_BASE + 0x1000u, HYP_BASE + 0x1000u, UIMAGE_SIZE);
+	check_refused("uImage 0x8f001000-0x8f0010ff overlaps the hypervisor");
+}
+
+/* The loaded extent is the uImage's data, so an initrd on it is refused. */
+TEST(image_refuse_initrd_over_uimage)
+{
+	make_uimage(UIMAGE_LOAD, UIMAGE_LOAD, UIMAGE_SIZE);
+	hdr.initrd_size = 0x10;
+	hdr.initrd_gpa = UIMAGE_LOAD + UIMAGE_SIZE - 8u;
+	check_refused("initrd 0x800080f8-0x80008107 overlaps the kernel image");
 }
