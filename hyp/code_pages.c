@@ -49,11 +49,14 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 	uint32_t page = gpa & PAGE_MASK;
 
 	/*
-	 * Thumb code runs here only in virtual User mode (privileged Thumb is
-	 * stopped before), where nothing is sensitive: it needs no patches, and
-	 * scanning it as ARM words would corrupt it.
+	 * Only code first run in a virtual privileged mode (always ARM: Thumb
+	 * there is stopped before) is patched. In virtual User mode nothing is
+	 * sensitive: every instruction behaves in the real PL0 as it would in
+	 * the guest's User mode. And user pages may hold Thumb code anywhere,
+	 * even after ARM code (busybox's ARM stubs), which scanning as ARM
+	 * words would corrupt.
 	 */
-	if (!(v->cpsr & PSR_T) && !scan_and_patch(v, page))
+	if (vcpu_privileged(v) && !scan_and_patch(v, page))
 		return false;
 	shadow_flat_make_code(page);
 	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count());
