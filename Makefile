@@ -1,9 +1,13 @@
 # ARMv7-A shadow-paging hypervisor.
-#   make run [GUEST=image] [DTB=file.dtb] [APPEND="kernel args"]
-#                                           build and run a guest under the hypervisor on QEMU
-#   make test                               host unit tests and QEMU tests
-#   make bench                              instruction counts per operation (not a test)
-# Both install missing Debian packages first (scripts/install-deps.sh).
+#   make run          build and boot Debian's armmp Linux kernel under the hypervisor
+#                     on QEMU, to a shell (kernel and busybox fetched through apt)
+#   make run GUEST=image [DTB=file.dtb] [INITRD=file] [APPEND="kernel args"]
+#                     any other guest: ELF, zImage or uImage
+#            [GUEST_RAM=256M] [ICOUNT=1]
+#   make demo         the default guest runs a short script and powers off
+#   make test         host unit tests and QEMU tests
+#   make bench        instruction counts per operation (not a test)
+# All install missing Debian packages first (scripts/install-deps.sh).
 
 BUILD := build
 CROSS_COMPILE ?= arm-none-eabi-
@@ -32,7 +36,7 @@ LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--no-warn-rwx-segments
 obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o
 obj-y += arch/arm/gic.o arch/arm/generic_timer.o arch/arm/id_regs.o
 obj-y += board/drivers/pl011.o
-obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/vcpu.o hyp/vcpu_frame.o
+obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
@@ -43,12 +47,13 @@ obj-y += dacr/dacr_map.o hyp/guest_mmu.o
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
 HYP_ELF := $(BUILD)/hyp.elf
 
-.PHONY: all hyp run test bench deps menuconfig savedefconfig clean
+.PHONY: all hyp run demo test bench deps menuconfig savedefconfig clean
 all: hyp guests
 
 hyp: $(HYP_ELF)
 
 include guests/guests.mk
+include guests/linux/linux.mk
 include tests/host/host.mk
 
 # Configuration ---------------------------------------------------------------
@@ -94,16 +99,32 @@ $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 -include $(HYP_OBJS:.o=.d)
 
 # Running -----------------------------------------------------------------------
-GUEST ?= $(BUILD)/guests/hello.elf
+# Without GUEST, the default Linux guest (guests/linux/linux.mk).
+ifeq ($(origin GUEST),undefined)
+GUEST := $(LINUX_KERNEL)
+DTB ?= $(LINUX_DTB_FILE)
+INITRD ?= $(INITRAMFS)
+APPEND ?= console=$(LINUX_CONSOLE)
+DEFAULT_GUEST := linux
+endif
 DTB ?=
+INITRD ?=
 APPEND ?=
+GUEST_RAM ?= $(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M
+QEMU_MEM_NATIVE = $(GUEST_RAM)
+ICOUNT ?=
+# Deterministic instruction time for benchmarks: one instruction per nanosecond.
+QEMU_ICOUNT_ARGS := -icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm
+QEMU_RUN_ARGS = $(QEMU_BOARD_ARGS) $(if $(filter 1,$(ICOUNT)),$(QEMU_ICOUNT_ARGS))
 
 # What the run script and the QEMU tests need to know about the board and build.
 QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
 	QEMU_MEM_NATIVE=$(QEMU_MEM_NATIVE) QEMU_MEM_HYP=$(QEMU_MEM_HYP) \
 	QEMU_BOARD_ARGS="$(QEMU_BOARD_ARGS)" GUEST_STAGE=$(CONFIG_GUEST_STAGE_ADDR) \
 	GUEST_STAGE_SIZE=$(CONFIG_GUEST_STAGE_SIZE) HYP_LOAD_ADDR=$(CONFIG_HYP_LOAD_ADDR) \
-	CROSS_COMPILE=$(CROSS_COMPILE)
+	GUEST_RAM=$(BOARD_RAM_BASE):$(GUEST_RAM) CROSS_COMPILE=$(CROSS_COMPILE) \
+	LINUX_KERNEL=$(LINUX_KERNEL) LINUX_DTB_FILE=$(LINUX_DTB_FILE) INITRAMFS=$(INITRAMFS) \
+	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)"
 
 deps:
 	@scripts/install-deps.sh
@@ -112,12 +133,18 @@ deps:
 # (so that the configuration exists before it is read).
 run: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG) >&2
-	@$(MAKE) --no-print-directory -s all >&2
+	@$(MAKE) --no-print-directory -s all $(if $(DEFAULT_GUEST),linux-guest) >&2
 	@$(MAKE) --no-print-directory -s run-built
+
+# The default guest runs guests/linux/rootfs/usr/bin/demo instead of a shell, then powers off.
+demo: deps
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG) >&2
+	@$(MAKE) --no-print-directory -s all linux-guest >&2
+	@$(MAKE) --no-print-directory -s run-built APPEND="console=$(LINUX_CONSOLE) quiet autorun=/usr/bin/demo"
 
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all linux-guest
 	@$(MAKE) --no-print-directory test-built
 
 # The same hypervisor with the baseline shadow strategy, for the tests and benchmarks.
@@ -141,10 +168,10 @@ bench: deps
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
-		--hyp $(HYP_ELF) --guest $(GUEST) \
-		$(if $(DTB),--dtb $(DTB) --guest-ram $(BOARD_RAM_BASE):$(CONFIG_GUEST_RAM_SIZE)) \
+		--hyp $(HYP_ELF) --guest "$(GUEST)" --guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) \
+		$(if $(DTB),--dtb "$(DTB)") $(if $(INITRD),--initrd "$(INITRD)") \
 		$(if $(APPEND),--append "$(APPEND)") \
-		--hyp-log $(BUILD)/hyp.log -- $(QEMU_BOARD_ARGS)
+		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf tests/run-all.sh

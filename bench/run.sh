@@ -20,7 +20,7 @@ run() {
 			--guest "$guest" --timeout 300 -- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out"
 	else
 		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$hyp" \
+			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$hyp" \
 			--guest "$guest" --hyp-log "$out_dir/$name.log" --timeout 300 \
 			-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2>/dev/null
 	fi || { echo "bench: the $name run failed" >&2; exit 1; }

@@ -10,6 +10,9 @@ checks=(
 	"qemu-system-arm:command -v qemu-system-arm"
 	"device-tree-compiler:command -v fdtput"
 	"python3-kconfiglib:/usr/bin/python3 -c 'import kconfiglib'"
+	"gcc-arm-linux-gnueabihf:command -v arm-linux-gnueabihf-gcc"
+	"libc6-dev-armhf-cross:test -f /usr/arm-linux-gnueabihf/lib/libc.a"
+	"u-boot-tools:command -v mkimage"
 	"gcc:command -v gcc"
 	"make:command -v make"
 )

@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# Run a guest image on QEMU, natively or under the hypervisor.
+# Run a guest on QEMU, natively or under the hypervisor.
 #
-#   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE [--timeout S] [-- QEMU-ARGS]
+#   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE
+#               [--dtb FILE] [--initrd FILE] [--append ARGS] [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
-#               --guest IMAGE [--dtb FILE --guest-ram BASE:SIZE [--append ARGS]]
-#               [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
+#               --guest IMAGE --guest-ram BASE:SIZE[M|G] [--dtb FILE] [--initrd FILE]
+#               [--append ARGS] [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
 #
-# The guest's console (first UART) is this script's stdout. Under the
-# hypervisor, its own messages (second UART) go to --hyp-log and are copied to
-# stderr as they come. Exit status: 0 when the guest ended normally, 1 when
-# the hypervisor reported a failure, 2 on usage or staging errors, 124 on
-# timeout, 3 when QEMU ended without the hypervisor's final status line.
-# A device tree gets its /memory node set to the guest's RAM and --append
-# as /chosen/bootargs, as QEMU does for a natively booted kernel.
+# The guest's console (first UART) is this script's stdout, and its input is
+# stdin (on a terminal, Ctrl-A X quits QEMU). Under the hypervisor, its own
+# messages (second UART) go to --hyp-log and are copied to stderr as they
+# come. Exit status: 0 when the guest ended normally, 1 when the hypervisor
+# reported a failure, 2 on usage or input errors, 124 on timeout, 3 when
+# QEMU ended without the hypervisor's final status line.
+#
+# Under the hypervisor the guest's RAM size, image, device tree and initrd
+# are staged for it (hyp/guest_image.h). The device tree gets what QEMU gives
+# a kernel it boots natively: its /memory node set to the guest's RAM,
+# --append as /chosen/bootargs, and the initrd's place in /chosen, which is
+# where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
 set -u
 
-machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" guest_ram="" append="" hyp_log="" timeout=0 native=0
+machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
+append="" hyp_log="" timeout=0 native=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -25,6 +32,7 @@ while [ $# -gt 0 ]; do
 	--hyp) hyp=$2; shift 2 ;;
 	--guest) guest=$2; shift 2 ;;
 	--dtb) dtb=$2; shift 2 ;;
+	--initrd) initrd=$2; shift 2 ;;
 	--guest-ram) guest_ram=$2; shift 2 ;;
 	--append) append=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
@@ -37,60 +45,132 @@ done
 
 die() { echo "run-qemu.sh: $*" >&2; exit 2; }
 
-# set_dtb_memory IN OUT BASE SIZE: a copy of IN whose memory nodes say BASE, SIZE.
-set_dtb_memory() {
+# need_file WHAT PATH: PATH must be a readable regular file.
+need_file() {
+	[ -e "$2" ] || die "$1 '$2' does not exist"
+	[ -f "$2" ] || die "$1 '$2' is not a regular file"
+	[ -r "$2" ] || die "$1 '$2' is not readable"
+	[ -s "$2" ] || die "$1 '$2' is empty"
+}
+
+# An initrd is a cpio archive, plain or compressed as the kernel can unpack it.
+check_initrd() {
+	local magic
+	magic=$(od -An -tx1 -N6 "$1" | tr -d ' \n')
+	case "$magic" in
+	303730373031*|303730373032*) ;;        # "070701"/"070702": cpio newc
+	1f8b*|1f9e*) ;;                         # gzip
+	fd377a585a00) ;;                        # xz
+	28b52ffd*) ;;                           # zstd
+	425a68*) ;;                             # bzip2
+	5d0000*) ;;                             # lzma
+	894c5a4f*) ;;                           # lzop
+	02214c18*|04224d18*) ;;                 # lz4 (legacy, frame)
+	*) die "initrd '$1' is neither a cpio archive nor one compressed as Linux can unpack (gzip, xz, zstd, bzip2, lzma, lzo, lz4)" ;;
+	esac
+}
+
+# prepare_dtb IN OUT: a copy of IN with what QEMU sets for a natively booted kernel.
+prepare_dtb() {
 	local acells scells node reg=()
+	fdtget "$1" / '#address-cells' >/dev/null 2>&1 ||
+		die "device tree '$1' is not a valid flattened device tree"
 	cp "$1" "$2" || die "cannot copy device tree '$1'"
-	acells=$(fdtget -d 2 "$2" / '#address-cells') || die "'$1' is not a device tree"
+	acells=$(fdtget -d 2 "$2" / '#address-cells')
 	scells=$(fdtget -d 1 "$2" / '#size-cells')
 	[ "$acells" = 2 ] && reg+=(0)
-	reg+=("$3")
+	reg+=("$(printf %x "$ram_base")")
 	[ "$scells" = 2 ] && reg+=(0)
-	reg+=("$4")
+	reg+=("$(printf %x "$ram_size")")
 	for node in $(fdtget -l "$2" /); do
 		case "$node" in
 		memory|memory@*) fdtput -t x "$2" "/$node" reg "${reg[@]}" || die "cannot set /$node in the device tree" ;;
 		esac
 	done
+	fdtput -c "$2" /chosen 2>/dev/null
+	if [ -n "$append" ]; then
+		fdtput -t s "$2" /chosen bootargs "$append" || die "cannot set /chosen/bootargs"
+	fi
+	if [ -n "$initrd" ]; then
+		fdtput -t x "$2" /chosen linux,initrd-start "$(printf %x "$initrd_at")" &&
+			fdtput -t x "$2" /chosen linux,initrd-end "$(printf %x $((initrd_at + initrd_size)))" ||
+			die "cannot set the initrd in /chosen"
+	fi
 }
+
 [ -n "$machine" ] && [ -n "$mem" ] || die "--machine and --mem are required"
 [ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
-[ -f "$guest" ] || die "guest image '$guest' does not exist"
+need_file "guest image" "$guest"
+[ -z "$dtb" ] || need_file "device tree" "$dtb"
+if [ -n "$initrd" ]; then
+	need_file initrd "$initrd"
+	check_initrd "$initrd"
+fi
 
-qemu=(qemu-system-arm -M "$machine" -m "$mem" -display none -monitor none -serial stdio "$@")
+qemu=(qemu-system-arm -M "$machine" -m "$mem" -display none -monitor none)
+if [ -t 0 ]; then
+	# Interactive: Ctrl-C and Ctrl-Z reach the guest's shell, Ctrl-A X quits.
+	qemu+=(-chardev stdio,id=console,mux=on,signal=off -serial chardev:console -mon chardev=console)
+else
+	qemu+=(-serial stdio)
+fi
+qemu+=("$@")
+
 if [ "$native" = 1 ]; then
 	qemu+=(-kernel "$guest")
+	[ -n "$dtb" ] && qemu+=(-dtb "$dtb")
+	[ -n "$initrd" ] && qemu+=(-initrd "$initrd")
+	[ -n "$append" ] && qemu+=(-append "$append")
 else
 	[ -n "$hyp" ] && [ -f "$hyp" ] || die "hypervisor image '$hyp' not found (run make)"
 	[ -n "$stage" ] && [ -n "$stage_size" ] || die "--stage and --stage-size are required"
+	[ -n "$guest_ram" ] || die "--guest-ram BASE:SIZE is required"
 	[ -n "$hyp_log" ] || hyp_log=$(mktemp)
-	size=$(stat -c %s "$guest")
+	ram_base=$((${guest_ram%%:*}))
+	ram=${guest_ram##*:}
+	case "$ram" in
+	[1-9]*[0-9]M|[1-9]M) ram_size=$((${ram%M} << 20)) ;;
+	[1-9]G) ram_size=$((${ram%G} << 30)) ;;
+	0x[0-9a-fA-F]*|[1-9]*[0-9]) ram_size=$((ram)) ;;
+	*) die "GUEST_RAM='$ram' is not a size (e.g. 256M)" ;;
+	esac 2>/dev/null || die "GUEST_RAM='$ram' is not a size (e.g. 256M)"
+	[ $((ram_size % (1 << 20))) -eq 0 ] && [ "$ram_size" -gt 0 ] ||
+		die "GUEST_RAM='$ram' is not a whole number of MiB"
 	page=4096
-	image_at=$((stage + page))
-	dtb_at=$((image_at + (size + page - 1) / page * page))
-	dtb_size=0
+	pages() { echo $((($1 + page - 1) / page * page)); }
+	size=$(stat -c %s "$guest")
+	initrd_size=0 initrd_at=0 dtb_size=0
+	if [ -n "$initrd" ]; then
+		initrd_size=$(stat -c %s "$initrd")
+		half=$((ram_size / 2))
+		initrd_at=$((ram_base + (half < 0x8000000 ? half : 0x8000000)))
+		[ $((initrd_at + initrd_size)) -le $((ram_base + ram_size)) ] ||
+			die "initrd '$initrd' ($initrd_size bytes) does not fit guest RAM above $(printf 0x%08x "$initrd_at") (GUEST_RAM=$((ram_size >> 20))M)"
+	fi
+	[ "$size" -le "$ram_size" ] || die "guest image '$guest' ($size bytes) is larger than guest RAM (GUEST_RAM=$((ram_size >> 20))M)"
 	if [ -n "$dtb" ]; then
-		[ -f "$dtb" ] || die "device tree '$dtb' does not exist"
-		[ -n "$guest_ram" ] || die "--dtb needs --guest-ram BASE:SIZE"
 		patched=$(mktemp --suffix=.dtb)
-		set_dtb_memory "$dtb" "$patched" "${guest_ram%%:*}" "${guest_ram##*:}"
-		if [ -n "$append" ]; then
-			fdtput -c "$patched" /chosen 2>/dev/null
-			fdtput -t s "$patched" /chosen bootargs "$append" || die "cannot set /chosen/bootargs"
-		fi
+		trap 'rm -f "$patched"' EXIT
+		prepare_dtb "$dtb" "$patched"
 		dtb=$patched
 		dtb_size=$(stat -c %s "$dtb")
 	fi
-	if [ $((dtb_at - stage + dtb_size)) -gt $((stage_size)) ]; then
-		die "guest image ($size bytes) and device tree do not fit the staging area ($((stage_size)) bytes, GUEST_STAGE_SIZE)"
+	image_at=$((stage + page))
+	dtb_at=$((image_at + $(pages "$size")))
+	initrd_stage_at=$((dtb_at + $(pages "$dtb_size")))
+	if [ $((initrd_stage_at - stage + initrd_size)) -gt $((stage_size)) ]; then
+		die "guest image, device tree and initrd ($((initrd_stage_at - stage - page + initrd_size)) bytes) do not fit the staging area ($((stage_size)) bytes, GUEST_STAGE_SIZE)"
 	fi
 	: > "$hyp_log"
-	qemu+=(-serial "file:$hyp_log" -kernel "$hyp"
-		-device "loader,addr=$((stage)),data=0x47505948,data-len=4"
-		-device "loader,addr=$((stage + 4)),data=$size,data-len=4"
-		-device "loader,addr=$((stage + 8)),data=$dtb_size,data-len=4"
-		-device "loader,file=$guest,addr=$image_at,force-raw=on")
+	# struct stage_header: magic "HYPG", image, dtb and initrd sizes, initrd address, RAM size.
+	header=(0x47505948 "$size" "$dtb_size" "$initrd_size" "$initrd_at" "$ram_size")
+	qemu+=(-serial "file:$hyp_log" -kernel "$hyp")
+	for i in "${!header[@]}"; do
+		qemu+=(-device "loader,addr=$((stage + 4 * i)),data=$((header[i])),data-len=4")
+	done
+	qemu+=(-device "loader,file=$guest,addr=$image_at,force-raw=on")
 	[ -n "$dtb" ] && qemu+=(-device "loader,file=$dtb,addr=$dtb_at,force-raw=on")
+	[ -n "$initrd" ] && qemu+=(-device "loader,file=$initrd,addr=$initrd_stage_at,force-raw=on")
 fi
 
 "${qemu[@]}" &

@@ -3,10 +3,13 @@
 # hypervisor's memory, which sits above the guest's.
 QEMU_MACHINE := vexpress-a15
 BOARD_RAM_BASE := 0x80000000
-QEMU_MEM_NATIVE := $(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M
 QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(BOARD_RAM_BASE)) >> 20 )))M
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
 obj-y += board/vexpress-a15/board.o
 obj-y += board/vexpress-a15/v2m_sysreg.o
+
+# The default Linux guest: Debian's device tree for this board and its console.
+LINUX_DTB := vexpress-v2p-ca15-tc1.dtb
+LINUX_CONSOLE := ttyAMA0

@@ -18,7 +18,7 @@ run_native() {
 run_hyp() {
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$HYP_ELF" \
+		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$HYP_ELF" \
 		--guest "$1" --hyp-log "$3" --timeout "${4:-$QEMU_TIMEOUT}" -- $QEMU_BOARD_ARGS \
 		>"$2" 2>"$2.stderr"
 }
