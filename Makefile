@@ -40,7 +40,7 @@ obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vc
 obj-y += hyp/vexc.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
-obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o
+obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o hyp/irq_forward.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
 obj-y += dacr/dacr_map.o hyp/guest_mmu.o
 

@@ -23,9 +23,12 @@ struct guest_mmio_device {
 	enum mmio_result (*write)(uint32_t offset, unsigned size, uint32_t value);
 };
 
-struct phys_region {
+/* A device the guest reaches directly, and its interrupt, forwarded to the guest's virtual GIC. */
+struct guest_passthrough_device {
+	const char *name;
 	uint32_t base;
 	uint32_t size;
+	uint32_t irq;           /* GIC interrupt ID, 0 if none */
 };
 
 struct board_desc {
@@ -37,7 +40,7 @@ struct board_desc {
 	uint32_t hyp_timer_ppi;         /* the hypervisor's tick (physical timer) */
 	uint32_t guest_vtimer_ppi;      /* the guest's virtual timer */
 	/* Devices the guest reaches directly (mapped for PL0). */
-	const struct phys_region *guest_passthrough;
+	const struct guest_passthrough_device *guest_passthrough;
 	unsigned guest_passthrough_count;
 	/* Devices the hypervisor emulates for the guest. */
 	const struct guest_mmio_device *guest_emulated;

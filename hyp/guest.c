@@ -15,6 +15,7 @@
 #include "hyp/guest_image.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/integrity.h"
+#include "hyp/irq_forward.h"
 #include "hyp/log.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu_frame.h"
@@ -70,6 +71,7 @@ static void setup_devices(struct guest *g)
 		.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write });
 	vgic_init(&g->vgic, gic_dist_typer(), gic_dist_iidr());
 	vtimer_init(g);
+	irq_forward_init(g);
 }
 
 static void *guest_ram_ptr(uint32_t gpa)

@@ -13,6 +13,7 @@
 #include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
+#define GUEST_MAX_PASSTHROUGH 32u
 
 #define SHADOW_ROOTS 4u
 
@@ -43,6 +44,7 @@ struct guest {
 	struct guest_memmap ram;
 	struct vgic vgic;
 	bool vtimer_forwarded;
+	uint32_t irq_forwarded;         /* passed-through devices whose line is raised (hyp/irq_forward.c) */
 	struct guest_mmu_state mmu;
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];

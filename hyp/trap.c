@@ -21,6 +21,7 @@
 #include "hyp/emulate_mem.h"
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/irq_forward.h"
 #include "hyp/log.h"
 #include "hyp/panic.h"
 #include "hyp/patch.h"
@@ -138,7 +139,7 @@ static bool guest_mmu_pabt(struct guest *g, uint32_t va)
 		v->stop_reason = "executes outside guest RAM";
 		return false;
 	}
-	if (!shadow_flat_page_is_code(w.pa)) {
+	if (shadow_flat_page_is_data(w.pa)) {
 		if (first_exec(v, w.pa))
 			guest_mmu_drop_all(g);
 		return true;
@@ -168,7 +169,7 @@ static bool handle_pabt(struct guest *g)
 		v->stop_reason = "executes outside guest RAM";
 		return false;
 	}
-	if (fsr_status(ifsr) == FS_PERM_PAGE && !shadow_flat_page_is_code(ifar)) {
+	if (fsr_status(ifsr) == FS_PERM_PAGE && shadow_flat_page_is_data(ifar)) {
 		first_exec(v, ifar);
 		return true;
 	}
@@ -226,10 +227,15 @@ static void emulate_access(struct guest *g)
 static void code_write(struct guest *g, uint32_t target_gpa)
 {
 	struct vcpu *v = &g->vcpu;
-	uint32_t insn, writer_gpa;
+	uint32_t insn = 0, writer_gpa;
 
-	if (!fetch_arm_insn(v, &insn, &writer_gpa)) {
-		v->stop_reason = "store to a code page from Thumb code";
+	if (vmem_translate(v, v->r[15], GUEST_EXEC, &writer_gpa) || !shadow_flat_is_ram(writer_gpa, 4)) {
+		v->stop_reason = "store to a code page from outside guest RAM";
+		return;
+	}
+	/* Only a store from the page itself is performed here, so only then is it decoded. */
+	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && !fetch_arm_insn(v, &insn, &writer_gpa)) {
+		v->stop_reason = "store into its own code page from Thumb code";
 		return;
 	}
 	finish_emulation(v, code_page_write(v, insn, writer_gpa, target_gpa),
@@ -317,7 +323,7 @@ static void handle_irq(struct guest *g)
 		generic_timer_tick();
 	else if (id == board.guest_vtimer_ppi)
 		vtimer_interrupt(g);
-	else
+	else if (!irq_forward_interrupt(g, id))
 		log_warn("unexpected interrupt %u", id);
 	gic_eoi(iar);
 }
@@ -328,6 +334,7 @@ static void deliver_pending_irq(struct guest *g)
 	struct vcpu *v = &g->vcpu;
 
 	vtimer_sync(g);
+	irq_forward_sync(g);
 	if (!(v->cpsr & PSR_I) && vgic_irq_signalled(&g->vgic)) {
 		v->stats.virtual_irqs++;
 		vexc_take(v, VEXC_IRQ, v->r[15]);

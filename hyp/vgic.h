@@ -3,7 +3,8 @@
  * (ARM IHI 0048B) for one CPU, emulated at the board's GIC addresses. The
  * state is modelled for every interrupt ID; what can become pending is what
  * the hypervisor backs: SGIs the guest sends itself, and the lines the
- * hypervisor drives with vgic_set_level() (the virtual timer).
+ * hypervisor drives with vgic_set_level() (the virtual timer, and the
+ * interrupts of passed-through devices).
  * Portable: compiled for the target and for host unit tests.
  */
 #ifndef HYP_VGIC_H

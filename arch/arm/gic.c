@@ -7,6 +7,7 @@
 #define GICD_IIDR           (0x008u / 4u)
 #define GICD_ISENABLER(n)   (0x100u / 4u + (n))
 #define GICD_ICENABLER(n)   (0x180u / 4u + (n))
+#define GICD_ISPENDR(n)     (0x200u / 4u + (n))
 #define GICD_IPRIORITYR(n)  (0x400u / 4u + (n))
 #define GICD_ITARGETSR(n)   (0x800u / 4u + (n))
 #define GICD_CTLR_ENABLE    0x1u
@@ -47,6 +48,11 @@ void gic_enable_irq(unsigned id)
 void gic_disable_irq(unsigned id)
 {
 	gicd[GICD_ICENABLER(id / 32u)] = 1u << (id % 32u);
+}
+
+bool gic_irq_pending(unsigned id)
+{
+	return gicd[GICD_ISPENDR(id / 32u)] & (1u << (id % 32u));
 }
 
 uint32_t gic_dist_typer(void)

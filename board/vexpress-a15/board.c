@@ -6,6 +6,7 @@
 
 #define VEXPRESS_RAM_BASE   0x80000000u
 #define VEXPRESS_UART0      0x1c090000u   /* the guest's console */
+#define VEXPRESS_UART0_IRQ  37u           /* SPI 5 */
 #define VEXPRESS_UART1      0x1c0a0000u   /* the hypervisor's console */
 #define VEXPRESS_GIC_DIST   0x2c001000u
 #define VEXPRESS_GIC_CPU    0x2c002000u
@@ -19,8 +20,8 @@ static void vexpress_init(void)
 	v2m_sysreg_init();
 }
 
-static const struct phys_region vexpress_guest_passthrough[] = {
-	{ .base = VEXPRESS_UART0, .size = 0x1000 },
+static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
+	{ .name = "uart0", .base = VEXPRESS_UART0, .size = 0x1000, .irq = VEXPRESS_UART0_IRQ },
 };
 
 static const struct guest_mmio_device vexpress_guest_emulated[] = {

@@ -1,0 +1,42 @@
+#include "arch/arm/gic.h"
+#include "board/board.h"
+#include "hyp/irq_forward.h"
+#include "hyp/log.h"
+
+_Static_assert(sizeof(((struct guest *)0)->irq_forwarded) * 8 >= GUEST_MAX_PASSTHROUGH,
+	       "one bit per passed-through device");
+
+void irq_forward_init(struct guest *g)
+{
+	BUG_ON(board.guest_passthrough_count > GUEST_MAX_PASSTHROUGH);
+	g->irq_forwarded = 0;
+	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
+		if (board.guest_passthrough[i].irq)
+			gic_enable_irq(board.guest_passthrough[i].irq);
+}
+
+bool irq_forward_interrupt(struct guest *g, unsigned id)
+{
+	for (unsigned i = 0; i < board.guest_passthrough_count; i++) {
+		if (board.guest_passthrough[i].irq != id)
+			continue;
+		gic_disable_irq(id);
+		vgic_set_level(&g->vgic, id, true);
+		g->irq_forwarded |= 1u << i;
+		return true;
+	}
+	return false;
+}
+
+void irq_forward_sync(struct guest *g)
+{
+	for (uint32_t pending = g->irq_forwarded; pending; pending &= pending - 1u) {
+		unsigned i = (unsigned)__builtin_ctz(pending);
+		unsigned id = board.guest_passthrough[i].irq;
+		if (gic_irq_pending(id))
+			continue;
+		vgic_set_level(&g->vgic, id, false);
+		g->irq_forwarded &= ~(1u << i);
+		gic_enable_irq(id);
+	}
+}
