@@ -54,9 +54,15 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 	 * sensitive: every instruction behaves in the real PL0 as it would in
 	 * the guest's User mode. And user pages may hold Thumb code anywhere,
 	 * even after ARM code (busybox's ARM stubs), which scanning as ARM
-	 * words would corrupt.
+	 * words would corrupt. Such a page stays writable and executable: no
+	 * write can make it need patches. (Should the guest kernel run code
+	 * from it later without writing it first, that code runs unpatched.)
 	 */
-	if (vcpu_privileged(v) && !scan_and_patch(v, page))
+	if (!vcpu_privileged(v)) {
+		shadow_flat_make_user_code(page);
+		return true;
+	}
+	if (!scan_and_patch(v, page))
 		return false;
 	shadow_flat_make_code(page);
 	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count());

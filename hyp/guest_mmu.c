@@ -293,12 +293,12 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	} else {
 		r.hpa = gpa - g->ram.gpa_base + g->ram.hpa_base;
 		/*
-		 * Code pages are read-only, other pages execute-never, to catch the
+		 * Code pages are read-only, data pages execute-never, to catch the
 		 * transitions; pages holding the guest's tables are read-only too.
 		 */
 		if (shadow_flat_page_is_code(gpa))
 			r.overlay.no_write = true;
-		else
+		else if (shadow_flat_page_is_data(gpa))
 			r.overlay.no_exec = true;
 		if (guest_mmu_is_table_page(g, gpa))
 			r.overlay.no_write = true;

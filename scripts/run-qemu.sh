@@ -173,7 +173,12 @@ else
 	[ -n "$initrd" ] && qemu+=(-device "loader,file=$initrd,addr=$initrd_stage_at,force-raw=on")
 fi
 
-"${qemu[@]}" &
+# A background command's stdin would be /dev/null: hand QEMU ours, if it is open.
+if { true <&0; } 2>/dev/null; then
+	"${qemu[@]}" <&0 &
+else
+	"${qemu[@]}" </dev/null &
+fi
 qemu_pid=$!
 tail_pid=""
 if [ "$native" = 0 ]; then

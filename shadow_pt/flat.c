@@ -18,6 +18,7 @@ static struct guest_memmap guest_ram;
 
 #define PAGE_DATA_BITS  (L2_SMALL | L2_SMALL_XN | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
 #define PAGE_CODE_BITS  (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW_PL0_RO))
+#define PAGE_USER_CODE_BITS (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
 #define PAGE_DEVICE_BITS (L2_SMALL | L2_SMALL_XN | L2_SMALL_DEVICE | L2_SMALL_AP(AP_RW))
 
 static uint32_t l1_table_desc(const uint32_t *l2)
@@ -85,27 +86,39 @@ static uint32_t *ram_pte(uint32_t gpa)
 	return &ram_l2[off >> SECTION_SHIFT][(off >> PAGE_SHIFT) % L2_ENTRIES];
 }
 
+bool shadow_flat_page_is_data(uint32_t gpa)
+{
+	return *ram_pte(gpa) & L2_SMALL_XN;
+}
+
 bool shadow_flat_page_is_code(uint32_t gpa)
 {
-	return !(*ram_pte(gpa) & L2_SMALL_XN);
+	return (*ram_pte(gpa) & ~L2_SMALL_ADDR_MASK) == PAGE_CODE_BITS;
 }
 
 /*
  * Permission changes use TLBIALL: QEMU 7.2 invalidates only 1 KiB per
  * TLBIMVA and can keep the rest of a 4 KiB page executable.
  */
-void shadow_flat_make_code(uint32_t gpa)
+static void set_page_bits(uint32_t gpa, uint32_t bits)
 {
 	uint32_t *pte = ram_pte(gpa);
 
-	*pte = (*pte & L2_SMALL_ADDR_MASK) | PAGE_CODE_BITS;
+	*pte = (*pte & L2_SMALL_ADDR_MASK) | bits;
 	tlb_invalidate_all();
+}
+
+void shadow_flat_make_code(uint32_t gpa)
+{
+	set_page_bits(gpa, PAGE_CODE_BITS);
+}
+
+void shadow_flat_make_user_code(uint32_t gpa)
+{
+	set_page_bits(gpa, PAGE_USER_CODE_BITS);
 }
 
 void shadow_flat_make_data(uint32_t gpa)
 {
-	uint32_t *pte = ram_pte(gpa);
-
-	*pte = (*pte & L2_SMALL_ADDR_MASK) | PAGE_DATA_BITS;
-	tlb_invalidate_all();
+	set_page_bits(gpa, PAGE_DATA_BITS);
 }

@@ -1,10 +1,11 @@
 /*
  * Guest memory while the guest's MMU is off: guest virtual = guest
  * physical, mapped page by page onto the guest's host memory in the
- * hypervisor's translation table. Each RAM page is either "data" (PL0
- * read/write, execute-never) or "code" (scanned and patched; PL0 read-only,
+ * hypervisor's translation table. Each RAM page is "data" (PL0
+ * read/write, execute-never), "code" (scanned and patched; PL0 read-only,
  * executable), so the first execution and every later write of a code page
- * trap to the hypervisor.
+ * trap to the hypervisor, or "user code" (first run in virtual User mode,
+ * where nothing needs patching: PL0 read/write and executable, untracked).
  */
 #ifndef SHADOW_PT_FLAT_H
 #define SHADOW_PT_FLAT_H
@@ -35,8 +36,10 @@ void *shadow_flat_hyp_ptr(uint32_t gpa);
  */
 void *guest_ram_page_ptr(uint32_t gpa);
 
+bool shadow_flat_page_is_data(uint32_t gpa);
 bool shadow_flat_page_is_code(uint32_t gpa);
 void shadow_flat_make_code(uint32_t gpa);
+void shadow_flat_make_user_code(uint32_t gpa);
 void shadow_flat_make_data(uint32_t gpa);
 
 #endif
