@@ -4,9 +4,8 @@
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
 
-void cp15_hook_tls_changed(struct vcpu *v)
+void cp15_hook_tpidruro_changed(struct vcpu *v)
 {
-	cp15_write_tpidrurw(v->cp15.tpidrurw);
 	cp15_write_tpidruro(v->cp15.tpidruro);
 }
 

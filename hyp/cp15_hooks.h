@@ -12,8 +12,8 @@
 
 enum tlb_op { TLB_ALL, TLB_MVA, TLB_ASID, TLB_MVA_ALL_ASID };
 
-/* TPIDRURW/TPIDRURO changed: the real registers PL0 reads must follow. */
-void cp15_hook_tls_changed(struct vcpu *v);
+/* TPIDRURO changed: the real register PL0 reads must follow. */
+void cp15_hook_tpidruro_changed(struct vcpu *v);
 /* The guest invalidated its instruction cache or branch predictor. */
 void cp15_hook_icache_invalidate(struct vcpu *v);
 /* The guest did TLB maintenance (the shadow tables must stay coherent). */

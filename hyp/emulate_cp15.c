@@ -91,8 +91,7 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 	case KEY(0, 12, 0, 1): c->mvbar = value & VBAR_MASK; return EMU_DONE;
 	case KEY(0, 13, 0, 0): return EMU_DONE;         /* FCSEIDR: RAZ/WI without FCSE */
 	case KEY(0, 13, 0, 1): c->contextidr = value; cp15_hook_translation_changed(v); return EMU_DONE;
-	case KEY(0, 13, 0, 2): c->tpidrurw = value; cp15_hook_tls_changed(v); return EMU_DONE;
-	case KEY(0, 13, 0, 3): c->tpidruro = value; cp15_hook_tls_changed(v); return EMU_DONE;
+	case KEY(0, 13, 0, 3): c->tpidruro = value; cp15_hook_tpidruro_changed(v); return EMU_DONE;
 	/* Instruction cache and branch predictor maintenance. */
 	case KEY(0, 7, 1, 0): case KEY(0, 7, 1, 6): case KEY(0, 7, 5, 0):
 	case KEY(0, 7, 5, 1): case KEY(0, 7, 5, 6): case KEY(0, 7, 5, 7):
@@ -143,7 +142,6 @@ static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t
 	case KEY(0, 12, 0, 1): *value = c->mvbar; return EMU_DONE;
 	case KEY(0, 13, 0, 0): *value = 0; return EMU_DONE;
 	case KEY(0, 13, 0, 1): *value = c->contextidr; return EMU_DONE;
-	case KEY(0, 13, 0, 2): *value = c->tpidrurw; return EMU_DONE;
 	case KEY(0, 13, 0, 3): *value = c->tpidruro; return EMU_DONE;
 	default: return read_id(v, key, value);
 	}
@@ -176,10 +174,10 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	int read = !!(insn & BIT(20));
 	enum emu_result r;
 
+	if (!vcpu_privileged(v))
+		return EMU_UNDEF;       /* any form, MCRR/MRRC too (e.g. CNTPCT where CNTKCTL forbids it) */
 	if ((insn & 0x0f000f10u) != 0x0e000f10u || insn_cond(insn) == 0xfu)
 		return EMU_UNSUPPORTED;                 /* not MCR/MRC to CP15 */
-	if (!vcpu_privileged(v))
-		return EMU_UNDEF;
 	if (!insn_cond_passed(insn_cond(insn), v->cpsr)) {
 		v->r[15] += 4u;
 		return EMU_DONE;

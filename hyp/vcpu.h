@@ -21,9 +21,19 @@ struct vcpu_cp15 {
 	uint32_t dfsr, ifsr, adfsr, aifsr, dfar, ifar;
 	uint32_t prrr, nmrr;
 	uint32_t vbar, mvbar, scr, sder, nsacr;
-	uint32_t contextidr, tpidrurw, tpidruro, tpidrprw;
+	/* No TPIDRURW: PL0 reads and writes it natively, so the real register is the guest's. */
+	uint32_t contextidr, tpidruro, tpidrprw;
 	uint32_t csselr;
-	uint32_t cntkctl;        /* kept virtual: the real one gives PL0 the virtual timer */
+	uint32_t cntkctl;        /* kept virtual: the real one follows the guest's mode */
+};
+
+/* The guest's debug registers (hyp/emulate_cp14.c): kept, never programmed for real. */
+#define VCPU_DEBUG_PAIRS 16u    /* DBGDIDR can name at most 16 breakpoints and watchpoints */
+struct vcpu_debug {
+	uint32_t dscr;
+	uint32_t bvr[VCPU_DEBUG_PAIRS], bcr[VCPU_DEBUG_PAIRS];
+	uint32_t wvr[VCPU_DEBUG_PAIRS], wcr[VCPU_DEBUG_PAIRS];
+	uint32_t vcr;
 };
 
 /* Identification registers, read-only, with the values of the real core. */
@@ -47,6 +57,7 @@ struct vcpu {
 	/* r8-r12 of the bank (User or FIQ) that is not live. */
 	uint32_t r8_12_other[5];
 	struct vcpu_cp15 cp15;
+	struct vcpu_debug debug;
 	const struct vcpu_id_regs *id;
 	/* Set by the emulator when an access it performed faulted. */
 	uint32_t fault_fsr, fault_far;

@@ -8,10 +8,10 @@ void fake_hooks_reset(void)
 	memset(&fake_hooks, 0, sizeof(fake_hooks));
 }
 
-void cp15_hook_tls_changed(struct vcpu *v)
+void cp15_hook_tpidruro_changed(struct vcpu *v)
 {
 	(void)v;
-	fake_hooks.tls++;
+	fake_hooks.tpidruro++;
 }
 
 void cp15_hook_icache_invalidate(struct vcpu *v)

@@ -26,7 +26,7 @@ uint32_t fake_ram_access(uint32_t addr, unsigned size, bool write, uint32_t *val
 
 /* What the CP15 hooks were asked to do since fake_hooks_reset(). */
 struct fake_hooks {
-	unsigned tls, icache, translation, tlb, cpacr;
+	unsigned tpidruro, icache, translation, tlb, cpacr;
 	enum tlb_op tlb_op;
 	uint32_t tlb_value;
 	uint32_t vfp_regs[16];          /* what the real VFP system registers hold */

@@ -22,7 +22,7 @@ static void setup(struct vcpu *v, uint32_t cpsr)
 	fake_hooks_reset();
 }
 
-enum hook { HOOK_NONE, HOOK_TRANSLATION, HOOK_TLS };
+enum hook { HOOK_NONE, HOOK_TRANSLATION, HOOK_TPIDRURO };
 
 struct cp15_reg_case {
 	uint32_t mcr, mrc;
@@ -44,8 +44,7 @@ static const struct cp15_reg_case regs[] = {
 	REG(0xee066f10, 0xee167f10, 6, 7, dfar, HOOK_NONE),
 	REG(0xee066f50, 0xee167f50, 6, 7, ifar, HOOK_NONE),
 	REG(0xee0d8f30, 0xee1d9f30, 8, 9, contextidr, HOOK_TRANSLATION),
-	REG(0xee0daf50, 0xee1dbf50, 10, 11, tpidrurw, HOOK_TLS),
-	REG(0xee0daf70, 0xee1dbf70, 10, 11, tpidruro, HOOK_TLS),
+	REG(0xee0daf70, 0xee1dbf70, 10, 11, tpidruro, HOOK_TPIDRURO),
 };
 
 static uint32_t field_of(struct vcpu *v, size_t offset)
@@ -68,13 +67,13 @@ static void round_trip(const struct cp15_reg_case *c, uint32_t value)
 	if (field_of(&v, c->field) != value)
 		FAIL("%s: holds 0x%08x after writing 0x%08x", c->name, field_of(&v, c->field), value);
 	if (fake_hooks.translation != (c->hook == HOOK_TRANSLATION) ||
-	    fake_hooks.tls != (c->hook == HOOK_TLS) || fake_hooks.tlb || fake_hooks.icache)
+	    fake_hooks.tpidruro != (c->hook == HOOK_TPIDRURO) || fake_hooks.tlb || fake_hooks.icache)
 		FAIL("%s: hooks translation %u tls %u tlb %u icache %u", c->name,
-		     fake_hooks.translation, fake_hooks.tls, fake_hooks.tlb, fake_hooks.icache);
+		     fake_hooks.translation, fake_hooks.tpidruro, fake_hooks.tlb, fake_hooks.icache);
 	fake_hooks_reset();
 	if (emulate_cp15(&v, c->mrc) != EMU_DONE || v.r[c->rt_read] != value)
 		FAIL("%s: read back 0x%08x", c->name, v.r[c->rt_read]);
-	if (v.r[15] != FIXTURE_PC + 8u || fake_hooks.translation || fake_hooks.tls)
+	if (v.r[15] != FIXTURE_PC + 8u || fake_hooks.translation || fake_hooks.tpidruro)
 		FAIL("%s: read moved PC to 0x%08x or called a hook", c->name, v.r[15]);
 }
 
@@ -265,6 +264,8 @@ TEST(cp15_user_mode_undef)
 	static const uint32_t insns[] = {
 		0xee110f10, 0xee011f10, 0xee080f17, 0xee070f15, 0xee100f10, 0xee0daf50,
 		0xee1f0f10,
+		0xec532f0e,     /* mrrc p15, 0, r2, r3, c14: CNTPCT, where CNTKCTL forbids it */
+		0xec432f02,     /* mcrr p15, 0, r2, r3, c2: 64-bit TTBR0 */
 	};
 	struct vcpu v;
 
@@ -276,8 +277,8 @@ TEST(cp15_user_mode_undef)
 		CHECK_EQ(v.r[15], FIXTURE_PC);
 		CHECK_EQ(v.r[0], 0x5a5a5a5au);
 		CHECK_EQ(v.cp15.sctlr, 0);
-		CHECK_EQ(v.cp15.tpidrurw, 0);
-		CHECK(!fake_hooks.tlb && !fake_hooks.icache && !fake_hooks.tls && !fake_hooks.translation);
+		CHECK_EQ(v.cp15.tpidruro, 0);
+		CHECK(!fake_hooks.tlb && !fake_hooks.icache && !fake_hooks.tpidruro && !fake_hooks.translation);
 	}
 }
 
@@ -289,6 +290,7 @@ TEST(cp15_unknown_unsupported)
 		0xee100e10,     /* mrc p14, 0, r0, c0, c0, 0: not CP15 */
 		0xfe110f10,     /* mrc2 p15, 0, r0, c1, c0, 0 */
 		0xee11ff10,     /* mrc p15, 0, APSR_nzcv, c1, c0, 0 */
+		0xec432f02,     /* mcrr p15, 0, r2, r3, c2: 64-bit TTBR0 (LPAE) */
 	};
 	struct vcpu v;
 
