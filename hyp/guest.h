@@ -44,6 +44,7 @@ struct guest {
 	struct guest_memmap ram;
 	struct vgic vgic;
 	bool vtimer_forwarded;
+	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
 	uint32_t irq_forwarded;         /* passed-through devices whose line is raised (hyp/irq_forward.c) */
 	struct guest_mmu_state mmu;
 	/* Emulated devices: the board's and the virtual GIC. */

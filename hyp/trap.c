@@ -408,5 +408,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
 	guest_mmu_sync(g);
+	vtimer_follow_mode(g);
 	vcpu_to_frame(v, f);
 }

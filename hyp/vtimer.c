@@ -3,11 +3,35 @@
 #include "board/board.h"
 #include "hyp/vtimer.h"
 
+/*
+ * The guest kernel runs in PL0 and uses the virtual timer and the counters
+ * as PL1 may; its user programs get what the guest's own CNTKCTL allows
+ * them. The physical timer is the hypervisor's tick: never PL0's.
+ */
+#define CNTKCTL_GUEST_KERNEL    (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
+#define CNTKCTL_GUEST_USER_MASK (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
+
+static void set_pl0_access(struct guest *g, uint32_t cntkctl)
+{
+	generic_timer_set_pl0_access(cntkctl);
+	g->real_cntkctl = cntkctl;
+}
+
 void vtimer_init(struct guest *g)
 {
-	generic_timer_give_vtimer_to_pl0();
+	generic_timer_reset_vtimer();
+	set_pl0_access(g, CNTKCTL_GUEST_KERNEL);
 	g->vtimer_forwarded = false;
 	gic_enable_irq(board.guest_vtimer_ppi);
+}
+
+void vtimer_follow_mode(struct guest *g)
+{
+	uint32_t want = vcpu_privileged(&g->vcpu) ? CNTKCTL_GUEST_KERNEL :
+			g->vcpu.cp15.cntkctl & CNTKCTL_GUEST_USER_MASK;
+
+	if (want != g->real_cntkctl)
+		set_pl0_access(g, want);
 }
 
 void vtimer_interrupt(struct guest *g)

@@ -3,6 +3,8 @@
  * directly from PL0; the hypervisor only forwards the timer's interrupt line
  * into the guest's virtual GIC. While the line is high and forwarded, the
  * real interrupt stays disabled at the GIC so it cannot fire again and again.
+ * The real CNTKCTL follows the guest's mode, so the guest's user programs
+ * reach the timers only as far as the guest's CNTKCTL lets them.
  */
 #ifndef HYP_VTIMER_H
 #define HYP_VTIMER_H
@@ -14,5 +16,7 @@ void vtimer_init(struct guest *g);
 void vtimer_interrupt(struct guest *g);
 /* Before returning to the guest: lower the virtual line once the real one is low. */
 void vtimer_sync(struct guest *g);
+/* Before returning to the guest: PL0's timer access for the guest's mode and CNTKCTL. */
+void vtimer_follow_mode(struct guest *g);
 
 #endif

@@ -6,8 +6,6 @@
 #define CNT_CTL_ENABLE      (1u << 0)
 #define CNT_CTL_IMASK       (1u << 1)
 #define CNT_CTL_ISTATUS     (1u << 2)
-#define CNTKCTL_PL0VCTEN    (1u << 1)
-#define CNTKCTL_PL0VTEN     (1u << 8)
 
 static uint32_t ticks_interval;
 
@@ -32,10 +30,15 @@ void generic_timer_tick(void)
 	cp15_write_cntp_tval(ticks_interval);
 }
 
-void generic_timer_give_vtimer_to_pl0(void)
+void generic_timer_reset_vtimer(void)
 {
 	cp15_write_cntv_ctl(0);
-	cp15_write_cntkctl(CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN);
+}
+
+void generic_timer_set_pl0_access(uint32_t cntkctl)
+{
+	cp15_write_cntkctl(cntkctl);
+	__asm__ volatile("isb" ::: "memory");
 }
 
 bool generic_timer_vtimer_asserted(void)

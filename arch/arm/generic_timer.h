@@ -14,8 +14,16 @@ void generic_timer_start(uint32_t hz);
 void generic_timer_tick(void);
 uint32_t generic_timer_frequency(void);
 
-/* Let PL0 read the virtual count and program the virtual timer (CNTKCTL). */
-void generic_timer_give_vtimer_to_pl0(void);
+/* CNTKCTL (B4.1.26): what PL0 may read and program of the timers. */
+#define CNTKCTL_PL0PCTEN    (1u << 0)
+#define CNTKCTL_PL0VCTEN    (1u << 1)
+#define CNTKCTL_PL0VTEN     (1u << 8)
+#define CNTKCTL_PL0PTEN     (1u << 9)
+
+/* Stop the virtual timer (it belongs to the guest). */
+void generic_timer_reset_vtimer(void);
+/* Set CNTKCTL's PL0 access bits. */
+void generic_timer_set_pl0_access(uint32_t cntkctl);
 /* Is the virtual timer's interrupt line asserted? */
 bool generic_timer_vtimer_asserted(void);
 
