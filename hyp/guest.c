@@ -154,6 +154,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	struct vcpu *v = &g->vcpu;
 	vcpu_reset(v, boot.entry, board.machine_type, boot.dtb, GUEST_BOOT_CPSR);
 	v->id = id;
+	v->debug = (struct vcpu_debug){ 0 };
 	v->cp15 = (struct vcpu_cp15){
 		.sctlr = boot_sctlr,
 		.actlr = cp15_read_actlr(),
