@@ -44,6 +44,8 @@ while [ $# -gt 0 ]; do
 done
 
 die() { echo "run-qemu.sh: $*" >&2; exit 2; }
+patched=""     # the device tree as the guest gets it, a temporary file
+trap '[ -z "$patched" ] || rm -f "$patched"' EXIT
 
 # need_file WHAT PATH: PATH must be a readable regular file.
 need_file() {
@@ -150,7 +152,6 @@ else
 	[ "$size" -le "$ram_size" ] || die "guest image '$guest' ($size bytes) is larger than guest RAM (GUEST_RAM=$((ram_size >> 20))M)"
 	if [ -n "$dtb" ]; then
 		patched=$(mktemp --suffix=.dtb)
-		trap 'rm -f "$patched"' EXIT
 		prepare_dtb "$dtb" "$patched"
 		dtb=$patched
 		dtb_size=$(stat -c %s "$dtb")
@@ -180,6 +181,8 @@ else
 	"${qemu[@]}" </dev/null &
 fi
 qemu_pid=$!
+# Whatever ends this script ends its QEMU too.
+trap 'kill "$qemu_pid" 2>/dev/null; exit 143' TERM INT HUP
 tail_pid=""
 if [ "$native" = 0 ]; then
 	tail -n +1 -f --pid="$qemu_pid" "$hyp_log" >&2 &

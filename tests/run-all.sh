@@ -25,6 +25,8 @@ run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on 
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
+run tests/qemu/linux.sh
+run /usr/bin/python3 tests/qemu/interactive.py
 
 passed=$(grep -c '^PASS ' "$results")
 failed=$(grep -c '^FAIL ' "$results")

@@ -7,20 +7,24 @@ QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
 WORK=$BUILD/tests
 mkdir -p "$WORK"
 
-# run_native IMAGE OUT [TIMEOUT]: guest console in OUT; returns QEMU's status.
+# run_native IMAGE OUT [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT; returns QEMU's status.
 run_native() {
+	local image=$1 out=$2 timeout=${3:-$QEMU_TIMEOUT}
+	shift $(($# < 3 ? $# : 3))
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-		--guest "$1" --timeout "${3:-$QEMU_TIMEOUT}" -- $QEMU_BOARD_ARGS >"$2" 2>"$2.stderr"
+		--guest "$image" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
 }
 
-# run_hyp IMAGE OUT LOG [TIMEOUT]: guest console in OUT, hypervisor messages in LOG.
+# run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG.
 run_hyp() {
+	local image=$1 out=$2 log=$3 timeout=${4:-$QEMU_TIMEOUT}
+	shift $(($# < 4 ? $# : 4))
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$HYP_ELF" \
-		--guest "$1" --hyp-log "$3" --timeout "${4:-$QEMU_TIMEOUT}" -- $QEMU_BOARD_ARGS \
-		>"$2" 2>"$2.stderr"
+		--guest "$image" --hyp-log "$log" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS \
+		</dev/null >"$out" 2>"$out.stderr"
 }
 
 pass() { echo "PASS $1"; }

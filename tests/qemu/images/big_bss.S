@@ -2,4 +2,4 @@
 	.global	_start
 _start:	b	_start
 	.bss
-	.space	0x08100000
+	.space	0x20100000
