@@ -161,8 +161,9 @@ hyp-flush-all: $(KCONFIG_CONFIG)
 # Not a test: instruction counts per operation, natively and under both strategies.
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all hyp-flush-all
+	@$(MAKE) --no-print-directory all hyp-flush-all linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf bench/run.sh
+	@$(QEMU_ENV) bench/linux-boot.sh
 
 .PHONY: run-built test-built
 run-built:
