@@ -20,6 +20,8 @@
 # --append as /chosen/bootargs, and the initrd's place in /chosen, which is
 # where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
 set -u
+# With stdin closed, the next file opened would become fd 0: give it /dev/null first.
+( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
 append="" hyp_log="" timeout=0 native=0
@@ -174,12 +176,8 @@ else
 	[ -n "$initrd" ] && qemu+=(-device "loader,file=$initrd,addr=$initrd_stage_at,force-raw=on")
 fi
 
-# A background command's stdin would be /dev/null: hand QEMU ours, if it is open.
-if { true <&0; } 2>/dev/null; then
-	"${qemu[@]}" <&0 &
-else
-	"${qemu[@]}" </dev/null &
-fi
+# A background command's stdin would be /dev/null: hand QEMU ours.
+"${qemu[@]}" <&0 &
 qemu_pid=$!
 # Whatever ends this script ends its QEMU too.
 trap 'kill "$qemu_pid" 2>/dev/null; exit 143' TERM INT HUP
