@@ -6,29 +6,6 @@
 	.syntax unified
 	.text
 
-.macro func name, thumb
-	.if \thumb
-	.thumb
-	.p2align 1
-	.thumb_func
-	.else
-	.arm
-	.p2align 2
-	.endif
-	.global \name
-	.type \name, %function
-\name:
-.endm
-
-.macro at name
-	.global \name\()_at
-\name\()_at:
-.endm
-
-.macro endf name
-	.size \name, . - \name
-.endm
-
 /* Loads returning the value in r0. */
 .macro load1 name, thumb, insn:vararg
 	func \name, \thumb

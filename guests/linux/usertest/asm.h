@@ -16,4 +16,31 @@
  * READ_IMPLIES_EXEC and PROT_READ pages would become executable. */
 #define NOEXEC_STACK .section .note.GNU-stack, "", %progbits
 
+#ifdef __ASSEMBLER__
+/* The same routines are assembled as ARM (thumb = 0) and as Thumb code. */
+.macro func name, thumb
+	.if \thumb
+	.thumb
+	.p2align 1
+	.thumb_func
+	.else
+	.arm
+	.p2align 2
+	.endif
+	.global \name
+	.type \name, %function
+\name:
+.endm
+
+/* NAME_at: the address of the instruction that follows. */
+.macro at name
+	.global \name\()_at
+\name\()_at:
+.endm
+
+.macro endf name
+	.size \name, . - \name
+.endm
+#endif
+
 #endif

@@ -6,27 +6,8 @@
 	.syntax unified
 	.text
 
-.macro begin name, thumb
-	.if \thumb
-	.thumb
-	.p2align 1
-	.thumb_func
-	.else
-	.arm
-	.p2align 2
-	.endif
-	.global \name
-	.type \name, %function
-\name:
-.endm
-
-.macro at name
-	.global \name\()_at
-\name\()_at:
-.endm
-
 .macro counter name, thumb, opc1
-	begin	\name, \thumb
+	func	\name, \thumb
 	isb				@ no read ahead of earlier ones
 	at	\name
 	mrrc	p15, \opc1, r2, r3, c14
@@ -37,7 +18,7 @@
 .endm
 
 .macro reg name, thumb, cp, opc1, crn, crm, opc2
-	begin	\name, \thumb
+	func	\name, \thumb
 	at	\name
 	mrc	\cp, \opc1, r0, \crn, \crm, \opc2
 	bx	lr

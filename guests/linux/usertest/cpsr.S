@@ -8,20 +8,6 @@
 	.syntax unified
 	.text
 
-.macro begin name, thumb
-	.if \thumb
-	.thumb
-	.p2align 1
-	.thumb_func
-	.else
-	.arm
-	.p2align 2
-	.endif
-	.global \name
-	.type \name, %function
-\name:
-.endm
-
 .macro finish name, thumb
 	mrs	r0, cpsr
 	.global \name\()_at
@@ -37,16 +23,16 @@
 
 .macro set sfx, thumb
 	/* Nothing: the CPSR as it is. */
-	begin	ut_cpsr_\sfx, \thumb
+	func	ut_cpsr_\sfx, \thumb
 	finish	ut_cpsr_\sfx, \thumb
 
 	/* Condition flags from comparing the two arguments. */
-	begin	ut_cmp_\sfx, \thumb
+	func	ut_cmp_\sfx, \thumb
 	cmp	r0, r1
 	finish	ut_cmp_\sfx, \thumb
 
 	/* Q from a saturating add, after clearing the flags. */
-	begin	ut_qadd_\sfx, \thumb
+	func	ut_qadd_\sfx, \thumb
 	mov	r2, #0
 	msr	APSR_nzcvq, r2
 	mvn	r1, #0x80000000
@@ -54,19 +40,19 @@
 	finish	ut_qadd_\sfx, \thumb
 
 	/* GE from a byte-wise add of the two arguments. */
-	begin	ut_uadd8_\sfx, \thumb
+	func	ut_uadd8_\sfx, \thumb
 	uadd8	r2, r0, r1
 	finish	ut_uadd8_\sfx, \thumb
 
 	/* MSR of all fields: in User mode only the flags (NZCVQ, GE) and E
 	 * may change; writes to the mode and to A, I, F are ignored. */
-	begin	ut_msr_\sfx, \thumb
+	func	ut_msr_\sfx, \thumb
 	msr	cpsr_fsxc, r0
 	finish	ut_msr_\sfx, \thumb
 
 	/* MSR of the control field only (mode and I, F): ignored. ARM has
 	 * an immediate form (the argument is then unused); Thumb has not. */
-	begin	ut_msr_c_\sfx, \thumb
+	func	ut_msr_c_\sfx, \thumb
 	.if \thumb
 	msr	cpsr_c, r0
 	.else
@@ -75,11 +61,11 @@
 	finish	ut_msr_c_\sfx, \thumb
 
 	/* CPS in User mode is a no-op: masks and mode stay. */
-	begin	ut_cpsid_\sfx, \thumb
+	func	ut_cpsid_\sfx, \thumb
 	cpsid	aif
 	finish	ut_cpsid_\sfx, \thumb
 
-	begin	ut_cps_mode_\sfx, \thumb
+	func	ut_cps_mode_\sfx, \thumb
 	cps	#0x13
 	finish	ut_cps_mode_\sfx, \thumb
 .endm

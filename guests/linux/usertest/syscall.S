@@ -6,24 +6,10 @@
 	.syntax unified
 	.text
 
-.macro begin name, thumb
-	.if \thumb
-	.thumb
-	.p2align 1
-	.thumb_func
-	.else
-	.arm
-	.p2align 2
-	.endif
-	.global \name
-	.type \name, %function
-\name:
-.endm
-
 .macro set sfx, thumb, imm
 	/* uint32_t ut_svc_imm_SFX(void): 1 when getppid gives the same with
 	 * SVC #0 and with a non-zero immediate (EABI ignores it). */
-	begin	ut_svc_imm_\sfx, \thumb
+	func	ut_svc_imm_\sfx, \thumb
 	push	{r4, r7}
 	mov	r7, #__NR_getppid
 	svc	#0
@@ -40,7 +26,7 @@
 
 	/* uint32_t ut_svc_SFX(uint32_t nr): system call nr without
 	 * arguments; returns r0. The SVC is at ut_svc_SFX_at. */
-	begin	ut_svc_\sfx, \thumb
+	func	ut_svc_\sfx, \thumb
 	push	{r7, lr}
 	mov	r7, r0
 	.global ut_svc_\sfx\()_at
