@@ -307,14 +307,20 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);
 	if (res == SHADOW_RESERVED_VA)
 		return false;
-	if (res == SHADOW_NO_DOMAIN) {
+	bool dropped = res == SHADOW_NO_DOMAIN;
+	if (dropped) {
 		dacr_map_reset(&root->map, g->vcpu.cp15.dacr, r.privileged);
 		shadow_drop_all(&root->s);
 		res = shadow_fill(&root->s, &root->map, &r);
 	}
-	BUG_ON(res != SHADOW_FILLED);
-	/* A stale entry with fewer rights may be cached; exec rights need TLBIALL on QEMU. */
-	tlb_invalidate_all();
+	BUG_ON(res != SHADOW_FILLED && res != SHADOW_FILLED_CHANGED);
+	/*
+	 * A replaced entry may be cached with other rights; TLBIALL because
+	 * QEMU 7.2 can keep exec rights after TLBIMVA. Filling an empty entry
+	 * needs nothing.
+	 */
+	if (dropped || res == SHADOW_FILLED_CHANGED)
+		tlb_invalidate_all();
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 	return true;
 }

@@ -79,6 +79,8 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 	uint32_t mb = r->va >> SECTION_SHIFT;
 	struct shadow_perm sp = dacr_shadow_perm(r->guest_dv, r->ap, r->xn, r->privileged, r->overlay);
 	int idx = s->l2_of_mb[mb];
+	uint32_t evictions = s->stats.l2_evictions;
+	bool changed = false;
 
 	if (reserved(s, mb))
 		return SHADOW_RESERVED_VA;
@@ -86,6 +88,7 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 			 s->l2_info[idx].guest_table != r->guest_table)) {
 		free_l2(s, (unsigned)idx);      /* the guest changed its L1 entry */
 		idx = -1;
+		changed = true;
 	}
 	if (idx >= 0 && s->l2_info[idx].cls != sp.cls) {
 		sp = current_mode_perm(r);
@@ -93,6 +96,7 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 			/* Mixed classes in one MiB: the table becomes current-mode. */
 			free_l2(s, (unsigned)idx);
 			idx = -1;
+			changed = true;
 			s->stats.class_conversions++;
 		}
 	}
@@ -104,10 +108,12 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 		install_l2(s, (unsigned)idx, mb, r, sp.cls, proc);
 		s->stats.l2_allocs++;
 	}
-	s->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES] = (r->hpa & L2_SMALL_ADDR_MASK) | L2_SMALL |
-		L2_SMALL_AP(sp.ap) | (sp.xn ? L2_SMALL_XN : 0u) | L2_SMALL_NG | r->attr;
+	uint32_t *pte = &s->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES];
+	changed |= *pte != L2_TYPE_FAULT || s->stats.l2_evictions != evictions;
+	*pte = (r->hpa & L2_SMALL_ADDR_MASK) | L2_SMALL | L2_SMALL_AP(sp.ap) |
+	       (sp.xn ? L2_SMALL_XN : 0u) | L2_SMALL_NG | r->attr;
 	s->stats.fills++;
-	return SHADOW_FILLED;
+	return changed ? SHADOW_FILLED_CHANGED : SHADOW_FILLED;
 }
 
 unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_current_mode)

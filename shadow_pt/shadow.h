@@ -55,7 +55,14 @@ struct shadow_fill_req {
 };
 
 enum shadow_fill_result {
+	/*
+	 * An empty entry filled, nothing else changed: the TLB caches no
+	 * translation that faults, so it holds nothing stale and needs no
+	 * maintenance.
+	 */
 	SHADOW_FILLED,
+	/* A valid entry replaced or L2 tables freed: the caller invalidates the TLB. */
+	SHADOW_FILLED_CHANGED,
 	SHADOW_RESERVED_VA,     /* in the hypervisor's window: emulate instead */
 	SHADOW_NO_DOMAIN,       /* domain budget exhausted: reset the map, drop all, retry */
 };

@@ -5,7 +5,8 @@
  * maintenance. After every step the MMU's view of the shadow (walked with
  * the same walker, checked at PL0 with the processor DACR) must never allow
  * what the guest's own MMU would not, must map to the same frame, and one
- * fill must make any access the guest allows go through.
+ * fill must make any access the guest allows go through. A fill that says
+ * it needs no TLB maintenance must have changed no valid entry.
  */
 #include <stdint.h>
 #include <string.h>
@@ -64,6 +65,35 @@ static void write_guest(uint32_t gpa, uint32_t value)
 	if (tracking)
 		shadow_guest_descriptor_written(tracking, gpa, gpa - GUEST_L1 < L1_TABLE_SIZE ?
 						(int)((gpa - GUEST_L1) / 4u) : -1);
+}
+
+/* The shadow before a fill, to check what a fill without TLB maintenance changed. */
+static uint32_t old_l1[L1_ENTRIES];
+static uint32_t old_l2[POOL][L2_ENTRIES];
+static int16_t old_l2_of_mb[L1_ENTRIES];
+
+static void snapshot_shadow(void)
+{
+	memcpy(old_l1, shadow_l1, sizeof(old_l1));
+	memcpy(old_l2, shadow_l2, sizeof(old_l2));
+	memcpy(old_l2_of_mb, l2_of_mb, sizeof(old_l2_of_mb));
+}
+
+/* Every entry the TLB could have cached before the fill is still there, unchanged. */
+static void check_only_empty_entries_filled(void)
+{
+	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++) {
+		if ((old_l1[mb] & L1_TYPE_MASK) == L1_TYPE_FAULT)
+			continue;
+		if (shadow_l1[mb] != old_l1[mb])
+			FAIL("MiB 0x%03x: L1 entry changed without TLB maintenance", mb);
+		int idx = old_l2_of_mb[mb];
+		if (idx < 0)
+			continue;
+		for (unsigned i = 0; i < L2_ENTRIES; i++)
+			if (old_l2[idx][i] != L2_TYPE_FAULT && shadow_l2[idx][i] != old_l2[idx][i])
+				FAIL("MiB 0x%03x page %u: valid entry changed without TLB maintenance", mb, i);
+	}
 }
 
 static uint32_t shadow_table_phys(const void *table)
@@ -196,13 +226,16 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		.ap = g.ap, .xn = g.xn,
 		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK,
 	};
+	snapshot_shadow();
 	enum shadow_fill_result res = shadow_fill(&w->s, &w->map, &r);
 	if (res == SHADOW_NO_DOMAIN) {
 		dacr_map_reset(&w->map, w->dacr, w->priv);
 		shadow_drop_all(&w->s);
 		res = shadow_fill(&w->s, &w->map, &r);
+	} else if (res == SHADOW_FILLED) {
+		check_only_empty_entries_filled();
 	}
-	CHECK_EQ(res, SHADOW_FILLED);
+	CHECK(res == SHADOW_FILLED || res == SHADOW_FILLED_CHANGED);
 	if (!hardware_allows(w, va, a, &pa))
 		FAIL("va 0x%08x access %d priv %d: still denied after the fill", va, a, w->priv);
 	CHECK_EQ(pa, g.pa + HOST_OFFSET);
@@ -293,7 +326,7 @@ TEST(shadow_current_mode_table_kernel_only_page_in_user_mode)
 	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);    /* same class */
 	r.va += PAGE_SIZE;
 	r.ap = 2;                                                   /* current mode: converts */
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED_CHANGED);
 	r.va += PAGE_SIZE;
 	r.ap = 1;                                                   /* kernel-only */
 	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
@@ -315,7 +348,7 @@ TEST(shadow_guest_domain_change_replaces_table)
 	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
 	r.va += PAGE_SIZE;
 	r.guest_domain = 2;
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED_CHANGED);     /* old table freed */
 	CHECK(!hardware_allows(&w, 0x40000000u, REF_READ, &pa));   /* the old page is gone */
 	CHECK(hardware_allows(&w, r.va, REF_READ, &pa));
 	w.dacr = 0x55u & ~(3u << 4);                                /* domain 2: no access */
