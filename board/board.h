@@ -25,7 +25,6 @@ struct guest_mmio_device {
 
 /* A device the guest reaches directly, and its interrupt, forwarded to the guest's virtual GIC. */
 struct guest_passthrough_device {
-	const char *name;
 	uint32_t base;
 	uint32_t size;
 	uint32_t irq;           /* GIC interrupt ID, 0 if none */

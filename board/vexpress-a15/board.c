@@ -21,7 +21,7 @@ static void vexpress_init(void)
 }
 
 static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
-	{ .name = "uart0", .base = VEXPRESS_UART0, .size = 0x1000, .irq = VEXPRESS_UART0_IRQ },
+	{ .base = VEXPRESS_UART0, .size = 0x1000, .irq = VEXPRESS_UART0_IRQ },
 };
 
 static const struct guest_mmio_device vexpress_guest_emulated[] = {
