@@ -193,7 +193,7 @@ static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write,
 	const struct guest_mmio_device *dev;
 	uint32_t gpa, fsr;
 
-	if ((fsr = guest_mmu_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
+	if ((fsr = vmem_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
 		return fsr;
 	if ((dev = guest_find_device(ctx->g, gpa))) {
 		v->stats.emulated_mmio++;
@@ -249,8 +249,11 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 {
 	struct vcpu *v = &g->vcpu;
 	struct guest_walk_result w;
-	uint32_t fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &w);
+	enum guest_access access = write ? GUEST_WRITE : GUEST_READ;
+	uint32_t fsr = guest_mmu_check(v, va, access, &w);
 
+	/* Emulating the access below finds this translation instead of walking again. */
+	xlate_store_add(&v->xlate, va, access, w.pa, fsr);
 	*emulate = false;
 	if (v->stop_reason)
 		return false;
