@@ -11,7 +11,7 @@ out_dir=$BUILD/bench
 mkdir -p "$out_dir"
 result=$out_dir/linux-boot.txt
 read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
-append="console=$LINUX_CONSOLE quiet autorun=/usr/bin/uptime-probe"
+append="console=$LINUX_CONSOLE quiet autorun=/usr/bin/since-reset"
 linux=(--guest "$LINUX_KERNEL" --dtb "$LINUX_DTB_FILE" --initrd "$INITRAMFS" --append "$append" --timeout 900)
 
 # run NAME native|hyp [QEMU-ARGS...]: console in NAME.out; prints the wall seconds.
@@ -39,7 +39,7 @@ ratio() {
 
 # seconds NAME: the guest time at which user space ran.
 seconds() {
-	sed -n 's/^uptime-probe: \([0-9.]*\) s.*/\1/p' "$out_dir/$1.out"
+	tr -d "\r" < "$out_dir/$1.out" | sed -n "s/^since-reset: \([0-9.]*\) s$/\1/p"
 }
 
 run native-icount native "${icount[@]}" >/dev/null

@@ -1,7 +1,8 @@
 # The default Linux guest: Debian's armmp kernel and busybox, fetched through
 # apt by scripts/fetch-debian.sh into DEBIAN_CACHE (kept across `make clean`),
-# and an initramfs built from guests/linux/rootfs, busybox and the user-space
-# test program. Included by the top-level Makefile.
+# and an initramfs built from guests/linux/rootfs, busybox, the user-space
+# test program and the tools in guests/linux/tools (one static program per
+# .c file). Included by the top-level Makefile.
 
 DEBIAN_CACHE ?= .cache/debian
 # Read when used, so that it names the kernel fetched earlier in the same run.
@@ -13,7 +14,13 @@ INITRAMFS := $(BUILD)/linux/initramfs.cpio.gz
 ROOTFS_DIR := guests/linux/rootfs
 ROOTFS_FILES := $(shell find $(ROOTFS_DIR) -type f)
 
--include guests/linux/usertest/usertest.mk
+include guests/linux/usertest/usertest.mk
+
+LINUX_TOOLS := $(patsubst guests/linux/tools/%.c,$(BUILD)/linux/tools/%,$(wildcard guests/linux/tools/*.c))
+
+$(LINUX_TOOLS): $(BUILD)/linux/tools/%: guests/linux/tools/%.c
+	@mkdir -p $(@D)
+	$(LINUX_CC) $(USERTEST_CFLAGS) -static -o $@ $<
 
 .PHONY: linux-guest
 linux-guest: $(INITRAMFS)
@@ -21,9 +28,12 @@ linux-guest: $(INITRAMFS)
 $(DEBIAN_CACHE)/linux.env:
 	@scripts/fetch-debian.sh $(DEBIAN_CACHE)
 
-$(INITRAMFS): $(DEBIAN_CACHE)/linux.env scripts/mkinitramfs.py $(ROOTFS_FILES) $(USERTEST_BIN)
+$(INITRAMFS): $(DEBIAN_CACHE)/linux.env scripts/mkinitramfs.py $(ROOTFS_FILES) $(USERTEST_BIN) \
+		$(LINUX_TOOLS)
 	@mkdir -p $(@D)
 	$(PYTHON) scripts/mkinitramfs.py $@ dir:/proc dir:/sys dir:/dev dir:/tmp dir:/root \
 		dir:/sbin dir:/usr/sbin char:/dev/console=5,1 \
 		file:/bin/busybox=$(LINUX_ROOT)/bin/busybox:755 symlink:/bin/sh=busybox \
-		tree:/=$(ROOTFS_DIR) $(if $(USERTEST_BIN),file:/usr/bin/usertest=$(USERTEST_BIN):755)
+		tree:/=$(ROOTFS_DIR) file:/usr/bin/usertest=$(USERTEST_BIN):755 \
+		$(foreach t,$(LINUX_TOOLS),file:/usr/bin/$(notdir $(t))=$(t):755)
+-include $(LINUX_TOOLS:=.d)
