@@ -138,6 +138,17 @@ uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access acce
 	return 0;
 }
 
+bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa)
+{
+	uint32_t hpa;
+
+	if (!g->mmu.on || !shadow_lookup(&g->mmu.cur->s, va, &hpa) ||
+	    hpa - g->ram.hpa_base >= g->ram.size)
+		return false;
+	*gpa = hpa - g->ram.hpa_base + g->ram.gpa_base;
+	return true;
+}
+
 static void remember_registers(struct guest *g)
 {
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;

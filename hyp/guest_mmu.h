@@ -38,6 +38,14 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access access, uint32_t *gpa);
 
 /*
+ * Where the instruction at `va` that just trapped was fetched from in
+ * guest RAM, read from the active shadow (no walk of the guest's tables):
+ * the fetch went through that entry, and the TLB holds nothing the shadow
+ * does not. False with the guest's MMU off, or if the entry is gone since.
+ */
+bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa);
+
+/*
  * Install the shadow page for a checked access to RAM or a passed-through
  * device. False when `va` lies in the hypervisor's window: emulate instead.
  */

@@ -36,13 +36,21 @@
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 
 /*
- * The ARM instruction at the PC and the guest-physical address it came
- * from; false for Thumb state (not decoded here) or outside guest RAM.
+ * The ARM instruction at the PC, which trapped, and the guest-physical
+ * address it came from: where the shadow says the fetch went, else by a
+ * walk of the guest's tables. False for Thumb state (not decoded here) or
+ * outside guest RAM.
  */
-static bool fetch_arm_insn(struct vcpu *v, uint32_t *insn, uint32_t *gpa)
+static bool fetch_arm_insn(struct guest *g, uint32_t *insn, uint32_t *gpa)
 {
-	if ((v->cpsr & PSR_T) || vmem_translate(v, v->r[15], GUEST_EXEC, gpa) ||
-	    !shadow_flat_is_ram(*gpa, 4))
+	struct vcpu *v = &g->vcpu;
+
+	if (v->cpsr & PSR_T)
+		return false;
+	if (!guest_mmu_fetched_from(g, v->r[15], gpa) &&
+	    vmem_translate(v, v->r[15], GUEST_EXEC, gpa))
+		return false;
+	if (!shadow_flat_is_ram(*gpa, 4))
 		return false;
 	memcpy(insn, guest_ram_page_ptr(*gpa), sizeof(*insn));
 	return true;
@@ -74,8 +82,9 @@ static void finish_emulation(struct vcpu *v, enum emu_result r, const char *what
 	}
 }
 
-static void handle_undef(struct vcpu *v)
+static void handle_undef(struct guest *g)
 {
+	struct vcpu *v = &g->vcpu;
 	uint32_t insn, gpa;
 	const struct patch_entry *p;
 	enum emu_result r;
@@ -88,7 +97,7 @@ static void handle_undef(struct vcpu *v)
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
-	if (!fetch_arm_insn(v, &insn, &gpa)) {
+	if (!fetch_arm_insn(g, &insn, &gpa)) {
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
@@ -211,7 +220,7 @@ static void emulate_access(struct guest *g)
 	struct bus_ctx ctx = { .g = g, .result = MMIO_DONE };
 	uint32_t insn, gpa;
 
-	if (!fetch_arm_insn(v, &insn, &gpa)) {
+	if (!fetch_arm_insn(g, &insn, &gpa)) {
 		v->stop_reason = "device or unassigned access from Thumb code";
 		return;
 	}
@@ -234,7 +243,7 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 		return;
 	}
 	/* Only a store from the page itself is performed here, so only then is it decoded. */
-	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && !fetch_arm_insn(v, &insn, &writer_gpa)) {
+	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && !fetch_arm_insn(g, &insn, &writer_gpa)) {
 		v->stop_reason = "store into its own code page from Thumb code";
 		return;
 	}
@@ -380,7 +389,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 
 	switch (kind) {
 	case TRAP_UNDEF:
-		handle_undef(v);
+		handle_undef(g);
 		note_fault(g, false, 0);
 		break;
 	case TRAP_SVC:

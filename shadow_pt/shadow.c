@@ -133,6 +133,19 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_c
 	return dropped;
 }
 
+bool shadow_lookup(const struct shadow_space *s, uint32_t va, uint32_t *hpa)
+{
+	int idx = s->l2_of_mb[va >> SECTION_SHIFT];
+
+	if (idx < 0)
+		return false;
+	uint32_t pte = s->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+	if (!(pte & L2_SMALL))
+		return false;
+	*hpa = (pte & L2_SMALL_ADDR_MASK) | (va & ~PAGE_MASK);
+	return true;
+}
+
 void shadow_invalidate_page(struct shadow_space *s, uint32_t va)
 {
 	int idx = s->l2_of_mb[va >> SECTION_SHIFT];

@@ -80,6 +80,12 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
  */
 unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_current_mode);
 
+/*
+ * The host-physical address the shadow maps `va` to, if it holds a valid
+ * entry for it: a software walk of what the MMU itself walks.
+ */
+bool shadow_lookup(const struct shadow_space *s, uint32_t va, uint32_t *hpa);
+
 /* Forget the shadow of one page (guest TLB maintenance by address). */
 void shadow_invalidate_page(struct shadow_space *s, uint32_t va);
 

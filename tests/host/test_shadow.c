@@ -239,6 +239,8 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 	if (!hardware_allows(w, va, a, &pa))
 		FAIL("va 0x%08x access %d priv %d: still denied after the fill", va, a, w->priv);
 	CHECK_EQ(pa, g.pa + HOST_OFFSET);
+	CHECK(shadow_lookup(&w->s, va, &pa));           /* what the MMU walked, read back */
+	CHECK_EQ(pa, g.pa + HOST_OFFSET);
 }
 
 /* An empty shadow, guest DACR 0x55 (domains 0-3 client). */
@@ -420,4 +422,22 @@ TEST(shadow_reserved_window_untouched)
 	shadow_drop_all(&w.s);
 	shadow_l1_iterate(&w.s, 0xffffu, false);
 	CHECK_EQ(shadow_l1[RESERVED_MB], 0x8f000000u | 2u);
+}
+
+/* shadow_lookup: the page's frame after a fill, nothing once it is forgotten or unmapped. */
+TEST(shadow_lookup_follows_fills)
+{
+	static struct world w;
+	uint32_t hpa;
+	struct shadow_fill_req r = { .va = 0x40003000u, .hpa = 0x81005000u, .guest_domain = 1,
+				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3 };
+
+	small_world(&w, true);
+	CHECK(!shadow_lookup(&w.s, r.va, &hpa));                   /* no L2 table yet */
+	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	CHECK(shadow_lookup(&w.s, r.va + 0x123u, &hpa));
+	CHECK_EQ(hpa, 0x81005123u);
+	CHECK(!shadow_lookup(&w.s, r.va + PAGE_SIZE, &hpa));       /* same table, empty entry */
+	shadow_invalidate_page(&w.s, r.va);
+	CHECK(!shadow_lookup(&w.s, r.va, &hpa));
 }
