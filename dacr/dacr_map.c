@@ -59,6 +59,29 @@ struct shadow_perm dacr_shadow_perm(uint32_t guest_dv, uint32_t ap, bool xn, boo
 	return sp;
 }
 
+static uint32_t processor_field(const struct dacr_map *m, unsigned p)
+{
+	uint32_t dv = guest_dv(m->guest_dacr, m->owner_domain[p]);
+
+	if (dv == GUEST_DV_NO_ACCESS || dv == GUEST_DV_RESERVED)
+		return DACR_NO_ACCESS;
+	if (m->owner_class[p] == DOM_CLASS_KERNEL_ONLY && !m->privileged && !derived_as_manager(dv))
+		return DACR_NO_ACCESS;
+	/* Never "manager": the hypervisor's own restrictions live in the AP bits. */
+	return DACR_CLIENT;
+}
+
+/* Derive the processor DACR again after the guest DACR, mode or domain assignments changed. */
+static void update_processor_dacr(struct dacr_map *m)
+{
+	uint32_t dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
+
+	for (unsigned p = 0; p < PROC_DOMAINS; p++)
+		if (p != DOMAIN_HYP && (m->used & (1u << p)))
+			dacr |= DACR_FIELD(p, processor_field(m, p));
+	m->processor_dacr = dacr;
+}
+
 void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 {
 	m->guest_dacr = guest_dacr;
@@ -67,6 +90,7 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
 		for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
 			m->proc[d][c] = -1;
+	update_processor_dacr(m);
 }
 
 int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cls)
@@ -80,31 +104,15 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		m->owner_domain[p] = (uint8_t)guest_domain;
 		m->owner_class[p] = (uint8_t)cls;
 		m->proc[guest_domain][cls] = (int8_t)p;
+		update_processor_dacr(m);
 		return (int)p;
 	}
 	return -1;
 }
 
-static uint32_t processor_field(const struct dacr_map *m, unsigned p)
-{
-	uint32_t dv = guest_dv(m->guest_dacr, m->owner_domain[p]);
-
-	if (dv == GUEST_DV_NO_ACCESS || dv == GUEST_DV_RESERVED)
-		return DACR_NO_ACCESS;
-	if (m->owner_class[p] == DOM_CLASS_KERNEL_ONLY && !m->privileged && !derived_as_manager(dv))
-		return DACR_NO_ACCESS;
-	/* Never "manager": the hypervisor's own restrictions live in the AP bits. */
-	return DACR_CLIENT;
-}
-
 uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
 {
-	uint32_t dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
-
-	for (unsigned p = 0; p < PROC_DOMAINS; p++)
-		if (p != DOMAIN_HYP && (m->used & (1u << p)))
-			dacr |= DACR_FIELD(p, processor_field(m, p));
-	return dacr;
+	return m->processor_dacr;
 }
 
 static bool has_entries(const struct dacr_map *m, unsigned d)
@@ -119,11 +127,14 @@ uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
 	uint32_t rederive = 0;
 
+	if (guest_dacr == m->guest_dacr)
+		return 0;
 	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
 		if (derived_as_manager(guest_dv(m->guest_dacr, d)) !=
 		    derived_as_manager(guest_dv(guest_dacr, d)) && has_entries(m, d))
 			rederive |= 1u << d;
 	m->guest_dacr = guest_dacr;
+	update_processor_dacr(m);
 	return rederive;
 }
 
@@ -131,10 +142,12 @@ uint32_t dacr_map_set_mode(struct dacr_map *m, bool privileged)
 {
 	uint32_t rederive = 0;
 
-	if (privileged != m->privileged)
-		for (unsigned d = 0; d < GUEST_DOMAINS; d++)
-			if (m->proc[d][DOM_CLASS_CURRENT_MODE] >= 0)
-				rederive |= 1u << d;
+	if (privileged == m->privileged)
+		return 0;
+	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
+		if (m->proc[d][DOM_CLASS_CURRENT_MODE] >= 0)
+			rederive |= 1u << d;
 	m->privileged = privileged;
+	update_processor_dacr(m);
 	return rederive;
 }

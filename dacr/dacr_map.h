@@ -67,6 +67,7 @@ struct dacr_map {
 	int8_t proc[GUEST_DOMAINS][DOM_CLASS_COUNT];   /* processor domain, -1 if none */
 	uint8_t owner_domain[PROC_DOMAINS], owner_class[PROC_DOMAINS];
 	uint32_t used;                                  /* bit per processor domain */
+	uint32_t processor_dacr;        /* derived from the above whenever it changes */
 };
 
 /* Forget all processor domain assignments (every shadow entry is derived anew). */
