@@ -71,15 +71,29 @@ static uint32_t processor_field(const struct dacr_map *m, unsigned p)
 	return DACR_CLIENT;
 }
 
-/* Derive the processor DACR again after the guest DACR, mode or domain assignments changed. */
-static void update_processor_dacr(struct dacr_map *m)
+/* Derive processor domain p's DACR field again. */
+static void update_field(struct dacr_map *m, unsigned p)
 {
-	uint32_t dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
+	m->processor_dacr = (m->processor_dacr & ~DACR_FIELD(p, DACR_MANAGER)) |
+			    DACR_FIELD(p, processor_field(m, p));
+}
 
-	for (unsigned p = 0; p < PROC_DOMAINS; p++)
-		if (p != DOMAIN_HYP && (m->used & (1u << p)))
-			dacr |= DACR_FIELD(p, processor_field(m, p));
-	m->processor_dacr = dacr;
+/* Derive the fields of every processor domain given in the bit mask `procs`. */
+static void update_fields(struct dacr_map *m, uint32_t procs)
+{
+	for (; procs; procs &= procs - 1u)
+		update_field(m, (unsigned)__builtin_ctz(procs));
+}
+
+/* The processor domains guest domain d's entries use. */
+static uint32_t procs_of(const struct dacr_map *m, unsigned d)
+{
+	uint32_t procs = 0;
+
+	for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
+		if (m->proc[d][c] >= 0)
+			procs |= 1u << m->proc[d][c];
+	return procs;
 }
 
 void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
@@ -87,10 +101,12 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 	m->guest_dacr = guest_dacr;
 	m->privileged = privileged;
 	m->used = 1u << DOMAIN_HYP;
+	m->kernel_only = 0;
+	m->current_mode = 0;
 	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
 		for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
 			m->proc[d][c] = -1;
-	update_processor_dacr(m);
+	m->processor_dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
 }
 
 int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cls)
@@ -104,7 +120,11 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		m->owner_domain[p] = (uint8_t)guest_domain;
 		m->owner_class[p] = (uint8_t)cls;
 		m->proc[guest_domain][cls] = (int8_t)p;
-		update_processor_dacr(m);
+		if (cls == DOM_CLASS_KERNEL_ONLY)
+			m->kernel_only |= 1u << p;
+		if (cls == DOM_CLASS_CURRENT_MODE)
+			m->current_mode |= 1u << guest_domain;
+		update_field(m, p);
 		return (int)p;
 	}
 	return -1;
@@ -115,39 +135,28 @@ uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
 	return m->processor_dacr;
 }
 
-static bool has_entries(const struct dacr_map *m, unsigned d)
-{
-	for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
-		if (m->proc[d][c] >= 0)
-			return true;
-	return false;
-}
-
 uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
-	uint32_t rederive = 0;
+	uint32_t rederive = 0, procs = 0, old = m->guest_dacr;
 
-	if (guest_dacr == m->guest_dacr)
-		return 0;
-	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
-		if (derived_as_manager(guest_dv(m->guest_dacr, d)) !=
-		    derived_as_manager(guest_dv(guest_dacr, d)) && has_entries(m, d))
-			rederive |= 1u << d;
 	m->guest_dacr = guest_dacr;
-	update_processor_dacr(m);
+	/* Only the guest domains whose field changed: one for Linux's software PAN. */
+	for (uint32_t diff = old ^ guest_dacr; diff; diff &= ~(3u << (__builtin_ctz(diff) & ~1u))) {
+		unsigned d = (unsigned)__builtin_ctz(diff) / 2u;
+		uint32_t used = procs_of(m, d);
+		if (used && derived_as_manager(guest_dv(old, d)) != derived_as_manager(guest_dv(guest_dacr, d)))
+			rederive |= 1u << d;
+		procs |= used;
+	}
+	update_fields(m, procs);
 	return rederive;
 }
 
 uint32_t dacr_map_set_mode(struct dacr_map *m, bool privileged)
 {
-	uint32_t rederive = 0;
-
 	if (privileged == m->privileged)
 		return 0;
-	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
-		if (m->proc[d][DOM_CLASS_CURRENT_MODE] >= 0)
-			rederive |= 1u << d;
 	m->privileged = privileged;
-	update_processor_dacr(m);
-	return rederive;
+	update_fields(m, m->kernel_only);       /* the only fields the mode decides */
+	return m->current_mode;
 }

@@ -67,7 +67,9 @@ struct dacr_map {
 	int8_t proc[GUEST_DOMAINS][DOM_CLASS_COUNT];   /* processor domain, -1 if none */
 	uint8_t owner_domain[PROC_DOMAINS], owner_class[PROC_DOMAINS];
 	uint32_t used;                                  /* bit per processor domain */
-	uint32_t processor_dacr;        /* derived from the above whenever it changes */
+	uint32_t kernel_only;           /* processor domains of DOM_CLASS_KERNEL_ONLY */
+	uint32_t current_mode;          /* guest domains with a DOM_CLASS_CURRENT_MODE domain */
+	uint32_t processor_dacr;        /* derived, field by field, whenever the above change */
 };
 
 /* Forget all processor domain assignments (every shadow entry is derived anew). */
