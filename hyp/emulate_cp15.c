@@ -159,11 +159,12 @@ static bool is_pmu(uint32_t key)
 	return opc1 == 0 && crn == 9 && crm >= 12 && crm <= 14;
 }
 
-static const struct cp15_reg *find_plain(uint32_t key)
+/* The guest's value of a plain register, or NULL if `key` names none. */
+static uint32_t *plain_field(struct vcpu *v, uint32_t key)
 {
 	for (size_t i = 0; i < sizeof(plain_regs) / sizeof(plain_regs[0]); i++)
 		if (plain_regs[i].key == key)
-			return &plain_regs[i];
+			return (uint32_t *)((char *)&v->cp15 + plain_regs[i].offset);
 	return NULL;
 }
 
@@ -185,22 +186,27 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	if (rt == 15)
 		return EMU_UNSUPPORTED;                 /* APSR_nzcv form: not used by CP15 */
 
-	const struct cp15_reg *reg = find_plain(key);
-	uint32_t *field = reg ? (uint32_t *)((char *)&v->cp15 + reg->offset) : NULL;
+	/* Special registers first: the frequent traps (DACR, TLB, cache) are there. */
+	uint32_t *field;
 	if (is_pmu(key)) {
 		if (read)
 			v->r[rt] = 0;
 		r = EMU_DONE;
 	} else if (read) {
 		uint32_t value = 0;
-		r = field ? EMU_DONE : read_special(v, key, &value);
+		r = read_special(v, key, &value);
+		if (r == EMU_UNSUPPORTED && (field = plain_field(v, key))) {
+			value = *field;
+			r = EMU_DONE;
+		}
 		if (r == EMU_DONE)
-			v->r[rt] = field ? *field : value;
-	} else if (field) {
-		*field = v->r[rt];
-		r = EMU_DONE;
+			v->r[rt] = value;
 	} else {
 		r = write_special(v, key, v->r[rt]);
+		if (r == EMU_UNSUPPORTED && (field = plain_field(v, key))) {
+			*field = v->r[rt];
+			r = EMU_DONE;
+		}
 	}
 	if (r == EMU_DONE) {
 		v->r[15] += 4u;
