@@ -138,6 +138,11 @@ static bool guest_mmu_pabt(struct guest *g, uint32_t va)
 
 	if (v->stop_reason)
 		return false;
+	if (fsr && va == vexc_vector(v, VEXC_PABT)) {
+		/* Natively the core would take this abort at this same address forever. */
+		v->stop_reason = "its prefetch abort vector cannot be fetched (it would abort forever)";
+		return false;
+	}
 	if (fsr) {
 		v->cp15.ifsr = fsr;
 		v->cp15.ifar = va;

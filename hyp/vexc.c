@@ -33,6 +33,11 @@ void vexc_take(struct vcpu *v, enum vexc_kind kind, uint32_t insn_addr)
 	if (sctlr & SCTLR_EE)
 		cpsr |= PSR_E;
 	v->cpsr = cpsr;
-	v->r[15] = ((sctlr & SCTLR_V) ? HIGH_VECTORS : v->cp15.vbar) + vexc_table[kind].vector;
+	v->r[15] = vexc_vector(v, kind);
 	v->stats.virtual_exceptions++;
+}
+
+uint32_t vexc_vector(const struct vcpu *v, enum vexc_kind kind)
+{
+	return ((v->cp15.sctlr & SCTLR_V) ? HIGH_VECTORS : v->cp15.vbar) + vexc_table[kind].vector;
 }

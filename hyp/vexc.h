@@ -13,4 +13,7 @@ enum vexc_kind { VEXC_UNDEF, VEXC_SVC, VEXC_PABT, VEXC_DABT, VEXC_IRQ, VEXC_FIQ 
  */
 void vexc_take(struct vcpu *v, enum vexc_kind kind, uint32_t insn_addr);
 
+/* Where exception `kind` enters the guest: its vector, by VBAR or the high vectors. */
+uint32_t vexc_vector(const struct vcpu *v, enum vexc_kind kind);
+
 #endif

@@ -30,3 +30,4 @@ expect_stop() {
 }
 
 expect_stop wild_jump "executes outside guest RAM"
+expect_stop bad_vector "its prefetch abort vector cannot be fetched"
