@@ -54,9 +54,9 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 	 * sensitive: every instruction behaves in the real PL0 as it would in
 	 * the guest's User mode. And user pages may hold Thumb code anywhere,
 	 * even after ARM code (busybox's ARM stubs), which scanning as ARM
-	 * words would corrupt. Such a page stays writable and executable: no
-	 * write can make it need patches. (Should the guest kernel run code
-	 * from it later without writing it first, that code runs unpatched.)
+	 * words would corrupt. A write from another page (the kernel reusing
+	 * it, say for a module) turns it back into data, so what runs there
+	 * in a privileged mode is scanned first.
 	 */
 	if (!vcpu_privileged(v)) {
 		shadow_flat_make_user_code(page);
@@ -83,6 +83,11 @@ enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t writer_g
 	if ((writer_gpa & PAGE_MASK) != page) {
 		shadow_flat_make_data(page);
 		v->stats.code_pages_made_writable++;
+		return EMU_DONE;
+	}
+	if (shadow_flat_page_is_user_code(page)) {
+		/* A user program writing its own page: nothing to patch, so let it. */
+		shadow_flat_make_user_code_writable(page);
 		return EMU_DONE;
 	}
 	enum emu_result r = emulate_mem(v, insn, code_store, v);

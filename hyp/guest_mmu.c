@@ -304,10 +304,11 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	} else {
 		r.hpa = gpa - g->ram.gpa_base + g->ram.hpa_base;
 		/*
-		 * Code pages are read-only, data pages execute-never, to catch the
-		 * transitions; pages holding the guest's tables are read-only too.
+		 * Code pages (and user code until it writes itself) are read-only,
+		 * data pages execute-never, to catch the transitions; pages holding
+		 * the guest's tables are read-only too.
 		 */
-		if (shadow_flat_page_is_code(gpa))
+		if (shadow_flat_page_catches_writes(gpa))
 			r.overlay.no_write = true;
 		else if (shadow_flat_page_is_data(gpa))
 			r.overlay.no_exec = true;

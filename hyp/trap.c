@@ -247,15 +247,16 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 		v->stop_reason = "store to a code page from outside guest RAM";
 		return;
 	}
-	/* Only a store from the page itself is performed here, so only then is it decoded. */
-	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && !fetch_arm_insn(g, &insn, &writer_gpa)) {
+	/* Only a store from a patched page into itself is performed here, so only then is it decoded. */
+	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && shadow_flat_page_is_code(target_gpa) &&
+	    !fetch_arm_insn(g, &insn, &writer_gpa)) {
 		v->stop_reason = "store into its own code page from Thumb code";
 		return;
 	}
 	finish_emulation(v, code_page_write(v, insn, writer_gpa, target_gpa),
 			 "store into its own code page by an instruction that is not emulated");
-	if (!shadow_flat_page_is_code(target_gpa))
-		guest_mmu_drop_all(g);
+	if (!shadow_flat_page_catches_writes(target_gpa))
+		guest_mmu_drop_all(g);  /* shadows that map it read-only or executable */
 }
 
 /* Data abort with the guest's MMU on. Returns true when resolved silently; false: continue. */
@@ -276,7 +277,7 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 		return false;
 	}
 	if (shadow_flat_is_ram(w.pa, 1)) {
-		if (write && shadow_flat_page_is_code(w.pa)) {
+		if (write && shadow_flat_page_catches_writes(w.pa)) {
 			code_write(g, w.pa);
 			return true;
 		}
@@ -313,7 +314,7 @@ static bool handle_dabt(struct guest *g)
 		return false;
 	}
 	if (shadow_flat_is_ram(dfar, 1)) {
-		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_is_code(dfar)) {
+		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_catches_writes(dfar)) {
 			code_write(g, dfar);
 			return true;
 		}

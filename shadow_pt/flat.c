@@ -15,10 +15,12 @@ static uint32_t ram_l2[RAM_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABL
 static uint32_t device_l2[DEVICE_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 static unsigned device_l2_used;
 static struct guest_memmap guest_ram;
+/* Executable pages that are user code (never patched), by page index in guest RAM. */
+static uint32_t user_code[CONFIG_GUEST_RAM_SIZE / PAGE_SIZE / 32u];
 
 #define PAGE_DATA_BITS  (L2_SMALL | L2_SMALL_XN | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
 #define PAGE_CODE_BITS  (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW_PL0_RO))
-#define PAGE_USER_CODE_BITS (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
+#define PAGE_USER_CODE_RW_BITS (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
 #define PAGE_DEVICE_BITS (L2_SMALL | L2_SMALL_XN | L2_SMALL_DEVICE | L2_SMALL_AP(AP_RW))
 
 static uint32_t l1_table_desc(const uint32_t *l2)
@@ -30,6 +32,8 @@ void shadow_flat_init(const struct guest_memmap *ram)
 {
 	BUG_ON(ram->size > CONFIG_GUEST_RAM_SIZE || (ram->gpa_base | ram->hpa_base) & ~SECTION_MASK);
 	guest_ram = *ram;
+	for (unsigned i = 0; i < sizeof(user_code) / sizeof(user_code[0]); i++)
+		user_code[i] = 0;
 	for (uint32_t mb = 0; mb < ram->size >> SECTION_SHIFT; mb++) {
 		for (uint32_t p = 0; p < L2_ENTRIES; p++)
 			ram_l2[mb][p] = (ram->hpa_base + (mb << SECTION_SHIFT) + (p << PAGE_SHIFT)) |
@@ -91,7 +95,34 @@ bool shadow_flat_page_is_data(uint32_t gpa)
 	return *ram_pte(gpa) & L2_SMALL_XN;
 }
 
+static bool user_code_bit(uint32_t gpa)
+{
+	uint32_t page = (gpa - guest_ram.gpa_base) >> PAGE_SHIFT;
+
+	return (user_code[page / 32u] >> (page % 32u)) & 1u;
+}
+
+static void set_user_code_bit(uint32_t gpa, bool set)
+{
+	uint32_t page = (gpa - guest_ram.gpa_base) >> PAGE_SHIFT;
+
+	if (set)
+		user_code[page / 32u] |= 1u << (page % 32u);
+	else
+		user_code[page / 32u] &= ~(1u << (page % 32u));
+}
+
 bool shadow_flat_page_is_code(uint32_t gpa)
+{
+	return shadow_flat_page_catches_writes(gpa) && !user_code_bit(gpa);
+}
+
+bool shadow_flat_page_is_user_code(uint32_t gpa)
+{
+	return !shadow_flat_page_is_data(gpa) && user_code_bit(gpa);
+}
+
+bool shadow_flat_page_catches_writes(uint32_t gpa)
 {
 	return (*ram_pte(gpa) & ~L2_SMALL_ADDR_MASK) == PAGE_CODE_BITS;
 }
@@ -110,15 +141,25 @@ static void set_page_bits(uint32_t gpa, uint32_t bits)
 
 void shadow_flat_make_code(uint32_t gpa)
 {
+	set_user_code_bit(gpa, false);
 	set_page_bits(gpa, PAGE_CODE_BITS);
 }
 
+/* Read-only like code, so that writes are seen, but never patched. */
 void shadow_flat_make_user_code(uint32_t gpa)
 {
-	set_page_bits(gpa, PAGE_USER_CODE_BITS);
+	set_user_code_bit(gpa, true);
+	set_page_bits(gpa, PAGE_CODE_BITS);
+}
+
+void shadow_flat_make_user_code_writable(uint32_t gpa)
+{
+	set_user_code_bit(gpa, true);
+	set_page_bits(gpa, PAGE_USER_CODE_RW_BITS);
 }
 
 void shadow_flat_make_data(uint32_t gpa)
 {
+	set_user_code_bit(gpa, false);
 	set_page_bits(gpa, PAGE_DATA_BITS);
 }

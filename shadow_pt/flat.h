@@ -4,8 +4,11 @@
  * hypervisor's translation table. Each RAM page is "data" (PL0
  * read/write, execute-never), "code" (scanned and patched; PL0 read-only,
  * executable), so the first execution and every later write of a code page
- * trap to the hypervisor, or "user code" (first run in virtual User mode,
- * where nothing needs patching: PL0 read/write and executable, untracked).
+ * trap to the hypervisor, or "user code": first run in virtual User mode,
+ * where nothing needs patching, so not patched; PL0 read-only and
+ * executable, so that a write from elsewhere (the kernel reusing the page)
+ * turns it back into data; once written from within itself (a user program
+ * changing its own page, perhaps in Thumb code), read/write and executable.
  */
 #ifndef SHADOW_PT_FLAT_H
 #define SHADOW_PT_FLAT_H
@@ -38,8 +41,12 @@ void *guest_ram_page_ptr(uint32_t gpa);
 
 bool shadow_flat_page_is_data(uint32_t gpa);
 bool shadow_flat_page_is_code(uint32_t gpa);
+bool shadow_flat_page_is_user_code(uint32_t gpa);
+/* Code or user code that is read-only: a write to it faults. */
+bool shadow_flat_page_catches_writes(uint32_t gpa);
 void shadow_flat_make_code(uint32_t gpa);
 void shadow_flat_make_user_code(uint32_t gpa);
+void shadow_flat_make_user_code_writable(uint32_t gpa);
 void shadow_flat_make_data(uint32_t gpa);
 
 #endif
