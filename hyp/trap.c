@@ -36,21 +36,24 @@
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 
 /*
- * The ARM instruction at the PC, which trapped, and the guest-physical
- * address it came from: where the shadow says the fetch went, else by a
- * walk of the guest's tables. False for Thumb state (not decoded here) or
- * outside guest RAM.
+ * The guest-physical address of the instruction at the PC, which trapped:
+ * where the shadow says the fetch went, else by a walk of the guest's
+ * tables. False outside guest RAM.
  */
-static bool fetch_arm_insn(struct guest *g, uint32_t *insn, uint32_t *gpa)
+static bool pc_gpa(struct guest *g, uint32_t *gpa)
 {
 	struct vcpu *v = &g->vcpu;
 
-	if (v->cpsr & PSR_T)
-		return false;
 	if (!guest_mmu_fetched_from(g, v->r[15], gpa) &&
 	    vmem_translate(v, v->r[15], GUEST_EXEC, gpa))
 		return false;
-	if (!shadow_flat_is_ram(*gpa, 4))
+	return shadow_flat_is_ram(*gpa, 4);
+}
+
+/* The ARM instruction at the PC and its pc_gpa(); false for Thumb state (not decoded here). */
+static bool fetch_arm_insn(struct guest *g, uint32_t *insn, uint32_t *gpa)
+{
+	if ((g->vcpu.cpsr & PSR_T) || !pc_gpa(g, gpa))
 		return false;
 	memcpy(insn, guest_ram_page_ptr(*gpa), sizeof(*insn));
 	return true;
@@ -243,7 +246,7 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 	struct vcpu *v = &g->vcpu;
 	uint32_t insn = 0, writer_gpa;
 
-	if (vmem_translate(v, v->r[15], GUEST_EXEC, &writer_gpa) || !shadow_flat_is_ram(writer_gpa, 4)) {
+	if (!pc_gpa(g, &writer_gpa)) {
 		v->stop_reason = "store to a code page from outside guest RAM";
 		return;
 	}
