@@ -102,7 +102,6 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 	m->privileged = privileged;
 	m->used = 1u << DOMAIN_HYP;
 	m->kernel_only = 0;
-	m->current_mode = 0;
 	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
 		for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
 			m->proc[d][c] = -1;
@@ -122,8 +121,6 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		m->proc[guest_domain][cls] = (int8_t)p;
 		if (cls == DOM_CLASS_KERNEL_ONLY)
 			m->kernel_only |= 1u << p;
-		if (cls == DOM_CLASS_CURRENT_MODE)
-			m->current_mode |= 1u << guest_domain;
 		update_field(m, p);
 		return (int)p;
 	}
@@ -152,11 +149,10 @@ uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 	return rederive;
 }
 
-uint32_t dacr_map_set_mode(struct dacr_map *m, bool privileged)
+void dacr_map_set_mode(struct dacr_map *m, bool privileged)
 {
 	if (privileged == m->privileged)
-		return 0;
+		return;
 	m->privileged = privileged;
 	update_fields(m, m->kernel_only);       /* the only fields the mode decides */
-	return m->current_mode;
 }

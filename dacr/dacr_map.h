@@ -12,10 +12,11 @@
  *     field carries the guest's DACR value and, for kernel-only entries,
  *     the guest's mode.
  * A guest DACR write or kernel/user switch then only recomputes the
- * processor DACR, unless a guest domain changes to or from "manager" or
- * holds entries whose permissions differ between modes in a way no DACR
- * value can express (AP = 010): those guest domains' shadow entries are
- * derived again (L1 iterate, L2 drop/repopulate).
+ * processor DACR, unless a guest domain changes to or from "manager": that
+ * guest domain's shadow entries are derived again (L1 iterate, L2
+ * drop/repopulate). Entries whose permissions differ between modes in a way
+ * no DACR value can express (AP = 010), and MiBs that mix classes, are kept
+ * in a shadow view per mode (shadow_pt/shadow.h), switched by TTBR0.
  * Portable: compiled for the target and for host unit tests.
  */
 #ifndef DACR_DACR_MAP_H
@@ -38,7 +39,7 @@ enum perm { PERM_NONE, PERM_RO, PERM_RW };
 enum dom_class {
 	DOM_CLASS_SAME,         /* the same permission in both guest modes */
 	DOM_CLASS_KERNEL_ONLY,  /* no access in guest User mode */
-	DOM_CLASS_CURRENT_MODE, /* PL1 RW, PL0 RO: derived for the current mode */
+	DOM_CLASS_CURRENT_MODE, /* derived per guest mode (in a view table of its own) */
 	DOM_CLASS_COUNT
 };
 
@@ -68,7 +69,6 @@ struct dacr_map {
 	uint8_t owner_domain[PROC_DOMAINS], owner_class[PROC_DOMAINS];
 	uint32_t used;                                  /* bit per processor domain */
 	uint32_t kernel_only;           /* processor domains of DOM_CLASS_KERNEL_ONLY */
-	uint32_t current_mode;          /* guest domains with a DOM_CLASS_CURRENT_MODE domain */
 	uint32_t processor_dacr;        /* derived, field by field, whenever the above change */
 };
 
@@ -82,11 +82,16 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 uint32_t dacr_map_processor_dacr(const struct dacr_map *m);
 
 /*
- * A guest DACR write or mode switch. Returns a mask of guest domains whose
- * shadow entries must be derived again; 0 means the processor DACR alone
- * now expresses what the guest asked for.
+ * A guest DACR write. Returns a mask of guest domains whose shadow entries
+ * must be derived again (to or from manager); 0 means the processor DACR
+ * alone now expresses what the guest asked for.
  */
 uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr);
-uint32_t dacr_map_set_mode(struct dacr_map *m, bool privileged);
+
+/*
+ * A guest kernel/user switch: the processor DACR alone follows it (with the
+ * shadow's view for the new mode, which holds the current-mode entries).
+ */
+void dacr_map_set_mode(struct dacr_map *m, bool privileged);
 
 #endif

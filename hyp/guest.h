@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "board/board.h"
+#include "generated/config.h"
 #include "dacr/dacr_map.h"
 #include "hyp/vcpu.h"
 #include "hyp/vgic.h"
@@ -15,9 +16,12 @@
 #define GUEST_MAX_DEVICES 8u
 #define GUEST_MAX_PASSTHROUGH 32u
 
-#define SHADOW_ROOTS 4u
+#define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
 
-/* One cached shadow address space, for one guest TTBR0/TTBR1/TTBCR/ASID. */
+/*
+ * One cached shadow address space, for one guest TTBR0/TTBR1/TTBCR/ASID,
+ * its two views running under processor ASIDs of their own.
+ */
 struct shadow_root {
 	struct shadow_space s;
 	struct dacr_map map;
@@ -29,9 +33,11 @@ struct shadow_root {
 /* The guest's own MMU (hyp/guest_mmu.c). */
 struct guest_mmu_state {
 	bool on;                        /* shadow tables in use */
+	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOTS];
 	struct shadow_root *cur;
-	uint32_t clock, root_hits, root_switches;
+	enum shadow_view view;          /* cur's view in use */
+	uint32_t clock, root_hits, root_switches, view_switches;
 	uint32_t processor_dacr;
 	uint32_t tracked_pages, tracked_writes;
 	/* The registers the shadow was last checked against. */

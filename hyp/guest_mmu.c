@@ -18,15 +18,19 @@
 /* Guest RAM pages the guest's tables were read from: write-protected in the shadow. */
 static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
 
-#define ROOT_L2_TABLES  (CONFIG_SHADOW_L2_TABLES / SHADOW_ROOTS)
+/* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
+static uint32_t root_l1[SHADOW_ROOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
+static int16_t root_l2_of_mb[SHADOW_ROOTS][L1_ENTRIES][SHADOW_VIEWS];
+static uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+static struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
 
-_Static_assert(ROOT_L2_TABLES >= 8, "SHADOW_L2_TABLES too small for the cached roots");
+_Static_assert(2u * SHADOW_ROOTS + MMU_RESERVED_ASID < 256u, "two ASIDs per shadow root");
 
-/* Each cached root: an L1 table and its own share of the L2 pool. */
-static uint32_t root_l1[SHADOW_ROOTS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-static uint32_t root_l2[SHADOW_ROOTS][ROOT_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
-static struct shadow_l2_info root_l2_info[SHADOW_ROOTS][ROOT_L2_TABLES];
-static int16_t root_l2_of_mb[SHADOW_ROOTS][L1_ENTRIES];
+/* The processor ASID view `view` of `root` runs under. */
+static uint32_t hw_asid(const struct guest_mmu_state *m, const struct shadow_root *root, enum shadow_view view)
+{
+	return MMU_RESERVED_ASID + 1u + 2u * (uint32_t)(root - m->root) + (uint32_t)view;
+}
 
 bool guest_mmu_on(const struct vcpu *v)
 {
@@ -85,19 +89,31 @@ static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 	return -1;
 }
 
+/* Invalidate the TLB entries of the views of `root` that went stale. */
+static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *root)
+{
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+		if (root->s.stale_views & SHADOW_VIEW_BIT(v))
+			tlb_invalidate_asid(hw_asid(m, root, v));
+	root->s.stale_views = 0;
+}
+
 void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size)
 {
-	if (!g->mmu.on || !guest_mmu_is_table_page(g, gpa))
+	struct guest_mmu_state *m = &g->mmu;
+
+	if (!m->on || !guest_mmu_is_table_page(g, gpa))
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
-		struct shadow_root *root = &g->mmu.root[i];
-		if (!root->valid)
-			continue;
-		for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u)
-			shadow_guest_descriptor_written(&root->s, word, l1_index_of(root, word));
+	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u) {
+		shadow_pool_descriptor_written(&m->pool, word);
+		for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+			int mb = l1_index_of(&m->root[i], word);
+			if (m->root[i].valid && mb >= 0)
+				shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
+		}
 	}
-	g->mmu.tracked_writes++;
-	tlb_invalidate_all();
+	m->tracked_writes++;
+	flush_stale(m, m->cur);         /* the other roots' views: when they run again */
 }
 
 uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
@@ -142,7 +158,7 @@ bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa)
 {
 	uint32_t hpa;
 
-	if (!g->mmu.on || !shadow_lookup(&g->mmu.cur->s, va, &hpa) ||
+	if (!g->mmu.on || !shadow_lookup(&g->mmu.cur->s, g->mmu.view, va, &hpa) ||
 	    hpa - g->ram.hpa_base >= g->ram.size)
 		return false;
 	*gpa = hpa - g->ram.hpa_base + g->ram.gpa_base;
@@ -169,15 +185,26 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 	}
 }
 
-static void drop_root(struct shadow_root *root)
+/* Run `root`'s view `view`: TTBR0 and ASID only, the TLB keeps the other views' entries. */
+static void activate(struct guest *g, struct shadow_root *root, enum shadow_view view)
 {
-	shadow_drop_all(&root->s);
-	root->valid = false;
+	struct guest_mmu_state *m = &g->mmu;
+
+	flush_stale(m, root);
+	if (m->cur == root && m->view == view)
+		return;
+	if (m->cur == root)
+		m->view_switches++;
+	else
+		m->root_switches++;
+	m->cur = root;
+	m->view = view;
+	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
 }
 
 /*
  * Make the root for the guest's current TTBRs, TTBCR and ASID the active
- * table: a cached one if there is one, else the least recently used one,
+ * one: a cached one if there is one, else the least recently used one,
  * emptied. A root that was inactive catches up with the guest's DACR and mode.
  */
 static void select_root(struct guest *g)
@@ -185,6 +212,7 @@ static void select_root(struct guest *g)
 	struct guest_mmu_state *m = &g->mmu;
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 	uint32_t asid = c->contextidr & CONTEXTIDR_ASID_MASK;
+	bool privileged = vcpu_privileged(&g->vcpu);
 	struct shadow_root *root = NULL;
 
 	for (unsigned i = 0; i < SHADOW_ROOTS && !root; i++) {
@@ -201,24 +229,21 @@ static void select_root(struct guest *g)
 		for (unsigned i = 1; i < SHADOW_ROOTS && root->valid; i++)
 			if (!m->root[i].valid || m->root[i].last_used < root->last_used)
 				root = &m->root[i];
-		drop_root(root);
-		tlb_invalidate_all();   /* it may be the table in use */
-		dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
-		*root = (struct shadow_root){
-			.s = root->s, .map = root->map, .valid = true,
-			.ttbr0 = c->ttbr0, .ttbr1 = c->ttbr1, .ttbcr = c->ttbcr, .asid = asid,
-		};
+		shadow_drop_all(&root->s);
+		root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
+		dacr_map_reset(&root->map, c->dacr, privileged);
+		root->valid = true;
+		root->ttbr0 = c->ttbr0;
+		root->ttbr1 = c->ttbr1;
+		root->ttbcr = c->ttbcr;
+		root->asid = asid;
 	}
 	root->last_used = ++m->clock;
-	if (m->cur != root) {
-		m->cur = root;
-		m->root_switches++;
-		mmu_switch_table(root->s.l1);
-	}
 	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
-	rederive |= dacr_map_set_mode(&root->map, vcpu_privileged(&g->vcpu));
-	if (rederive && shadow_l1_iterate(&root->s, rederive, false))
-		tlb_invalidate_all();
+	dacr_map_set_mode(&root->map, privileged);
+	if (rederive)
+		shadow_l1_iterate(&root->s, rederive);
+	activate(g, root, shadow_view_of(privileged));
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 }
 
@@ -226,15 +251,20 @@ static void shadow_on(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
+	m->pool = (struct shadow_pool){
+		.l2 = pool_l2, .info = pool_info, .count = CONFIG_SHADOW_L2_TABLES,
+		.table_phys = hyp_virt_to_phys,
+	};
+	shadow_pool_init(&m->pool);
 	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		root->s = (struct shadow_space){
-			.l1 = root_l1[i], .l2 = root_l2[i], .l2_info = root_l2_info[i],
-			.l2_of_mb = root_l2_of_mb[i], .l2_count = ROOT_L2_TABLES,
-			.table_phys = hyp_virt_to_phys,
+			.l1 = { root_l1[i][SHADOW_VIEW_KERNEL], root_l1[i][SHADOW_VIEW_USER] },
+			.l2_of_mb = root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		mmu_copy_hyp_window(root_l1[i]);
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+			mmu_copy_hyp_window(root_l1[i][v]);
 		shadow_init(&root->s);
 		root->valid = false;
 	}
@@ -243,37 +273,36 @@ static void shadow_on(struct guest *g)
 	m->cur = NULL;
 	m->on = true;
 	select_root(g);
+	tlb_invalidate_all();   /* the flat map's global entries for guest addresses */
 }
 
 static void shadow_off(struct guest *g)
 {
 	g->mmu.on = false;
-	mmu_switch_table(NULL);
+	g->mmu.cur = NULL;
+	mmu_use_hyp_table();
 	write_processor_dacr(g, DACR_HYP_GUEST_FLAT);
 }
 
 /*
- * The guest changed its DACR or mode; `rederive` names the guest domains
- * whose shadow tables the mapping cannot keep (only their current-mode
- * tables if `only_current_mode`).
+ * The guest changed its DACR (`rederive`: the guest domains whose shadow
+ * tables the mapping cannot keep) or its mode (`mode_changed`).
  */
-static void follow_guest(struct guest *g, uint32_t rederive, bool only_current_mode, bool changed)
+static void follow_guest(struct guest *g, uint32_t rederive, bool mode_changed)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
 #ifdef CONFIG_SHADOW_STRATEGY_FLUSH_ALL
 	(void)rederive;
-	(void)only_current_mode;
-	if (changed) {
-		dacr_map_reset(&m->cur->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
-		shadow_drop_all(&m->cur->s);
-		tlb_invalidate_all();
-	}
+	dacr_map_reset(&m->cur->map, g->vcpu.cp15.dacr, vcpu_privileged(&g->vcpu));
+	shadow_drop_all(&m->cur->s);
 #else
-	(void)changed;
-	if (rederive && shadow_l1_iterate(&m->cur->s, rederive, only_current_mode))
-		tlb_invalidate_all();
+	if (rederive)
+		shadow_l1_iterate(&m->cur->s, rederive);
 #endif
+	if (mode_changed)
+		activate(g, m->cur, shadow_view_of(vcpu_privileged(&g->vcpu)));
+	flush_stale(m, m->cur);
 	write_processor_dacr(g, dacr_map_processor_dacr(&m->cur->map));
 }
 
@@ -281,8 +310,10 @@ void guest_mmu_drop_all(struct guest *g)
 {
 	if (!g->mmu.on)
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++)
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
 		shadow_drop_all(&g->mmu.root[i].s);
+		g->mmu.root[i].s.stale_views = 0;
+	}
 	tlb_invalidate_all();
 }
 
@@ -319,20 +350,17 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);
 	if (res == SHADOW_RESERVED_VA)
 		return false;
-	bool dropped = res == SHADOW_NO_DOMAIN;
-	if (dropped) {
+	if (res == SHADOW_NO_DOMAIN) {
 		dacr_map_reset(&root->map, g->vcpu.cp15.dacr, r.privileged);
 		shadow_drop_all(&root->s);
 		res = shadow_fill(&root->s, &root->map, &r);
 	}
-	BUG_ON(res != SHADOW_FILLED && res != SHADOW_FILLED_CHANGED);
+	BUG_ON(res != SHADOW_FILLED);
 	/*
-	 * A replaced entry may be cached with other rights; TLBIALL because
-	 * QEMU 7.2 can keep exec rights after TLBIMVA. Filling an empty entry
-	 * needs nothing.
+	 * A replaced entry may be cached with other rights, an evicted table's
+	 * entries too: invalidated by ASID. Filling an empty entry needs nothing.
 	 */
-	if (dropped || res == SHADOW_FILLED_CHANGED)
-		tlb_invalidate_all();
+	flush_stale(m, root);
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 	return true;
 }
@@ -361,38 +389,48 @@ void guest_mmu_translation_changed(struct guest *g)
 		select_root(g);         /* a context switch: a cached root if there is one */
 	}
 	if (c->dacr != m->cur->map.guest_dacr)
-		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, c->dacr), false, true);
+		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, c->dacr), false);
 }
 
 /*
  * Guest TLB maintenance (B4.2.3): by address it forgets that page in every
  * root (global entries match any ASID); by ASID it drops that ASID's roots;
  * TLBIALL drops every root, and the tracked table pages start afresh.
+ * Roots that are not running have their TLB entries invalidated when they
+ * run again.
  */
 void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 {
 	struct guest_mmu_state *m = &g->mmu;
+	uint32_t va = value & PAGE_MASK;
 
 	if (!m->on)
 		return;
 	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
 		struct shadow_root *root = &m->root[i];
-		if (op == TLB_ALL || (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)))
+		if (!root->valid)
+			continue;
+		if (op == TLB_ALL || (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK))) {
 			shadow_drop_all(&root->s);
-		else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
-			shadow_invalidate_page(&root->s, value & PAGE_MASK);
+		} else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID) {
+			unsigned views = shadow_invalidate_page(&root->s, va);
+			for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+				if (views & SHADOW_VIEW_BIT(v))
+					tlb_invalidate_page_asid(va, hw_asid(m, root, (enum shadow_view)v));
+		}
 	}
 	if (op == TLB_ALL)
 		untrack_all(g);
-	tlb_invalidate_all();
+	flush_stale(m, m->cur);
 }
 
 void guest_mmu_sync(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
+	bool privileged = vcpu_privileged(&g->vcpu);
 
-	if (!m->on)
+	if (!m->on || privileged == m->cur->map.privileged)
 		return;
-	bool changed = vcpu_privileged(&g->vcpu) != m->cur->map.privileged;
-	follow_guest(g, dacr_map_set_mode(&m->cur->map, vcpu_privileged(&g->vcpu)), true, changed);
+	dacr_map_set_mode(&m->cur->map, privileged);
+	follow_guest(g, 0, true);
 }

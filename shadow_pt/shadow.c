@@ -7,63 +7,124 @@ static bool reserved(const struct shadow_space *s, uint32_t mb)
 	return mb - s->reserved_mb < s->reserved_mbs;
 }
 
-static void free_l2(struct shadow_space *s, unsigned idx)
+static unsigned bucket_of(uint32_t guest_table)
 {
-	struct shadow_l2_info *info = &s->l2_info[idx];
+	return (guest_table >> PAGE_SHIFT) % SHADOW_TABLE_BUCKETS;
+}
 
-	if (info->mb < 0)
+static void unlink_from_bucket(struct shadow_pool *p, unsigned idx)
+{
+	int16_t *link = &p->bucket[bucket_of(p->info[idx].guest_table)];
+
+	while (*link != (int16_t)idx)
+		link = &p->info[*link].next_same_table;
+	*link = p->info[idx].next_same_table;
+}
+
+static void free_l2(struct shadow_pool *p, unsigned idx)
+{
+	struct shadow_l2_info *info = &p->info[idx];
+	struct shadow_space *s = info->owner;
+
+	if (!s)
 		return;
-	s->l1[info->mb] = L1_TYPE_FAULT;
-	s->l2_of_mb[info->mb] = -1;
-	info->mb = -1;
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		if (!(info->views & SHADOW_VIEW_BIT(v)))
+			continue;
+		s->l1[v][info->mb] = L1_TYPE_FAULT;
+		s->l2_of_mb[info->mb][v] = -1;
+	}
+	s->stale_views |= info->views;
+	if (info->guest_table)
+		unlink_from_bucket(p, idx);
+	info->owner = NULL;
+	p->in_use--;
 	s->stats.l2_drops++;
+}
+
+void shadow_pool_init(struct shadow_pool *p)
+{
+	for (unsigned i = 0; i < p->count; i++)
+		p->info[i].owner = NULL;
+	for (unsigned b = 0; b < SHADOW_TABLE_BUCKETS; b++)
+		p->bucket[b] = -1;
+	p->in_use = 0;
+	p->next_victim = 0;
 }
 
 void shadow_init(struct shadow_space *s)
 {
 	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++) {
-		s->l2_of_mb[mb] = -1;
-		if (!reserved(s, mb))
-			s->l1[mb] = L1_TYPE_FAULT;
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+			s->l2_of_mb[mb][v] = -1;
+			if (!reserved(s, mb))
+				s->l1[v][mb] = L1_TYPE_FAULT;
+		}
 	}
-	for (unsigned i = 0; i < s->l2_count; i++)
-		s->l2_info[i].mb = -1;
-	s->next_victim = 0;
 }
 
 void shadow_drop_all(struct shadow_space *s)
 {
-	for (unsigned i = 0; i < s->l2_count; i++)
-		free_l2(s, i);
+	for (unsigned i = 0; i < s->pool->count; i++)
+		if (s->pool->info[i].owner == s)
+			free_l2(s->pool, i);
 }
 
-/* A free L2 table, evicting round-robin when the pool is full. */
+/* Forget MiB `mb` in both views. */
+static void drop_mb(struct shadow_space *s, uint32_t mb)
+{
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+		if (s->l2_of_mb[mb][v] >= 0)
+			free_l2(s->pool, (unsigned)s->l2_of_mb[mb][v]);
+}
+
+/* A free L2 table, evicting round-robin (whichever space owns it) when the pool is full. */
 static unsigned alloc_l2(struct shadow_space *s)
 {
-	for (unsigned i = 0; i < s->l2_count; i++)
-		if (s->l2_info[i].mb < 0)
+	struct shadow_pool *p = s->pool;
+
+	for (unsigned n = 0; p->in_use < p->count && n < p->count; n++) {
+		unsigned i = (p->next_victim + n) % p->count;
+		if (!p->info[i].owner) {
+			p->next_victim = (i + 1) % p->count;
 			return i;
-	unsigned victim = s->next_victim;
-	s->next_victim = (victim + 1) % s->l2_count;
-	free_l2(s, victim);
+		}
+	}
+	unsigned victim = p->next_victim;
+	p->next_victim = (victim + 1) % p->count;
+	free_l2(p, victim);
 	s->stats.l2_evictions++;
 	return victim;
 }
 
-static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, const struct shadow_fill_req *r,
-		       enum dom_class cls, int proc_domain)
+static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsigned views,
+		       const struct shadow_fill_req *r, enum dom_class cls, int proc_domain)
 {
-	memset(s->l2[idx], 0, sizeof(s->l2[idx]));
-	s->l2_info[idx] = (struct shadow_l2_info){
-		.mb = (int16_t)mb, .guest_domain = (uint8_t)r->guest_domain, .cls = (uint8_t)cls,
-		.guest_table = r->guest_table,
+	struct shadow_pool *p = s->pool;
+
+	memset(p->l2[idx], 0, sizeof(p->l2[idx]));
+	p->info[idx] = (struct shadow_l2_info){
+		.owner = s, .mb = (uint16_t)mb, .views = (uint8_t)views,
+		.guest_domain = (uint8_t)r->guest_domain, .cls = (uint8_t)cls,
+		.next_same_table = -1, .guest_table = r->guest_table,
 	};
-	s->l2_of_mb[mb] = (int16_t)idx;
-	s->l1[mb] = s->table_phys(s->l2[idx]) | L1_TYPE_TABLE | L1_DOMAIN(proc_domain);
+	if (r->guest_table) {
+		int16_t *head = &p->bucket[bucket_of(r->guest_table)];
+		p->info[idx].next_same_table = *head;
+		*head = (int16_t)idx;
+	}
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		if (!(views & SHADOW_VIEW_BIT(v)))
+			continue;
+		s->l2_of_mb[mb][v] = (int16_t)idx;
+		s->l1[v][mb] = p->table_phys(p->l2[idx]) | L1_TYPE_TABLE | L1_DOMAIN(proc_domain);
+	}
+	p->in_use++;
+	s->stats.l2_allocs++;
 }
 
-/* Derive for the current mode only, whatever the entry's natural class. */
-static struct shadow_perm current_mode_perm(const struct shadow_fill_req *r)
+/* Derive for the filled view's mode only, whatever the entry's natural class. */
+static struct shadow_perm view_perm(const struct shadow_fill_req *r)
 {
 	struct shadow_perm sp = dacr_shadow_perm(r->guest_dv, r->ap, r->xn, r->privileged, r->overlay);
 
@@ -73,95 +134,123 @@ static struct shadow_perm current_mode_perm(const struct shadow_fill_req *r)
 	return sp;
 }
 
+/* Do the MiB's tables still mirror the L1 entry the guest has now? */
+static bool mirrors(const struct shadow_space *s, uint32_t mb, const struct shadow_fill_req *r)
+{
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		int idx = s->l2_of_mb[mb][v];
+		if (idx >= 0 && (s->pool->info[idx].guest_domain != r->guest_domain ||
+				 s->pool->info[idx].guest_table != r->guest_table))
+			return false;
+	}
+	return true;
+}
+
 enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 				    const struct shadow_fill_req *r)
 {
 	uint32_t mb = r->va >> SECTION_SHIFT;
+	enum shadow_view view = shadow_view_of(r->privileged);
 	struct shadow_perm sp = dacr_shadow_perm(r->guest_dv, r->ap, r->xn, r->privileged, r->overlay);
-	int idx = s->l2_of_mb[mb];
-	uint32_t evictions = s->stats.l2_evictions;
-	bool changed = false;
+	bool view_table;
 
 	if (reserved(s, mb))
 		return SHADOW_RESERVED_VA;
-	if (idx >= 0 && (s->l2_info[idx].guest_domain != r->guest_domain ||
-			 s->l2_info[idx].guest_table != r->guest_table)) {
-		free_l2(s, (unsigned)idx);      /* the guest changed its L1 entry */
+	if (!mirrors(s, mb, r))
+		drop_mb(s, mb);         /* the guest changed its L1 entry */
+	int idx = s->l2_of_mb[mb][view];
+	if (idx < 0) {
+		/* The other view holds a view table (a shared one would be in both): mixed MiB. */
+		view_table = sp.cls == DOM_CLASS_CURRENT_MODE || s->l2_of_mb[mb][!view] >= 0;
+	} else if (s->pool->info[idx].cls == DOM_CLASS_CURRENT_MODE) {
+		view_table = true;
+	} else if (s->pool->info[idx].cls != sp.cls) {
+		/* Mixed classes in one MiB: the shared table becomes a view table per mode. */
+		drop_mb(s, mb);
 		idx = -1;
-		changed = true;
+		view_table = true;
+		s->stats.class_conversions++;
+	} else {
+		view_table = false;
 	}
-	if (idx >= 0 && s->l2_info[idx].cls != sp.cls) {
-		sp = current_mode_perm(r);
-		if (s->l2_info[idx].cls != DOM_CLASS_CURRENT_MODE) {
-			/* Mixed classes in one MiB: the table becomes current-mode. */
-			free_l2(s, (unsigned)idx);
-			idx = -1;
-			changed = true;
-			s->stats.class_conversions++;
-		}
-	}
+	if (view_table)
+		sp = view_perm(r);
 	int proc = dacr_map_domain(m, r->guest_domain, sp.cls);
 	if (proc < 0)
 		return SHADOW_NO_DOMAIN;
 	if (idx < 0) {
 		idx = (int)alloc_l2(s);
-		install_l2(s, (unsigned)idx, mb, r, sp.cls, proc);
-		s->stats.l2_allocs++;
+		install_l2(s, (unsigned)idx, mb, view_table ? SHADOW_VIEW_BIT(view) : SHADOW_ALL_VIEWS,
+			   r, sp.cls, proc);
 	}
-	uint32_t *pte = &s->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES];
-	changed |= *pte != L2_TYPE_FAULT || s->stats.l2_evictions != evictions;
+	uint32_t *pte = &s->pool->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES];
+	if (*pte != L2_TYPE_FAULT)
+		s->stale_views |= s->pool->info[idx].views;
 	*pte = (r->hpa & L2_SMALL_ADDR_MASK) | L2_SMALL | L2_SMALL_AP(sp.ap) |
 	       (sp.xn ? L2_SMALL_XN : 0u) | L2_SMALL_NG | r->attr;
 	s->stats.fills++;
-	return changed ? SHADOW_FILLED_CHANGED : SHADOW_FILLED;
+	return SHADOW_FILLED;
 }
 
-unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_current_mode)
+unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains)
 {
 	unsigned dropped = 0;
 
 	s->stats.l1_iterations++;
-	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++) {
-		int idx = s->l2_of_mb[mb];
-		if (idx < 0 || !(domains & (1u << s->l2_info[idx].guest_domain)))
-			continue;
-		if (only_current_mode && s->l2_info[idx].cls != DOM_CLASS_CURRENT_MODE)
-			continue;
-		free_l2(s, (unsigned)idx);
-		dropped++;
+	for (unsigned i = 0; i < s->pool->count; i++) {
+		const struct shadow_l2_info *info = &s->pool->info[i];
+		if (info->owner == s && (domains & (1u << info->guest_domain))) {
+			free_l2(s->pool, i);
+			dropped++;
+		}
 	}
 	return dropped;
 }
 
-bool shadow_lookup(const struct shadow_space *s, uint32_t va, uint32_t *hpa)
+bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va, uint32_t *hpa)
 {
-	int idx = s->l2_of_mb[va >> SECTION_SHIFT];
+	int idx = s->l2_of_mb[va >> SECTION_SHIFT][view];
 
 	if (idx < 0)
 		return false;
-	uint32_t pte = s->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+	uint32_t pte = s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
 	if (!(pte & L2_SMALL))
 		return false;
 	*hpa = (pte & L2_SMALL_ADDR_MASK) | (va & ~PAGE_MASK);
 	return true;
 }
 
-void shadow_invalidate_page(struct shadow_space *s, uint32_t va)
+unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va)
 {
-	int idx = s->l2_of_mb[va >> SECTION_SHIFT];
+	unsigned views = 0;
 
-	if (idx >= 0)
-		s->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES] = L2_TYPE_FAULT;
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		int idx = s->l2_of_mb[va >> SECTION_SHIFT][v];
+		if (idx < 0)
+			continue;
+		uint32_t *pte = &s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+		if (*pte != L2_TYPE_FAULT)
+			views |= s->pool->info[idx].views;
+		*pte = L2_TYPE_FAULT;
+	}
+	return views;
 }
 
-void shadow_guest_descriptor_written(struct shadow_space *s, uint32_t desc_gpa, int l1_mb)
+void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa)
 {
 	uint32_t table = desc_gpa & L1_TABLE_ADDR_MASK;
 	uint32_t entry = (desc_gpa & ~L1_TABLE_ADDR_MASK) / 4u;
 
-	if (l1_mb >= 0 && s->l2_of_mb[l1_mb] >= 0)
-		free_l2(s, (unsigned)s->l2_of_mb[l1_mb]);
-	for (unsigned i = 0; i < s->l2_count; i++)
-		if (s->l2_info[i].mb >= 0 && s->l2_info[i].guest_table == table)
-			s->l2[i][entry] = L2_TYPE_FAULT;
+	for (int i = p->bucket[bucket_of(table)]; i >= 0; i = p->info[i].next_same_table) {
+		uint32_t *pte = &p->l2[i][entry];
+		if (p->info[i].guest_table != table || *pte == L2_TYPE_FAULT)
+			continue;
+		*pte = L2_TYPE_FAULT;
+		p->info[i].owner->stale_views |= p->info[i].views;
+	}
+}
+
+void shadow_l1_descriptor_written(struct shadow_space *s, uint32_t mb)
+{
+	drop_mb(s, mb);
 }

@@ -2,12 +2,20 @@
  * Shadow translation tables: the short-descriptor tables the MMU really
  * walks while a guest with its MMU on runs. Filled one 4 KiB page at a time
  * from the guest's own tables (shadow_pt/guest_walk.c), with permissions
- * from the DACR/AP mapping (dacr/dacr_map.c). Every shadow entry is a small
- * page in a shadow L2 table; all pages of one L2 table share the processor
- * domain of its L1 descriptor, so each shadow L2 table belongs to one guest
- * domain and one class. A guest MiB whose pages need different classes
- * turns into a "current mode" table, derived for the guest's current mode
- * and dropped when the mode changes.
+ * from the DACR/AP mapping (dacr/dacr_map.c).
+ *
+ * A shadow space mirrors one guest address space and has two views, one
+ * L1 table per guest mode (kernel, user), each meant to run under an ASID
+ * of its own: a guest kernel/user switch changes TTBR0 and CONTEXTIDR, never
+ * a table. Every shadow entry is a small page in a shadow L2 table; all
+ * pages of one L2 table share the processor domain of its L1 descriptor,
+ * so each L2 table belongs to one guest domain and one class. A MiB whose
+ * pages all have the same class has one table that both views' L1 entries
+ * point to. A MiB whose pages need different classes gets a "view" table
+ * per mode instead, each derived for its own mode.
+ *
+ * The L2 tables come from a pool shared by all spaces; when it is full the
+ * oldest table is evicted, whichever space it belongs to.
  * Portable: compiled for the target and for host unit tests.
  */
 #ifndef SHADOW_PT_SHADOW_H
@@ -19,11 +27,32 @@
 #include "arch/arm/pgtable_bits.h"
 #include "dacr/dacr_map.h"
 
+enum shadow_view { SHADOW_VIEW_KERNEL, SHADOW_VIEW_USER, SHADOW_VIEWS };
+
+#define SHADOW_VIEW_BIT(v)      (1u << (v))
+#define SHADOW_ALL_VIEWS        (SHADOW_VIEW_BIT(SHADOW_VIEW_KERNEL) | SHADOW_VIEW_BIT(SHADOW_VIEW_USER))
+
+struct shadow_space;
+
 struct shadow_l2_info {
-	int16_t mb;             /* L1 index it is installed at, -1 if free */
+	struct shadow_space *owner;     /* NULL if free */
+	uint16_t mb;                    /* L1 index it is installed at */
+	uint8_t views;                  /* the views whose L1 entry points to it */
 	uint8_t guest_domain;
-	uint8_t cls;            /* enum dom_class */
-	uint32_t guest_table;   /* guest-physical L2 table it mirrors, 0: from a section */
+	uint8_t cls;                    /* enum dom_class; DOM_CLASS_CURRENT_MODE: a view table */
+	int16_t next_same_table;        /* next pool index mirroring the same guest table page, -1 */
+	uint32_t guest_table;           /* guest-physical L2 table it mirrors, 0: from a section */
+};
+
+/* Buckets of pool indices by the guest table page they mirror. */
+#define SHADOW_TABLE_BUCKETS 256u
+
+struct shadow_pool {
+	uint32_t (*l2)[L2_ENTRIES];     /* each 1 KiB aligned */
+	struct shadow_l2_info *info;
+	unsigned count, in_use, next_victim;
+	int16_t bucket[SHADOW_TABLE_BUCKETS];
+	uint32_t (*table_phys)(const void *table);
 };
 
 struct shadow_stats {
@@ -31,13 +60,17 @@ struct shadow_stats {
 };
 
 struct shadow_space {
-	uint32_t *l1;                           /* L1_ENTRIES, 16 KiB aligned */
-	uint32_t (*l2)[L2_ENTRIES];             /* pool, each 1 KiB aligned */
-	struct shadow_l2_info *l2_info;
-	int16_t *l2_of_mb;                      /* L1_ENTRIES: pool index or -1 */
-	unsigned l2_count, next_victim;
-	uint32_t (*table_phys)(const void *table);
+	uint32_t *l1[SHADOW_VIEWS];             /* L1_ENTRIES each, 16 KiB aligned */
+	int16_t (*l2_of_mb)[SHADOW_VIEWS];      /* L1_ENTRIES: pool index or -1 */
+	struct shadow_pool *pool;
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
+	/*
+	 * Views whose valid entries changed or went since the caller last
+	 * invalidated their TLB entries (by ASID); the caller clears it.
+	 * Filling an empty entry leaves it alone: the TLB caches no
+	 * translation that faults.
+	 */
+	uint8_t stale_views;
 	struct shadow_stats stats;
 };
 
@@ -46,7 +79,7 @@ struct shadow_fill_req {
 	uint32_t va;
 	uint32_t hpa;           /* host-physical frame (4 KiB aligned) */
 	uint32_t guest_domain, guest_dv;
-	bool privileged;        /* the guest's current mode */
+	bool privileged;        /* the guest's current mode: the view filled */
 	uint32_t ap;            /* the guest's AP[2:0] and XN for this page */
 	bool xn;
 	uint32_t attr;          /* memory type and shareability, L2 small-page bits */
@@ -55,19 +88,20 @@ struct shadow_fill_req {
 };
 
 enum shadow_fill_result {
-	/*
-	 * An empty entry filled, nothing else changed: the TLB caches no
-	 * translation that faults, so it holds nothing stale and needs no
-	 * maintenance.
-	 */
 	SHADOW_FILLED,
-	/* A valid entry replaced or L2 tables freed: the caller invalidates the TLB. */
-	SHADOW_FILLED_CHANGED,
 	SHADOW_RESERVED_VA,     /* in the hypervisor's window: emulate instead */
 	SHADOW_NO_DOMAIN,       /* domain budget exhausted: reset the map, drop all, retry */
 };
 
-/* Empty every guest L1 entry (the reserved window is left alone). */
+static inline enum shadow_view shadow_view_of(bool privileged)
+{
+	return privileged ? SHADOW_VIEW_KERNEL : SHADOW_VIEW_USER;
+}
+
+/* An empty pool (every table free). */
+void shadow_pool_init(struct shadow_pool *p);
+
+/* Empty every guest L1 entry of both views (the reserved window is left alone). */
 void shadow_init(struct shadow_space *s);
 
 enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
@@ -75,28 +109,33 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 
 /*
  * L1 iterate, L2 drop: drop the shadow L2 tables of the guest domains in
- * `domains` (only their current-mode tables if `only_current_mode`).
- * Returns how many were dropped; the caller invalidates the TLB if any.
+ * `domains`. Returns how many were dropped.
  */
-unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains, bool only_current_mode);
+unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains);
 
 /*
- * The host-physical address the shadow maps `va` to, if it holds a valid
+ * The host-physical address view `view` maps `va` to, if it holds a valid
  * entry for it: a software walk of what the MMU itself walks.
  */
-bool shadow_lookup(const struct shadow_space *s, uint32_t va, uint32_t *hpa);
+bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va, uint32_t *hpa);
 
-/* Forget the shadow of one page (guest TLB maintenance by address). */
-void shadow_invalidate_page(struct shadow_space *s, uint32_t va);
+/*
+ * Forget the shadow of one page (guest TLB maintenance by address).
+ * Returns the views that held a valid entry for it: the caller invalidates
+ * their TLB entries for `va`.
+ */
+unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va);
 
 /*
  * The guest wrote the descriptor at `desc_gpa`: forget the shadow pages
- * derived from it, as L2 descriptor (through the tables that mirror its L2
- * table) and, if `l1_mb` >= 0, as the L1 descriptor of that MiB.
+ * derived from it as L2 descriptor, in every space of the pool.
  */
-void shadow_guest_descriptor_written(struct shadow_space *s, uint32_t desc_gpa, int l1_mb);
+void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa);
 
-/* Drop everything (guest TLBIALL, TTBR or TTBCR change, domain budget reset). */
+/* The guest wrote its L1 descriptor for MiB `mb`: forget that MiB. */
+void shadow_l1_descriptor_written(struct shadow_space *s, uint32_t mb);
+
+/* Drop everything (guest TLBIALL, a root reused, domain budget reset). */
 void shadow_drop_all(struct shadow_space *s);
 
 #endif

@@ -50,12 +50,33 @@ void mmu_copy_hyp_window(uint32_t *l1)
 		l1[mb] = hyp_l1[mb];
 }
 
-void mmu_switch_table(uint32_t *l1)
+static void write_ttbr0(const uint32_t *l1)
+{
+	cp15_write_ttbr0(hyp_virt_to_phys(l1) | TTBR_IRGN_WBWA | TTBR_RGN_WBWA);
+	isb();
+}
+
+void mmu_use_hyp_table(void)
 {
 	dsb();
-	cp15_write_ttbr0(hyp_virt_to_phys(l1 ? l1 : hyp_l1) | TTBR_IRGN_WBWA | TTBR_RGN_WBWA);
+	cp15_write_contextidr(MMU_RESERVED_ASID);
 	isb();
-	tlb_invalidate_all();
+	write_ttbr0(hyp_l1);
+	tlb_invalidate_all();   /* the tables left may share global entries with this one */
+}
+
+void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)
+{
+	/*
+	 * Through the reserved ASID (B3.10.4): no table walk, not even a
+	 * speculative one, ever pairs the new table with the old ASID.
+	 */
+	dsb();
+	cp15_write_contextidr(MMU_RESERVED_ASID);
+	isb();
+	write_ttbr0(l1);
+	cp15_write_contextidr(asid);
+	isb();
 }
 
 void mmu_set_l1(uint32_t va, uint32_t desc)

@@ -33,8 +33,21 @@ uint32_t mmu_hyp_window_first_mb(void);
 uint32_t mmu_hyp_window_mbs(void);
 /* Give another L1 table the hypervisor's window entries. */
 void mmu_copy_hyp_window(uint32_t *l1);
-/* Make `l1` (16 KiB aligned, window included) the translation table; NULL: the hypervisor's own. */
-void mmu_switch_table(uint32_t *l1);
+/*
+ * ASID 0 tags nothing: the hypervisor's own table has only global entries,
+ * and no shadow table runs under it.
+ */
+#define MMU_RESERVED_ASID 0u
+
+/* Back to the hypervisor's own table (the guest's MMU is off); flushes the TLB. */
+void mmu_use_hyp_table(void);
+
+/*
+ * Make `l1` (16 KiB aligned, window included) the translation table, with
+ * ASID `asid` (not MMU_RESERVED_ASID). The TLB is left alone: its entries
+ * for other ASIDs stay for when their tables return.
+ */
+void mmu_switch_shadow(const uint32_t *l1, uint32_t asid);
 
 /* Is [va, va+size) inside the hypervisor's virtual window? */
 int mmu_in_hyp_window(uint32_t va, uint32_t size);

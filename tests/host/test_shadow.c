@@ -1,12 +1,15 @@
 /*
  * Shadow fill against the guest's own tables, randomized: guest tables with
  * sections, supersections, large and small pages, random AP/XN/domains,
- * guest DACR changes, kernel/user switches and table changes with their TLB
- * maintenance. After every step the MMU's view of the shadow (walked with
- * the same walker, checked at PL0 with the processor DACR) must never allow
- * what the guest's own MMU would not, must map to the same frame, and one
- * fill must make any access the guest allows go through. A fill that says
- * it needs no TLB maintenance must have changed no valid entry.
+ * guest DACR changes, kernel/user switches, several address spaces sharing
+ * one L2 pool, context switches, spaces reused for new address spaces, and
+ * table changes with their TLB maintenance or write tracking. After every
+ * step the MMU's view of the shadow (a model TLB tagged by space and view
+ * that forgets only what the code says went stale, else a walk of the
+ * running view with the same walker, checked at PL0 with the processor
+ * DACR) must never allow what the guest's own MMU would not, must map to
+ * the same frame, and one fill must make any access the guest allows go
+ * through. A kernel/user switch must change no table.
  */
 #include <stdint.h>
 #include <string.h>
@@ -20,25 +23,30 @@
 
 #define GUEST_RAM       0x80000000u
 #define GUEST_RAM_SIZE  0x00100000u     /* tables live here */
-#define GUEST_L1        GUEST_RAM
-#define GUEST_L2_BASE   (GUEST_RAM + 0x4000u)
+#define SPACES          3u              /* guest address spaces, one L1 table each */
+#define GUEST_L1(k)     (GUEST_RAM + (k) * L1_TABLE_SIZE)
+#define GUEST_L2_BASE   (GUEST_RAM + SPACES * L1_TABLE_SIZE)
 #define GUEST_L2_COUNT  64u
 #define HOST_OFFSET     0x01000000u     /* host frame = guest frame + this */
 #define TEST_MB         0x400u          /* test VAs: 0x40000000 ... */
 #define TEST_MBS        32u
 #define RESERVED_MB     0xf00u
 #define RESERVED_MBS    16u
-#define POOL            12u             /* fewer than the test MiBs: eviction happens */
+#define POOL            8u              /* fewer than the test MiBs: eviction happens */
 #define SHADOW_L1_PA    0x20000000u
 #define SHADOW_L2_PA    0x20100000u
-#define STEPS           40000u
+#define STEPS           60000u
 #define HOT_PAGES       48u             /* revisited, so changes meet filled entries */
+#define TLB_ENTRIES     64u
 
 static uint8_t guest_ram[GUEST_RAM_SIZE] __attribute__((aligned(16384)));
-static uint32_t shadow_l1[L1_ENTRIES] __attribute__((aligned(16384)));
+static uint32_t shadow_l1[SPACES][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(16384)));
 static uint32_t shadow_l2[POOL][L2_ENTRIES] __attribute__((aligned(1024)));
 static struct shadow_l2_info l2_info[POOL];
-static int16_t l2_of_mb[L1_ENTRIES];
+static int16_t l2_of_mb[SPACES][L1_ENTRIES][SHADOW_VIEWS];
+static struct shadow_pool pool;
+static struct shadow_space spaces[SPACES];
+static struct dacr_map maps[SPACES];
 static uint32_t rng = 12345;
 
 static uint32_t rnd(uint32_t n)
@@ -57,43 +65,17 @@ static bool read_guest(void *ctx, uint32_t gpa, uint32_t *value)
 }
 
 /* When set, every guest table write is reported as write tracking would. */
-static struct shadow_space *tracking;
+static bool tracking;
 
 static void write_guest(uint32_t gpa, uint32_t value)
 {
 	memcpy(&guest_ram[gpa - GUEST_RAM], &value, 4);
-	if (tracking)
-		shadow_guest_descriptor_written(tracking, gpa, gpa - GUEST_L1 < L1_TABLE_SIZE ?
-						(int)((gpa - GUEST_L1) / 4u) : -1);
-}
-
-/* The shadow before a fill, to check what a fill without TLB maintenance changed. */
-static uint32_t old_l1[L1_ENTRIES];
-static uint32_t old_l2[POOL][L2_ENTRIES];
-static int16_t old_l2_of_mb[L1_ENTRIES];
-
-static void snapshot_shadow(void)
-{
-	memcpy(old_l1, shadow_l1, sizeof(old_l1));
-	memcpy(old_l2, shadow_l2, sizeof(old_l2));
-	memcpy(old_l2_of_mb, l2_of_mb, sizeof(old_l2_of_mb));
-}
-
-/* Every entry the TLB could have cached before the fill is still there, unchanged. */
-static void check_only_empty_entries_filled(void)
-{
-	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++) {
-		if ((old_l1[mb] & L1_TYPE_MASK) == L1_TYPE_FAULT)
-			continue;
-		if (shadow_l1[mb] != old_l1[mb])
-			FAIL("MiB 0x%03x: L1 entry changed without TLB maintenance", mb);
-		int idx = old_l2_of_mb[mb];
-		if (idx < 0)
-			continue;
-		for (unsigned i = 0; i < L2_ENTRIES; i++)
-			if (old_l2[idx][i] != L2_TYPE_FAULT && shadow_l2[idx][i] != old_l2[idx][i])
-				FAIL("MiB 0x%03x page %u: valid entry changed without TLB maintenance", mb, i);
-	}
+	if (!tracking)
+		return;
+	shadow_pool_descriptor_written(&pool, gpa);
+	for (unsigned k = 0; k < SPACES; k++)
+		if (gpa - GUEST_L1(k) < L1_TABLE_SIZE)
+			shadow_l1_descriptor_written(&spaces[k], (gpa - GUEST_L1(k)) / 4u);
 }
 
 static uint32_t shadow_table_phys(const void *table)
@@ -111,6 +93,39 @@ static bool read_shadow(void *ctx, uint32_t pa, uint32_t *value)
 	else
 		return false;
 	return true;
+}
+
+/*
+ * A TLB that keeps what the MMU walked until told to forget it, by ASID
+ * (space and view) and page: stale shadow entries that the code forgets
+ * to report show up as rights the guest no longer grants.
+ */
+struct tlb_entry {
+	bool valid;
+	uint32_t asid, page;
+	struct guest_walk_result walk;
+};
+static struct tlb_entry tlb[TLB_ENTRIES];
+
+static uint32_t asid_of(unsigned space, enum shadow_view view)
+{
+	return 1u + 2u * space + (uint32_t)view;
+}
+
+static void tlb_forget(uint32_t asid, bool by_page, uint32_t page)
+{
+	for (unsigned i = 0; i < TLB_ENTRIES; i++)
+		if (tlb[i].asid == asid && (!by_page || tlb[i].page == page))
+			tlb[i].valid = false;
+}
+
+/* What guest_mmu does with stale views: invalidate them by ASID. */
+static void flush_stale(unsigned space)
+{
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+		if (spaces[space].stale_views & SHADOW_VIEW_BIT(v))
+			tlb_forget(asid_of(space, (enum shadow_view)v), false, 0);
+	spaces[space].stale_views = 0;
 }
 
 /* Random guest descriptors, written from the ARM ARM formats (B3.5.1). */
@@ -145,34 +160,34 @@ static void random_l2_table(uint32_t table_gpa)
 	}
 }
 
-static void random_l1_entry(uint32_t mb)
+static void random_l1_entry(unsigned k, uint32_t mb)
 {
 	uint32_t domain = rnd(4) << 5;
 
 	switch (rnd(4)) {
 	case 0:
-		write_guest(GUEST_L1 + 4u * mb, 0);
+		write_guest(GUEST_L1(k) + 4u * mb, 0);
 		break;
 	case 1:
-		write_guest(GUEST_L1 + 4u * mb, (GUEST_RAM + 0x8000000u + rnd(64) * 0x100000u) |
+		write_guest(GUEST_L1(k) + 4u * mb, (GUEST_RAM + 0x8000000u + rnd(64) * 0x100000u) |
 			    2u | domain | random_ap_bits_section());
 		break;
 	default: {
 		uint32_t table = GUEST_L2_BASE + rnd(GUEST_L2_COUNT) * L2_TABLE_SIZE;
 		random_l2_table(table);
-		write_guest(GUEST_L1 + 4u * mb, table | 1u | domain);
+		write_guest(GUEST_L1(k) + 4u * mb, table | 1u | domain);
 		break;
 	}
 	}
 }
 
 /* One supersection (16 replicated L1 entries, domain 0) at the start of the range. */
-static void supersection(void)
+static void supersection(unsigned k)
 {
 	uint32_t desc = 0x90000000u | (1u << 18) | 2u | random_ap_bits_section();
 
 	for (unsigned i = 0; i < 16; i++)
-		write_guest(GUEST_L1 + 4u * (TEST_MB + i), desc);
+		write_guest(GUEST_L1(k) + 4u * (TEST_MB + i), desc);
 }
 
 /* Mostly the randomly mapped MiBs after the supersection's 16. */
@@ -185,32 +200,52 @@ static uint32_t random_va(void)
 }
 
 struct world {
-	struct guest_walk_regs guest, hw;
-	struct shadow_space s;
-	struct dacr_map map;
+	unsigned cur;           /* the space running */
 	uint32_t dacr;
 	bool priv;
 };
 
+static struct guest_walk_regs guest_regs(const struct world *w)
+{
+	return (struct guest_walk_regs){ .ttbr0 = GUEST_L1(w->cur) };
+}
+
+/* What the MMU does with the running view: the TLB, else a walk of the shadow. */
 static bool hardware_allows(struct world *w, uint32_t va, enum ref_access a, uint32_t *pa)
 {
-	struct guest_walk_result h;
+	enum shadow_view view = shadow_view_of(w->priv);
+	uint32_t asid = asid_of(w->cur, view), page = va & PAGE_MASK;
+	struct tlb_entry *e = NULL;
 
-	guest_walk(&w->hw, va, read_shadow, NULL, &h);
-	if (!h.ok)
-		return false;
-	*pa = h.pa;
-	uint32_t field = (dacr_map_processor_dacr(&w->map) >> (2u * h.domain)) & 3u;
-	return ref_access_allowed(field, h.ap, h.xn, false, a);
+	for (unsigned i = 0; i < TLB_ENTRIES && !e; i++)
+		if (tlb[i].valid && tlb[i].asid == asid && tlb[i].page == page)
+			e = &tlb[i];
+	if (!e) {
+		const struct guest_walk_regs hw = {
+			.ttbr0 = SHADOW_L1_PA + (uint32_t)((const uint8_t *)shadow_l1[w->cur][view] -
+							   (const uint8_t *)shadow_l1),
+		};
+		struct guest_walk_result h;
+		guest_walk(&hw, va, read_shadow, NULL, &h);
+		if (!h.ok)
+			return false;
+		e = &tlb[rnd(TLB_ENTRIES)];
+		*e = (struct tlb_entry){ .valid = true, .asid = asid, .page = page, .walk = h };
+	}
+	*pa = (e->walk.pa & PAGE_MASK) | (va & ~PAGE_MASK);
+	uint32_t field = (dacr_map_processor_dacr(&maps[w->cur]) >> (2u * e->walk.domain)) & 3u;
+	return ref_access_allowed(field, e->walk.ap, e->walk.xn, false, a);
 }
 
 static void access(struct world *w, uint32_t va, enum ref_access a)
 {
 	static const enum guest_access ga[] = { GUEST_READ, GUEST_WRITE, GUEST_EXEC };
+	const struct guest_walk_regs regs = guest_regs(w);
+	struct shadow_space *s = &spaces[w->cur];
 	struct guest_walk_result g;
 	uint32_t pa = 0, gfault;
 
-	guest_walk(&w->guest, va, read_guest, NULL, &g);
+	guest_walk(&regs, va, read_guest, NULL, &g);
 	gfault = g.ok ? guest_access_fault(&g, w->dacr, w->priv, ga[a]) : 1u;
 	if (hardware_allows(w, va, a, &pa)) {
 		if (gfault)
@@ -226,48 +261,88 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		.ap = g.ap, .xn = g.xn,
 		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK,
 	};
-	snapshot_shadow();
-	enum shadow_fill_result res = shadow_fill(&w->s, &w->map, &r);
+	enum shadow_fill_result res = shadow_fill(s, &maps[w->cur], &r);
 	if (res == SHADOW_NO_DOMAIN) {
-		dacr_map_reset(&w->map, w->dacr, w->priv);
-		shadow_drop_all(&w->s);
-		res = shadow_fill(&w->s, &w->map, &r);
-	} else if (res == SHADOW_FILLED) {
-		check_only_empty_entries_filled();
+		dacr_map_reset(&maps[w->cur], w->dacr, w->priv);
+		shadow_drop_all(s);
+		res = shadow_fill(s, &maps[w->cur], &r);
 	}
-	CHECK(res == SHADOW_FILLED || res == SHADOW_FILLED_CHANGED);
+	CHECK(res == SHADOW_FILLED);
+	flush_stale(w->cur);
 	if (!hardware_allows(w, va, a, &pa))
 		FAIL("va 0x%08x access %d priv %d: still denied after the fill", va, a, w->priv);
 	CHECK_EQ(pa, g.pa + HOST_OFFSET);
-	CHECK(shadow_lookup(&w->s, va, &pa));           /* what the MMU walked, read back */
+	CHECK(shadow_lookup(s, shadow_view_of(w->priv), va, &pa));     /* what the MMU walked, read back */
 	CHECK_EQ(pa, g.pa + HOST_OFFSET);
 }
 
-/* An empty shadow, guest DACR 0x55 (domains 0-3 client). */
+/* Empty shadow spaces and TLB, guest DACR 0x55 (domains 0-3 client), space 0 running. */
 static void small_world(struct world *w, bool priv)
 {
-	w->s = (struct shadow_space){
-		.l1 = shadow_l1, .l2 = shadow_l2, .l2_info = l2_info, .l2_of_mb = l2_of_mb,
-		.l2_count = POOL, .table_phys = shadow_table_phys,
-		.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
-	};
-	w->hw = (struct guest_walk_regs){ .ttbr0 = SHADOW_L1_PA };
-	shadow_init(&w->s);
+	pool = (struct shadow_pool){ .l2 = shadow_l2, .info = l2_info, .count = POOL,
+				     .table_phys = shadow_table_phys };
+	shadow_pool_init(&pool);
+	for (unsigned k = 0; k < SPACES; k++) {
+		spaces[k] = (struct shadow_space){
+			.l1 = { shadow_l1[k][SHADOW_VIEW_KERNEL], shadow_l1[k][SHADOW_VIEW_USER] },
+			.l2_of_mb = l2_of_mb[k], .pool = &pool,
+			.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
+		};
+		shadow_init(&spaces[k]);
+		dacr_map_reset(&maps[k], 0x55, priv);
+	}
+	memset(tlb, 0, sizeof(tlb));
+	w->cur = 0;
 	w->dacr = 0x55;
 	w->priv = priv;
-	dacr_map_reset(&w->map, w->dacr, priv);
+}
+
+/* A guest mode switch: registers only (the view, the processor DACR). */
+static void switch_mode(struct world *w, bool priv)
+{
+	w->priv = priv;
+	dacr_map_set_mode(&maps[w->cur], priv);
+}
+
+/* A guest context switch: that space catches up with the DACR and mode; its stale views go. */
+static void switch_space(struct world *w, unsigned k)
+{
+	uint32_t mask;
+
+	w->cur = k;
+	if ((mask = dacr_map_set_guest_dacr(&maps[k], w->dacr)))
+		shadow_l1_iterate(&spaces[k], mask);
+	dacr_map_set_mode(&maps[k], w->priv);
+	flush_stale(k);
+}
+
+static void random_space(unsigned k)
+{
+	for (uint32_t mb = TEST_MB; mb < TEST_MB + TEST_MBS; mb++)
+		random_l1_entry(k, mb);
+	supersection(k);
+}
+
+/* Guest TLB maintenance by address: every space forgets the page, the TLB too. */
+static void guest_tlbimva(uint32_t va)
+{
+	for (unsigned k = 0; k < SPACES; k++) {
+		unsigned views = shadow_invalidate_page(&spaces[k], va);
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+			if (views & SHADOW_VIEW_BIT(v))
+				tlb_forget(asid_of(k, (enum shadow_view)v), true, va & PAGE_MASK);
+	}
 }
 
 TEST(shadow_fill_randomized_against_guest_tables)
 {
 	static struct world w;
+	unsigned mode_switches = 0;
 
 	memset(guest_ram, 0, sizeof(guest_ram));
 	small_world(&w, true);
-	w.guest = (struct guest_walk_regs){ .ttbr0 = GUEST_L1 };
-	for (uint32_t mb = TEST_MB; mb < TEST_MB + TEST_MBS; mb++)
-		random_l1_entry(mb);
-	supersection();
+	for (unsigned k = 0; k < SPACES; k++)
+		random_space(k);
 	/* Hot pages: a few per MiB in a handful of MiBs, so tables hold several entries. */
 	uint32_t hot[HOT_PAGES];
 	for (unsigned i = 0; i < HOT_PAGES; i++)
@@ -275,49 +350,81 @@ TEST(shadow_fill_randomized_against_guest_tables)
 
 	for (unsigned step = 0; step < STEPS; step++) {
 		uint32_t op = rnd(100), mask;
-		if (op < 75) {
+		if (op < 72) {
 			uint32_t va = rnd(8) ? hot[rnd(HOT_PAGES)] + rnd(PAGE_SIZE / 4u) * 4u : random_va();
 			access(&w, va, (enum ref_access)rnd(3));
-		} else if (op < 83) {
-			w.priv = !w.priv;
-			if ((mask = dacr_map_set_mode(&w.map, w.priv)))
-				shadow_l1_iterate(&w.s, mask, true);
-		} else if (op < 91) {
+		} else if (op < 80) {
+			/* Nothing in the shadow may change: the mode picks the view. */
+			uint32_t drops = spaces[w.cur].stats.l2_drops, fills = spaces[w.cur].stats.fills;
+			switch_mode(&w, !w.priv);
+			CHECK_EQ(spaces[w.cur].stats.l2_drops, drops);
+			CHECK_EQ(spaces[w.cur].stats.fills, fills);
+			CHECK_EQ(spaces[w.cur].stale_views, 0);
+			mode_switches++;
+		} else if (op < 88) {
 			unsigned d = rnd(4);
 			w.dacr = (w.dacr & ~(3u << (2u * d))) | (rnd(4) << (2u * d));
-			if ((mask = dacr_map_set_guest_dacr(&w.map, w.dacr)))
-				shadow_l1_iterate(&w.s, mask, false);
+			if ((mask = dacr_map_set_guest_dacr(&maps[w.cur], w.dacr)))
+				shadow_l1_iterate(&spaces[w.cur], mask);
+			flush_stale(w.cur);
+		} else if (op < 91) {
+			switch_space(&w, rnd(SPACES));
+		} else if (op < 92) {
+			/* A root reused for another address space: its ASIDs too. */
+			unsigned k = rnd(SPACES);
+			tracking = true;        /* the L2 tables it rewrites serve the others too */
+			random_space(k);
+			tracking = false;
+			shadow_drop_all(&spaces[k]);
+			spaces[k].stale_views = SHADOW_ALL_VIEWS;
+			dacr_map_reset(&maps[k], w.dacr, w.priv);
+			flush_stale(w.cur);
 		} else if (op < 95) {
 			if (rnd(4))
 				continue;
 			/* A new L1 entry, then TLBIALL as the architecture requires, or write tracking. */
-			tracking = rnd(2) ? &w.s : NULL;
-			random_l1_entry(TEST_MB + 16u + rnd(TEST_MBS - 16u));
-			if (!tracking)
-				shadow_drop_all(&w.s);
-			tracking = NULL;
+			tracking = rnd(2);
+			unsigned k = rnd(SPACES);
+			random_l1_entry(k, TEST_MB + 16u + rnd(TEST_MBS - 16u));
+			if (!tracking) {
+				for (unsigned j = 0; j < SPACES; j++)
+					shadow_drop_all(&spaces[j]);
+				memset(tlb, 0, sizeof(tlb));
+				for (unsigned j = 0; j < SPACES; j++)
+					spaces[j].stale_views = 0;
+			}
+			tracking = false;
+			flush_stale(w.cur);
 		} else {
 			/* One small page changed, then TLBIMVA for it, or write tracking. */
 			uint32_t va = rnd(4) ? hot[rnd(HOT_PAGES)] : random_va();
+			const struct guest_walk_regs regs = guest_regs(&w);
 			struct guest_walk_result g;
-			guest_walk(&w.guest, va, read_guest, NULL, &g);
+			guest_walk(&regs, va, read_guest, NULL, &g);
 			if (g.ok && g.kind == WALK_SMALL_PAGE) {
-				tracking = rnd(2) ? &w.s : NULL;
+				tracking = rnd(2);
 				write_guest(g.l2_desc_gpa, g.l2_desc ^ (1u << 4));     /* flip AP[0] */
 				if (!tracking)
-					shadow_invalidate_page(&w.s, va);
-				tracking = NULL;
+					guest_tlbimva(va);
+				tracking = false;
+				flush_stale(w.cur);
 			}
 		}
 	}
-	CHECK(w.s.stats.fills > 1000);
-	CHECK(w.s.stats.l2_evictions > 0);
-	CHECK(w.s.stats.class_conversions > 0);
+	struct shadow_stats total = { 0 };
+	for (unsigned k = 0; k < SPACES; k++) {
+		total.fills += spaces[k].stats.fills;
+		total.l2_evictions += spaces[k].stats.l2_evictions;
+		total.class_conversions += spaces[k].stats.class_conversions;
+	}
+	CHECK(total.fills > 1000);
+	CHECK(total.l2_evictions > 0);
+	CHECK(total.class_conversions > 0);
+	CHECK(mode_switches > 1000);
 }
 
-
-/* A current-mode table holds for a kernel-only page what User mode gets: nothing. */
-TEST(shadow_current_mode_table_kernel_only_page_in_user_mode)
+/* A mixed MiB: a view table per mode; a kernel-only page gives User mode nothing. */
+TEST(shadow_mixed_mib_has_a_view_per_mode)
 {
 	static struct world w;
 	uint32_t pa;
@@ -325,17 +432,34 @@ TEST(shadow_current_mode_table_kernel_only_page_in_user_mode)
 				     .guest_dv = GUEST_DV_CLIENT, .privileged = false, .ap = 3 };
 
 	small_world(&w, false);
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);    /* same class */
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);    /* same class: shared */
+	CHECK_EQ(l2_of_mb[0][0x400][SHADOW_VIEW_KERNEL], l2_of_mb[0][0x400][SHADOW_VIEW_USER]);
 	r.va += PAGE_SIZE;
 	r.ap = 2;                                                   /* current mode: converts */
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED_CHANGED);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(spaces[0].stale_views != 0);                          /* the shared table went */
+	flush_stale(0);
+	CHECK_EQ(l2_of_mb[0][0x400][SHADOW_VIEW_KERNEL], -1);
 	r.va += PAGE_SIZE;
 	r.ap = 1;                                                   /* kernel-only */
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
-	CHECK_EQ(w.s.stats.class_conversions, 1);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK_EQ(spaces[0].stale_views, 0);
+	CHECK_EQ(spaces[0].stats.class_conversions, 1);
 	CHECK(!hardware_allows(&w, r.va, REF_READ, &pa));
 	CHECK(hardware_allows(&w, r.va - PAGE_SIZE, REF_READ, &pa));
 	CHECK(!hardware_allows(&w, r.va - PAGE_SIZE, REF_WRITE, &pa));
+
+	/* To kernel mode: the kernel view fills its own table; the user view stays. */
+	switch_mode(&w, true);
+	r.privileged = true;
+	CHECK(!hardware_allows(&w, r.va, REF_WRITE, &pa));
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(hardware_allows(&w, r.va, REF_WRITE, &pa));
+	CHECK(l2_of_mb[0][0x400][SHADOW_VIEW_KERNEL] != l2_of_mb[0][0x400][SHADOW_VIEW_USER]);
+	switch_mode(&w, false);
+	CHECK(!hardware_allows(&w, r.va, REF_READ, &pa));
+	CHECK(hardware_allows(&w, r.va - PAGE_SIZE, REF_READ, &pa));
+	CHECK_EQ(spaces[0].stats.class_conversions, 1);
 }
 
 /* A guest that moves a MiB to another domain without TLB maintenance gets a fresh table. */
@@ -347,14 +471,17 @@ TEST(shadow_guest_domain_change_replaces_table)
 				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3 };
 
 	small_world(&w, true);
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(hardware_allows(&w, 0x40000000u, REF_READ, &pa));
 	r.va += PAGE_SIZE;
 	r.guest_domain = 2;
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED_CHANGED);     /* old table freed */
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(spaces[0].stale_views != 0);                          /* old table freed */
+	flush_stale(0);
 	CHECK(!hardware_allows(&w, 0x40000000u, REF_READ, &pa));   /* the old page is gone */
 	CHECK(hardware_allows(&w, r.va, REF_READ, &pa));
 	w.dacr = 0x55u & ~(3u << 4);                                /* domain 2: no access */
-	CHECK_EQ(dacr_map_set_guest_dacr(&w.map, w.dacr), 0);
+	CHECK_EQ(dacr_map_set_guest_dacr(&maps[0], w.dacr), 0);
 	CHECK(!hardware_allows(&w, r.va, REF_READ, &pa));
 }
 
@@ -368,16 +495,17 @@ TEST(shadow_manager_transitions_rederive)
 
 	small_world(&w, true);
 	w.dacr = (0x55u & ~(3u << 2)) | (GUEST_DV_MANAGER << 2);
-	dacr_map_reset(&w.map, w.dacr, true);
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	dacr_map_reset(&maps[0], w.dacr, true);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
 	CHECK(hardware_allows(&w, r.va, REF_WRITE, &pa));           /* manager: no checks */
 	w.dacr = 0x55;
-	mask = dacr_map_set_guest_dacr(&w.map, w.dacr);
+	mask = dacr_map_set_guest_dacr(&maps[0], w.dacr);
 	CHECK_EQ(mask, 1u << 1);
-	CHECK_EQ(shadow_l1_iterate(&w.s, mask, false), 1);
+	CHECK_EQ(shadow_l1_iterate(&spaces[0], mask), 1);
+	flush_stale(0);
 	CHECK(!hardware_allows(&w, r.va, REF_READ, &pa));           /* dropped */
 	r.guest_dv = GUEST_DV_CLIENT;
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
 	CHECK(hardware_allows(&w, r.va, REF_READ, &pa));
 	CHECK(!hardware_allows(&w, r.va, REF_WRITE, &pa));          /* AP 101: kernel read-only */
 }
@@ -391,23 +519,24 @@ TEST(shadow_tracked_descriptor_writes)
 
 	memset(guest_ram, 0, sizeof(guest_ram));
 	small_world(&w, false);
-	w.guest = (struct guest_walk_regs){ .ttbr0 = GUEST_L1 };
-	write_guest(GUEST_L1 + 4u * TEST_MB, table | 1u | (1u << 5));          /* domain 1 */
+	write_guest(GUEST_L1(0) + 4u * TEST_MB, table | 1u | (1u << 5));       /* domain 1 */
 	write_guest(table + 4u * 5u, 0x81005000u | 2u | (3u << 4));           /* AP 011 */
 	access(&w, va, REF_WRITE);
 	CHECK(hardware_allows(&w, va, REF_WRITE, &pa));
 
-	tracking = &w.s;
+	tracking = true;
 	write_guest(table + 4u * 5u, 0x81005000u | 2u | (2u << 4));           /* AP 010 */
-	tracking = NULL;
+	tracking = false;
+	flush_stale(0);
 	CHECK(!hardware_allows(&w, va, REF_WRITE, &pa));
 	access(&w, va, REF_READ);
 	CHECK(hardware_allows(&w, va, REF_READ, &pa));
 	CHECK(!hardware_allows(&w, va, REF_WRITE, &pa));                       /* user mode: RO */
 
-	tracking = &w.s;
-	write_guest(GUEST_L1 + 4u * TEST_MB, 0);                               /* the MiB goes */
-	tracking = NULL;
+	tracking = true;
+	write_guest(GUEST_L1(0) + 4u * TEST_MB, 0);                            /* the MiB goes */
+	tracking = false;
+	flush_stale(0);
 	CHECK(!hardware_allows(&w, va, REF_READ, &pa));
 }
 
@@ -416,12 +545,15 @@ TEST(shadow_reserved_window_untouched)
 	static struct world w;
 	static const struct shadow_fill_req r = { .va = 0xf0001000u, .hpa = 0x81000000u, .ap = 3 };
 
-	shadow_l1[RESERVED_MB] = 0x8f000000u | 2u;
+	shadow_l1[0][SHADOW_VIEW_KERNEL][RESERVED_MB] = 0x8f000000u | 2u;
+	shadow_l1[0][SHADOW_VIEW_USER][RESERVED_MB] = 0x8f000000u | 2u;
 	small_world(&w, true);
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_RESERVED_VA);
-	shadow_drop_all(&w.s);
-	shadow_l1_iterate(&w.s, 0xffffu, false);
-	CHECK_EQ(shadow_l1[RESERVED_MB], 0x8f000000u | 2u);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
+	shadow_drop_all(&spaces[0]);
+	shadow_l1_iterate(&spaces[0], 0xffffu);
+	shadow_l1_descriptor_written(&spaces[0], RESERVED_MB);
+	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][RESERVED_MB], 0x8f000000u | 2u);
+	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_USER][RESERVED_MB], 0x8f000000u | 2u);
 }
 
 /* shadow_lookup: the page's frame after a fill, nothing once it is forgotten or unmapped. */
@@ -433,11 +565,13 @@ TEST(shadow_lookup_follows_fills)
 				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3 };
 
 	small_world(&w, true);
-	CHECK(!shadow_lookup(&w.s, r.va, &hpa));                   /* no L2 table yet */
-	CHECK_EQ(shadow_fill(&w.s, &w.map, &r), SHADOW_FILLED);
-	CHECK(shadow_lookup(&w.s, r.va + 0x123u, &hpa));
+	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va, &hpa));    /* no L2 table yet */
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va + 0x123u, &hpa));
+	CHECK(shadow_lookup(&spaces[0], SHADOW_VIEW_USER, r.va + 0x123u, &hpa));      /* shared */
 	CHECK_EQ(hpa, 0x81005123u);
-	CHECK(!shadow_lookup(&w.s, r.va + PAGE_SIZE, &hpa));       /* same table, empty entry */
-	shadow_invalidate_page(&w.s, r.va);
-	CHECK(!shadow_lookup(&w.s, r.va, &hpa));
+	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va + PAGE_SIZE, &hpa)); /* empty entry */
+	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), SHADOW_ALL_VIEWS);
+	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va, &hpa));
+	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), 0);
 }
