@@ -40,6 +40,7 @@ struct guest_mmu_state {
 	uint32_t clock, root_hits, root_switches, view_switches;
 	uint32_t processor_dacr;
 	uint32_t tracked_pages, tracked_writes;
+	uint32_t frame_forget_one, frame_forget_all;    /* by one address per root; everything */
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 };

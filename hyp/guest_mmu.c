@@ -18,6 +18,18 @@
 /* Guest RAM pages the guest's tables were read from: write-protected in the shadow. */
 static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
 
+/*
+ * Where each guest RAM page has been mapped in the shadows since the
+ * hypervisor last changed its restrictions on it: the virtual address of
+ * the first fill, FRAME_VA_ONE_VA; FRAME_VA_MANY once filled at another
+ * address too. 0: in no shadow. Lets a change of restrictions (a page
+ * found to hold tables, code pages changing state) forget one entry per
+ * root instead of every shadow.
+ */
+#define FRAME_VA_ONE_VA  1u
+#define FRAME_VA_MANY    2u
+static uint32_t frame_va[GUEST_RAM_PAGES];
+
 /* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
 static uint32_t root_l1[SHADOW_ROOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 static int16_t root_l2_of_mb[SHADOW_ROOTS][L1_ENTRIES][SHADOW_VIEWS];
@@ -66,7 +78,7 @@ static void track_table_page(struct guest *g, uint32_t gpa)
 		return;
 	table_pages[page / 32u] |= 1u << (page % 32u);
 	g->mmu.tracked_pages++;
-	guest_mmu_drop_all(g);
+	guest_mmu_forget_frame(g, gpa);
 }
 
 static void untrack_all(struct guest *g)
@@ -317,6 +329,38 @@ void guest_mmu_drop_all(struct guest *g)
 	tlb_invalidate_all();
 }
 
+void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT, where = frame_va[page];
+
+	if (!m->on || !where)
+		return;
+	frame_va[page] = 0;
+	if (where & FRAME_VA_MANY) {
+		m->frame_forget_all++;
+		guest_mmu_drop_all(g);
+		return;
+	}
+	m->frame_forget_one++;
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++)
+		if (m->root[i].valid)
+			shadow_forget_frame_at(&m->root[i].s, where & PAGE_MASK,
+					       (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base);
+	flush_stale(m, m->cur);
+}
+
+/* Remember that guest RAM page `gpa` is mapped at `va` (see frame_va). */
+static void note_frame_va(const struct guest *g, uint32_t gpa, uint32_t va)
+{
+	uint32_t *where = &frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+
+	if (!*where)
+		*where = (va & PAGE_MASK) | FRAME_VA_ONE_VA;
+	else if ((*where & PAGE_MASK) != (va & PAGE_MASK))
+		*where |= FRAME_VA_MANY;
+}
+
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)
 {
 	struct guest_mmu_state *m = &g->mmu;
@@ -345,6 +389,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_exec = true;
 		if (guest_mmu_is_table_page(g, gpa))
 			r.overlay.no_write = true;
+		note_frame_va(g, gpa, va);
 	}
 	struct shadow_root *root = m->cur;
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);

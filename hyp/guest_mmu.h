@@ -60,8 +60,14 @@ bool guest_mmu_is_table_page(const struct guest *g, uint32_t gpa);
  */
 void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size);
 
-/* Code pages changed state: every shadow entry's overlay may be stale. */
+/* Every shadow entry's restrictions may be stale: drop them all. */
 void guest_mmu_drop_all(struct guest *g);
+
+/*
+ * The hypervisor's restrictions on guest RAM page `gpa` changed (a code
+ * page changed state): forget the shadow entries that map it.
+ */
+void guest_mmu_forget_frame(struct guest *g, uint32_t gpa);
 
 /* SCTLR, TTBRx, TTBCR, DACR or CONTEXTIDR written; guest TLB maintenance. */
 void guest_mmu_translation_changed(struct guest *g);

@@ -158,7 +158,7 @@ static bool guest_mmu_pabt(struct guest *g, uint32_t va)
 	}
 	if (shadow_flat_page_is_data(w.pa)) {
 		if (first_exec(v, w.pa))
-			guest_mmu_drop_all(g);
+			guest_mmu_forget_frame(g, w.pa);        /* mapped execute-never as data */
 		return true;
 	}
 	if (!guest_mmu_fill(g, va, &w, false))
@@ -259,7 +259,7 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 	finish_emulation(v, code_page_write(v, insn, writer_gpa, target_gpa),
 			 "store into its own code page by an instruction that is not emulated");
 	if (!shadow_flat_page_catches_writes(target_gpa))
-		guest_mmu_drop_all(g);  /* shadows that map it read-only or executable */
+		guest_mmu_forget_frame(g, target_gpa);  /* mapped read-only or executable */
 }
 
 /* Data abort with the guest's MMU on. Returns true when resolved silently; false: continue. */

@@ -236,6 +236,20 @@ unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va)
 	return views;
 }
 
+void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa)
+{
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		int idx = s->l2_of_mb[va >> SECTION_SHIFT][v];
+		if (idx < 0)
+			continue;
+		uint32_t *pte = &s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+		if (*pte == L2_TYPE_FAULT || (*pte & L2_SMALL_ADDR_MASK) != (hpa & L2_SMALL_ADDR_MASK))
+			continue;
+		*pte = L2_TYPE_FAULT;
+		s->stale_views |= s->pool->info[idx].views;
+	}
+}
+
 void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa)
 {
 	uint32_t table = desc_gpa & L1_TABLE_ADDR_MASK;

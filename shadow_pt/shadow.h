@@ -127,6 +127,12 @@ bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t
 unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va);
 
 /*
+ * Forget the page at `va` in both views if it maps host frame `hpa` (the
+ * hypervisor's restrictions on that frame changed).
+ */
+void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa);
+
+/*
  * The guest wrote the descriptor at `desc_gpa`: forget the shadow pages
  * derived from it as L2 descriptor, in every space of the pool.
  */
