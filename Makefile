@@ -164,6 +164,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all hyp-flush-all linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
+	@$(QEMU_ENV) bench/microbench.sh
 
 .PHONY: run-built test-built
 run-built:
