@@ -42,7 +42,7 @@ obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulat
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o hyp/irq_forward.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
-obj-y += dacr/dacr_map.o hyp/guest_mmu.o
+obj-y += dacr/dacr_map.o hyp/guest_mmu.o hyp/guest_tables.o shadow_pt/modified_tables.o
 
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
 HYP_ELF := $(BUILD)/hyp.elf

@@ -11,6 +11,7 @@
 #include "hyp/vcpu.h"
 #include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
+#include "shadow_pt/modified_tables.h"
 #include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
@@ -39,7 +40,9 @@ struct guest_mmu_state {
 	enum shadow_view view;          /* cur's view in use */
 	uint32_t clock, root_hits, root_switches, view_switches;
 	uint32_t processor_dacr;
+	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;
+	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
 	uint32_t frame_forget_one, frame_forget_all;    /* by one address per root; everything */
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;

@@ -8,15 +8,13 @@
 #include "dacr/domains.h"
 #include "generated/config.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/guest_tables.h"
 #include "hyp/log.h"
 #include "shadow_pt/flat.h"
 
 #define CONTEXTIDR_ASID_MASK 0xffu
 
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
-
-/* Guest RAM pages the guest's tables were read from: write-protected in the shadow. */
-static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
 
 /*
  * Where each guest RAM page has been mapped in the shadows since the
@@ -58,36 +56,6 @@ static bool read_guest_phys(void *ctx, uint32_t gpa, uint32_t *value)
 	return true;
 }
 
-bool guest_mmu_is_table_page(const struct guest *g, uint32_t gpa)
-{
-	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
-
-	return shadow_flat_is_ram(gpa, 1) && (table_pages[page / 32u] >> (page % 32u)) & 1u;
-}
-
-/*
- * Write tracking (seed: US 7,640,543): a page the guest's tables live in is
- * made read-only in the shadow; the first time a page is found to hold a
- * table, shadow entries that map it writable are dropped.
- */
-static void track_table_page(struct guest *g, uint32_t gpa)
-{
-	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
-
-	if (!gpa || !shadow_flat_is_ram(gpa, 1) || guest_mmu_is_table_page(g, gpa))
-		return;
-	table_pages[page / 32u] |= 1u << (page % 32u);
-	g->mmu.tracked_pages++;
-	guest_mmu_forget_frame(g, gpa);
-}
-
-static void untrack_all(struct guest *g)
-{
-	for (unsigned i = 0; i < GUEST_RAM_PAGES / 32u; i++)
-		table_pages[i] = 0;
-	g->mmu.tracked_pages = 0;
-}
-
 /* The L1 index a guest descriptor at `gpa` has in the tables of `root`, or -1. */
 static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 {
@@ -110,22 +78,21 @@ static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *roo
 	root->s.stale_views = 0;
 }
 
-void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size)
+void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
-	if (!m->on || !guest_mmu_is_table_page(g, gpa))
-		return;
-	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u) {
-		shadow_pool_descriptor_written(&m->pool, word);
-		for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
-			int mb = l1_index_of(&m->root[i], word);
-			if (m->root[i].valid && mb >= 0)
-				shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
-		}
+	shadow_pool_descriptor_written(&m->pool, desc_gpa);
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		int mb = l1_index_of(&m->root[i], desc_gpa);
+		if (m->root[i].valid && mb >= 0)
+			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
 	}
-	m->tracked_writes++;
-	flush_stale(m, m->cur);         /* the other roots' views: when they run again */
+}
+
+void guest_mmu_flush_stale(struct guest *g)
+{
+	flush_stale(&g->mmu, g->mmu.cur);      /* the other roots' views: when they run again */
 }
 
 uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
@@ -137,10 +104,8 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 	};
 
 	guest_walk(&regs, va, read_guest_phys, NULL, w);
-	if (guest_current()->mmu.on) {
-		track_table_page(guest_current(), w->l1_desc_gpa);
-		track_table_page(guest_current(), w->l2_desc_gpa);
-	}
+	if (guest_current()->mmu.on)
+		guest_tables_walked(guest_current(), w);
 	if (!w->ok) {
 		if (w->unsupported) {
 			v->stop_reason = w->unsupported;
@@ -280,7 +245,7 @@ static void shadow_on(struct guest *g)
 		shadow_init(&root->s);
 		root->valid = false;
 	}
-	untrack_all(g);
+	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = NULL;
 	m->on = true;
@@ -387,7 +352,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_write = true;
 		else if (shadow_flat_page_is_data(gpa))
 			r.overlay.no_exec = true;
-		if (guest_mmu_is_table_page(g, gpa))
+		if (guest_tables_protected(g, gpa))
 			r.overlay.no_write = true;
 		note_frame_va(g, gpa, va);
 	}
@@ -401,6 +366,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		res = shadow_fill(&root->s, &root->map, &r);
 	}
 	BUG_ON(res != SHADOW_FILLED);
+	guest_tables_used(g, w);
 	/*
 	 * A replaced entry may be cached with other rights, an evicted table's
 	 * entries too: invalidated by ASID. Filling an empty entry needs nothing.
@@ -438,8 +404,9 @@ void guest_mmu_translation_changed(struct guest *g)
 }
 
 /*
- * Guest TLB maintenance (B4.2.3): by address it forgets that page in every
- * root (global entries match any ASID); by ASID it drops that ASID's roots;
+ * Guest TLB maintenance (B4.2.3): by address it resynchronises the listed
+ * table descriptors that translate it and forgets that page in every root
+ * (global entries match any ASID); by ASID it drops that ASID's roots;
  * TLBIALL drops every root, and the tracked table pages start afresh.
  * Roots that are not running have their TLB entries invalidated when they
  * run again.
@@ -451,6 +418,8 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 
 	if (!m->on)
 		return;
+	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
+		guest_tables_resync_va(g, va);
 	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		if (!root->valid)
@@ -465,7 +434,7 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		}
 	}
 	if (op == TLB_ALL)
-		untrack_all(g);
+		guest_tables_reset(g);
 	flush_stale(m, m->cur);
 }
 

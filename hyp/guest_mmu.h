@@ -2,16 +2,17 @@
  * A guest's own MMU, on the target: while the guest's SCTLR.M is set the
  * real MMU walks shadow tables (shadow_pt/shadow.c) filled on demand from
  * the guest's tables, with permissions from the DACR/AP mapping
- * (dacr/dacr_map.c). Pages holding the guest's tables are write-tracked:
- * the guest's stores to them are performed by the hypervisor and forget
- * the shadow derived from each written descriptor. SHADOW_ROOTS shadow
- * address spaces are cached by TTBRs, TTBCR and ASID, so a guest context
- * switch finds its shadow again. Guest TLB maintenance forgets what it
- * names; SCTLR changes and code pages changing state drop every shadow
- * table ("flush everything"); DACR writes and kernel/user
- * switches change only the processor DACR where the mapping allows
- * (Kconfig SHADOW_STRATEGY_L1_ITERATE) or drop everything too
- * (SHADOW_STRATEGY_FLUSH_ALL, the baseline).
+ * (dacr/dacr_map.c). Pages holding the guest's tables are write-tracked
+ * (hyp/guest_tables.c). SHADOW_ROOTS shadow address spaces are cached by
+ * TTBRs, TTBCR and ASID, so a guest context switch finds its shadow again;
+ * each has a view per guest mode, under an ASID of its own, so a kernel/user
+ * switch changes TTBR0 and CONTEXTIDR only. Guest TLB maintenance forgets
+ * what it names; SCTLR changes drop every shadow table; a code page changing
+ * state forgets that page's entries. DACR writes change only the processor
+ * DACR where the mapping allows (Kconfig SHADOW_STRATEGY_L1_ITERATE), and
+ * drop every table of the guest domain concerned otherwise; or every DACR
+ * write and mode switch drops everything (SHADOW_STRATEGY_FLUSH_ALL, the
+ * baseline).
  */
 #ifndef HYP_GUEST_MMU_H
 #define HYP_GUEST_MMU_H
@@ -51,14 +52,13 @@ bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa);
  */
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device);
 
-/* Does guest RAM at `gpa` hold one of the guest's translation tables? */
-bool guest_mmu_is_table_page(const struct guest *g, uint32_t gpa);
-
 /*
- * The hypervisor wrote guest RAM for the guest (emulated stores): if that
- * is one of the guest's tables, forget the shadow derived from it.
+ * The guest's descriptor at `desc_gpa` changed: forget what every root
+ * derived from it (as L2 descriptor, and as L1 descriptor where a root's
+ * tables hold it). Then guest_mmu_flush_stale().
  */
-void guest_mmu_guest_wrote(struct guest *g, uint32_t gpa, unsigned size);
+void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa);
+void guest_mmu_flush_stale(struct guest *g);
 
 /* Every shadow entry's restrictions may be stale: drop them all. */
 void guest_mmu_drop_all(struct guest *g);

@@ -21,6 +21,7 @@
 #include "hyp/emulate_mem.h"
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/guest_tables.h"
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
 #include "hyp/panic.h"
@@ -284,7 +285,7 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 			code_write(g, w.pa);
 			return true;
 		}
-		if (write && guest_mmu_is_table_page(g, w.pa)) {
+		if (write && guest_tables_protected(g, w.pa) && !guest_tables_unprotect(g, w.pa)) {
 			emulate_access(g);      /* the store, then the shadow it changes is forgotten */
 			return false;
 		}

@@ -9,6 +9,7 @@
 
 #include "arch/arm/pgtable_bits.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/guest_tables.h"
 #include "hyp/vmem.h"
 #include "shadow_pt/flat.h"
 
@@ -43,7 +44,7 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
 	uint8_t *ram = guest_ram_page_ptr(gpa);
 	if (write) {
 		memcpy(ram, bytes, size);
-		guest_mmu_guest_wrote(guest_current(), gpa, size);
+		guest_tables_written(guest_current(), gpa, size);
 	} else {
 		memcpy(bytes, ram, size);
 	}

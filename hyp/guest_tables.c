@@ -1,0 +1,195 @@
+#include <string.h>
+
+#include "arch/arm/pgtable_bits.h"
+#include "generated/config.h"
+#include "hyp/guest_mmu.h"
+#include "hyp/guest_tables.h"
+#include "shadow_pt/flat.h"
+#include "shadow_pt/modified_tables.h"
+
+#define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
+#define MODIFIED_TABLES CONFIG_SHADOW_MODIFIED_TABLES
+/* Descriptors a TLB operation by address resynchronises: a supersection or large page's 16. */
+#define REPLICATED_DESCRIPTORS 16u
+
+/* Guest RAM pages the guest's tables were read from, and those of them on the modified list. */
+static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
+static uint32_t listed_pages[GUEST_RAM_PAGES / 32u];
+
+#if MODIFIED_TABLES
+static uint32_t listed_gpa[MODIFIED_TABLES], listed_at[MODIFIED_TABLES];
+static uint32_t snapshots[MODIFIED_TABLES][PAGE_DESCRIPTORS];
+#endif
+
+static bool page_bit(const uint32_t *map, const struct guest *g, uint32_t gpa)
+{
+	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
+
+	return shadow_flat_is_ram(gpa, 1) && (map[page / 32u] >> (page % 32u)) & 1u;
+}
+
+static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, bool on)
+{
+	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT, bit = 1u << (page % 32u);
+
+	map[page / 32u] = on ? map[page / 32u] | bit : map[page / 32u] & ~bit;
+}
+
+bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa)
+{
+	return page_bit(table_pages, g, gpa);
+}
+
+bool guest_tables_protected(const struct guest *g, uint32_t gpa)
+{
+	return page_bit(table_pages, g, gpa) && !page_bit(listed_pages, g, gpa);
+}
+
+void guest_tables_reset(struct guest *g)
+{
+	struct guest_mmu_state *m = &g->mmu;
+
+	memset(table_pages, 0, sizeof(table_pages));
+	memset(listed_pages, 0, sizeof(listed_pages));
+#if MODIFIED_TABLES
+	m->modified = (struct modified_tables){
+		.page_gpa = listed_gpa, .snapshot = snapshots, .listed_at = listed_at,
+		.capacity = MODIFIED_TABLES,
+	};
+#endif
+	modified_tables_init(&m->modified);
+	m->tracked_pages = 0;
+}
+
+/* A page found to hold a table: protected, so its writable shadow mappings go. */
+static void track(struct guest *g, uint32_t gpa)
+{
+	if (!gpa || !shadow_flat_is_ram(gpa, 1) || guest_tables_is_table_page(g, gpa))
+		return;
+	set_page_bit(table_pages, g, gpa, true);
+	g->mmu.tracked_pages++;
+	guest_mmu_forget_frame(g, gpa);
+}
+
+void guest_tables_walked(struct guest *g, const struct guest_walk_result *w)
+{
+	track(g, w->l1_desc_gpa);
+	track(g, w->l2_desc_gpa);
+}
+
+static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
+{
+	(void)ctx;
+	return guest_ram_page_ptr(page_gpa);
+}
+
+static void descriptor_changed(void *ctx, uint32_t desc_gpa)
+{
+	guest_mmu_descriptor_changed(ctx, desc_gpa);
+}
+
+static unsigned resync(struct guest *g, unsigned e, unsigned first, unsigned count)
+{
+	const struct modified_tables_ops ops = {
+		.page = page_words, .descriptor_changed = descriptor_changed, .ctx = g,
+	};
+	unsigned changed = modified_tables_resync(&g->mmu.modified, e, first, count, &ops);
+
+	g->mmu.resynced_descriptors += changed;
+	return changed;
+}
+
+/* Entry `e` leaves the list: its shadow brought in line, then write-protected again. */
+static void protect_again(struct guest *g, unsigned e)
+{
+	uint32_t page = g->mmu.modified.page_gpa[e];
+
+	resync(g, e, 0, PAGE_DESCRIPTORS);
+	modified_tables_remove(&g->mmu.modified, e);
+	set_page_bit(listed_pages, g, page, false);
+	g->mmu.tables_protected_again++;
+	guest_mmu_forget_frame(g, page);        /* its writable mappings */
+	guest_mmu_flush_stale(g);
+}
+
+bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
+{
+	struct modified_tables *t = &g->mmu.modified;
+
+	if (!t->capacity)
+		return false;
+	if (t->count == t->capacity)
+		protect_again(g, modified_tables_oldest(t));
+	modified_tables_add(t, gpa, guest_ram_page_ptr(gpa & PAGE_MASK));
+	set_page_bit(listed_pages, g, gpa, true);
+	g->mmu.tables_unprotected++;
+	return true;
+}
+
+static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
+{
+	if (desc_gpa && page_bit(listed_pages, g, desc_gpa))
+		modified_tables_note_used(&g->mmu.modified, desc_gpa, value);
+}
+
+void guest_tables_used(struct guest *g, const struct guest_walk_result *w)
+{
+	note_used(g, w->l1_desc_gpa, w->l1_desc);
+	note_used(g, w->l2_desc_gpa, w->l2_desc);
+}
+
+/* Resynchronise the aligned group of descriptors around `desc_gpa`, if its page is listed. */
+static void resync_group(struct guest *g, uint32_t desc_gpa)
+{
+	if (!page_bit(listed_pages, g, desc_gpa))
+		return;
+	int e = modified_tables_find(&g->mmu.modified, desc_gpa);
+	unsigned first = (desc_gpa & ~PAGE_MASK) / 4u & ~(REPLICATED_DESCRIPTORS - 1u);
+
+	if (e >= 0)
+		resync(g, (unsigned)e, first, REPLICATED_DESCRIPTORS);
+}
+
+/* Where `root`'s tables hold the L1 descriptor for `va` (TTBCR.N split, B3.5.4). */
+static uint32_t l1_desc_gpa(const struct shadow_root *root, uint32_t va)
+{
+	uint32_t n = root->ttbcr & TTBCR_N_MASK;
+
+	if (n && va >> (32u - n))
+		return (root->ttbr1 & ~(L1_TABLE_SIZE - 1u)) + (va >> SECTION_SHIFT) * 4u;
+	return (root->ttbr0 & ~((L1_TABLE_SIZE >> n) - 1u)) + (va >> SECTION_SHIFT) * 4u;
+}
+
+void guest_tables_resync_va(struct guest *g, uint32_t va)
+{
+	struct guest_mmu_state *m = &g->mmu;
+
+	if (!m->modified.count)
+		return;
+	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+		if (!m->root[i].valid)
+			continue;
+		uint32_t l1_gpa = l1_desc_gpa(&m->root[i], va), l1;
+		resync_group(g, l1_gpa);
+		if (!shadow_flat_is_ram(l1_gpa, 4))
+			continue;
+		memcpy(&l1, guest_ram_page_ptr(l1_gpa), sizeof(l1));
+		if ((l1 & L1_TYPE_MASK) == L1_TYPE_TABLE)
+			resync_group(g, (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u);
+	}
+	guest_mmu_flush_stale(g);
+}
+
+void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size)
+{
+	if (!g->mmu.on || !guest_tables_is_table_page(g, gpa))
+		return;
+	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u) {
+		uint32_t value;
+		guest_mmu_descriptor_changed(g, word);
+		memcpy(&value, guest_ram_page_ptr(word), sizeof(value));
+		note_used(g, word, value);
+	}
+	g->mmu.tracked_writes++;
+	guest_mmu_flush_stale(g);
+}

@@ -1,0 +1,67 @@
+/*
+ * The list of modified guest table pages (seed: US 7,640,543): a guest RAM
+ * page holding translation tables is write-protected in the shadow while
+ * the shadow is derived from it; the guest's first store to it unprotects
+ * it and puts it here, with a snapshot of what it held, so its later
+ * stores run at full speed. The shadow derived from a listed page is
+ * brought back in line ("resynchronised") by comparing the page with its
+ * snapshot: for the descriptors a guest TLB maintenance operation names,
+ * and for the whole page when it leaves the list and is protected again.
+ * A fill that uses a descriptor from a listed page records that value in
+ * the snapshot, so the snapshot always holds what the shadow may reflect.
+ * Portable: compiled for the target and for host unit tests.
+ */
+#ifndef SHADOW_PT_MODIFIED_TABLES_H
+#define SHADOW_PT_MODIFIED_TABLES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/arm/pgtable_bits.h"
+
+#define PAGE_DESCRIPTORS (PAGE_SIZE / 4u)
+
+struct modified_tables {
+	uint32_t *page_gpa;                             /* capacity entries; 0: free */
+	uint32_t (*snapshot)[PAGE_DESCRIPTORS];         /* capacity entries */
+	uint32_t *listed_at;                            /* capacity entries: age, for eviction */
+	unsigned capacity, count;
+	uint32_t clock;
+};
+
+/* The guest's current descriptors, and what to do when one differs from the snapshot. */
+struct modified_tables_ops {
+	const uint32_t *(*page)(void *ctx, uint32_t page_gpa);
+	void (*descriptor_changed)(void *ctx, uint32_t desc_gpa);
+	void *ctx;
+};
+
+void modified_tables_init(struct modified_tables *t);
+
+/* The entry listing the page that holds `gpa`, or -1. */
+int modified_tables_find(const struct modified_tables *t, uint32_t gpa);
+
+/*
+ * List the page holding `gpa`, whose contents are `words` now (not full:
+ * the caller evicts modified_tables_oldest() first). Returns its entry.
+ */
+unsigned modified_tables_add(struct modified_tables *t, uint32_t gpa, const uint32_t *words);
+
+/* The entry listed longest ago (the list is not empty). */
+unsigned modified_tables_oldest(const struct modified_tables *t);
+
+/*
+ * Compare `count` descriptors of entry `e` from `first` (a descriptor index
+ * in the page) with the snapshot: report each that changed, and take the
+ * new value into the snapshot. Returns how many changed.
+ */
+unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned first, unsigned count,
+				const struct modified_tables_ops *ops);
+
+/* Take entry `e` off the list (after a whole-page resync). */
+void modified_tables_remove(struct modified_tables *t, unsigned e);
+
+/* A fill used descriptor `value` read at `desc_gpa`: if that page is listed, remember it. */
+void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uint32_t value);
+
+#endif

@@ -1,0 +1,102 @@
+/* The modified table list: listing, eviction order, and resynchronisation against snapshots. */
+#include <stdint.h>
+#include <string.h>
+
+#include "shadow_pt/modified_tables.h"
+#include "test.h"
+
+#define CAPACITY 3u
+#define PAGES 8u
+#define BASE 0x80000000u
+
+static uint32_t guest_pages[PAGES][PAGE_DESCRIPTORS];
+static uint32_t gpas[CAPACITY], ages[CAPACITY], snaps[CAPACITY][PAGE_DESCRIPTORS];
+static uint32_t changed[64];
+static unsigned changed_count;
+
+static const uint32_t *page_of(void *ctx, uint32_t page_gpa)
+{
+	(void)ctx;
+	return guest_pages[(page_gpa - BASE) / PAGE_SIZE];
+}
+
+static void note_change(void *ctx, uint32_t desc_gpa)
+{
+	(void)ctx;
+	if (changed_count < 64)
+		changed[changed_count] = desc_gpa;
+	changed_count++;
+}
+
+static const struct modified_tables_ops ops = { .page = page_of, .descriptor_changed = note_change };
+
+static struct modified_tables fresh(void)
+{
+	struct modified_tables t = { .page_gpa = gpas, .snapshot = snaps, .listed_at = ages,
+				     .capacity = CAPACITY };
+	modified_tables_init(&t);
+	memset(guest_pages, 0, sizeof(guest_pages));
+	changed_count = 0;
+	return t;
+}
+
+static uint32_t gpa_of(unsigned page, unsigned desc)
+{
+	return BASE + page * PAGE_SIZE + 4u * desc;
+}
+
+TEST(modified_tables_list_find_and_oldest)
+{
+	struct modified_tables t = fresh();
+
+	CHECK_EQ(modified_tables_find(&t, gpa_of(1, 5)), -1);
+	unsigned a = modified_tables_add(&t, gpa_of(1, 5), guest_pages[1]);
+	unsigned b = modified_tables_add(&t, gpa_of(4, 0), guest_pages[4]);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(1, 1023)), a);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(4, 7)), b);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(2, 0)), -1);
+	CHECK_EQ(modified_tables_oldest(&t), a);
+	modified_tables_remove(&t, a);
+	CHECK_EQ(t.count, 1);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(1, 5)), -1);
+	CHECK_EQ(modified_tables_oldest(&t), b);
+	unsigned c = modified_tables_add(&t, gpa_of(6, 0), guest_pages[6]);
+	CHECK_EQ(c, a);                                         /* the free entry is reused */
+	CHECK_EQ(modified_tables_oldest(&t), b);                /* by age, not by entry */
+}
+
+/* Only descriptors that differ from the snapshot are reported, once, and only in the range asked. */
+TEST(modified_tables_resync_reports_changes_once)
+{
+	struct modified_tables t = fresh();
+
+	guest_pages[2][10] = 0x11;
+	unsigned e = modified_tables_add(&t, gpa_of(2, 0), guest_pages[2]);
+	guest_pages[2][10] = 0x12;
+	guest_pages[2][40] = 0x13;
+	CHECK_EQ(modified_tables_resync(&t, e, 0, 16, &ops), 1);       /* 40 is outside */
+	CHECK_EQ(changed[0], gpa_of(2, 10));
+	CHECK_EQ(modified_tables_resync(&t, e, 0, 16, &ops), 0);       /* taken into the snapshot */
+	CHECK_EQ(modified_tables_resync(&t, e, 0, PAGE_DESCRIPTORS, &ops), 1);
+	CHECK_EQ(changed[1], gpa_of(2, 40));
+	CHECK_EQ(changed_count, 2);
+}
+
+/*
+ * A descriptor that was invalid when listed, made valid (a fill used it),
+ * then invalid again: the shadow reflects the valid one, so the change
+ * back must still be reported.
+ */
+TEST(modified_tables_used_values_are_remembered)
+{
+	struct modified_tables t = fresh();
+	unsigned e = modified_tables_add(&t, gpa_of(3, 0), guest_pages[3]);
+
+	guest_pages[3][7] = 0x80100c02u;                        /* a section */
+	modified_tables_note_used(&t, gpa_of(3, 7), guest_pages[3][7]);
+	modified_tables_note_used(&t, gpa_of(5, 7), 0x1234u);   /* not listed: ignored */
+	guest_pages[3][7] = 0;
+	CHECK_EQ(modified_tables_resync(&t, e, 0, 16, &ops), 1);
+	CHECK_EQ(changed[0], gpa_of(3, 7));
+	CHECK_EQ(t.snapshot[e][7], 0);
+}
