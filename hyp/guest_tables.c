@@ -9,8 +9,6 @@
 
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
 #define MODIFIED_TABLES CONFIG_SHADOW_MODIFIED_TABLES
-/* Descriptors a TLB operation by address resynchronises: a supersection or large page's 16. */
-#define REPLICATED_DESCRIPTORS 16u
 
 /* Guest RAM pages the guest's tables were read from, and those of them on the modified list. */
 static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
@@ -83,16 +81,36 @@ static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
 	return guest_ram_page_ptr(page_gpa);
 }
 
+static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
+{
+	(void)ctx;
+	if (!shadow_flat_is_ram(gpa, 4))
+		return false;
+	memcpy(value, guest_ram_page_ptr(gpa), sizeof(*value));
+	return true;
+}
+
+static bool listed(void *ctx, uint32_t gpa)
+{
+	return page_bit(listed_pages, ctx, gpa);
+}
+
 static void descriptor_changed(void *ctx, uint32_t desc_gpa)
 {
 	guest_mmu_descriptor_changed(ctx, desc_gpa);
 }
 
+static struct modified_tables_ops list_ops(struct guest *g)
+{
+	return (struct modified_tables_ops){
+		.page = page_words, .read = read_word, .listed = listed,
+		.descriptor_changed = descriptor_changed, .ctx = g,
+	};
+}
+
 static unsigned resync(struct guest *g, unsigned e, unsigned first, unsigned count)
 {
-	const struct modified_tables_ops ops = {
-		.page = page_words, .descriptor_changed = descriptor_changed, .ctx = g,
-	};
+	const struct modified_tables_ops ops = list_ops(g);
 	unsigned changed = modified_tables_resync(&g->mmu.modified, e, first, count, &ops);
 
 	g->mmu.resynced_descriptors += changed;
@@ -138,44 +156,18 @@ void guest_tables_used(struct guest *g, const struct guest_walk_result *w)
 	note_used(g, w->l2_desc_gpa, w->l2_desc);
 }
 
-/* Resynchronise the aligned group of descriptors around `desc_gpa`, if its page is listed. */
-static void resync_group(struct guest *g, uint32_t desc_gpa)
-{
-	if (!page_bit(listed_pages, g, desc_gpa))
-		return;
-	int e = modified_tables_find(&g->mmu.modified, desc_gpa);
-	unsigned first = (desc_gpa & ~PAGE_MASK) / 4u & ~(REPLICATED_DESCRIPTORS - 1u);
-
-	if (e >= 0)
-		resync(g, (unsigned)e, first, REPLICATED_DESCRIPTORS);
-}
-
-/* Where `root`'s tables hold the L1 descriptor for `va` (TTBCR.N split, B3.5.4). */
-static uint32_t l1_desc_gpa(const struct shadow_root *root, uint32_t va)
-{
-	uint32_t n = root->ttbcr & TTBCR_N_MASK;
-
-	if (n && va >> (32u - n))
-		return (root->ttbr1 & ~(L1_TABLE_SIZE - 1u)) + (va >> SECTION_SHIFT) * 4u;
-	return (root->ttbr0 & ~((L1_TABLE_SIZE >> n) - 1u)) + (va >> SECTION_SHIFT) * 4u;
-}
-
 void guest_tables_resync_va(struct guest *g, uint32_t va)
 {
 	struct guest_mmu_state *m = &g->mmu;
+	const struct modified_tables_ops ops = list_ops(g);
 
 	if (!m->modified.count)
 		return;
 	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
-		if (!m->root[i].valid)
-			continue;
-		uint32_t l1_gpa = l1_desc_gpa(&m->root[i], va), l1;
-		resync_group(g, l1_gpa);
-		if (!shadow_flat_is_ram(l1_gpa, 4))
-			continue;
-		memcpy(&l1, guest_ram_page_ptr(l1_gpa), sizeof(l1));
-		if ((l1 & L1_TYPE_MASK) == L1_TYPE_TABLE)
-			resync_group(g, (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u);
+		const struct shadow_root *root = &m->root[i];
+		if (root->valid)
+			m->resynced_descriptors += modified_tables_resync_va(&m->modified, root->ttbr0,
+									      root->ttbr1, root->ttbcr, va, &ops);
 	}
 	guest_mmu_flush_stale(g);
 }

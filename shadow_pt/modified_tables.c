@@ -66,6 +66,34 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
 	return changed;
 }
 
+/* Resynchronise the aligned group around `desc_gpa`, if its page is listed. */
+static unsigned resync_group(struct modified_tables *t, uint32_t desc_gpa, const struct modified_tables_ops *ops)
+{
+	if (!ops->listed(ops->ctx, desc_gpa))
+		return 0;
+	int e = modified_tables_find(t, desc_gpa);
+	unsigned first = (desc_gpa & ~PAGE_MASK) / 4u & ~(MODIFIED_TABLES_GROUP - 1u);
+
+	return e < 0 ? 0 : modified_tables_resync(t, (unsigned)e, first, MODIFIED_TABLES_GROUP, ops);
+}
+
+unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, uint32_t ttbr1,
+				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops)
+{
+	uint32_t n = ttbcr & TTBCR_N_MASK, l1_gpa, l1;
+
+	/* Where the L1 descriptor for va is (TTBCR.N split, B3.5.4). */
+	if (n && va >> (32u - n))
+		l1_gpa = (ttbr1 & ~(L1_TABLE_SIZE - 1u)) + (va >> SECTION_SHIFT) * 4u;
+	else
+		l1_gpa = (ttbr0 & ~((L1_TABLE_SIZE >> n) - 1u)) + (va >> SECTION_SHIFT) * 4u;
+	unsigned changed = resync_group(t, l1_gpa, ops);
+	if (ops->read(ops->ctx, l1_gpa, &l1) && (l1 & L1_TYPE_MASK) == L1_TYPE_TABLE)
+		changed += resync_group(t, (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u,
+					ops);
+	return changed;
+}
+
 void modified_tables_remove(struct modified_tables *t, unsigned e)
 {
 	t->page_gpa[e] = 0;

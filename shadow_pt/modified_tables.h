@@ -31,10 +31,15 @@ struct modified_tables {
 
 /* The guest's current descriptors, and what to do when one differs from the snapshot. */
 struct modified_tables_ops {
-	const uint32_t *(*page)(void *ctx, uint32_t page_gpa);
+	const uint32_t *(*page)(void *ctx, uint32_t page_gpa);  /* a listed page's words */
+	bool (*read)(void *ctx, uint32_t gpa, uint32_t *value);  /* any guest RAM word */
+	bool (*listed)(void *ctx, uint32_t gpa);        /* a quick test before the list is searched */
 	void (*descriptor_changed)(void *ctx, uint32_t desc_gpa);
 	void *ctx;
 };
+
+/* Descriptors a TLB operation by address resynchronises: a supersection or large page's 16. */
+#define MODIFIED_TABLES_GROUP 16u
 
 void modified_tables_init(struct modified_tables *t);
 
@@ -57,6 +62,16 @@ unsigned modified_tables_oldest(const struct modified_tables *t);
  */
 unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned first, unsigned count,
 				const struct modified_tables_ops *ops);
+
+/*
+ * Guest TLB maintenance by address `va`, for the address space of tables
+ * (ttbr0, ttbr1, ttbcr): resynchronise the listed descriptors that
+ * translate it (the aligned group of MODIFIED_TABLES_GROUP around the L1
+ * descriptor, and around the L2 descriptor its table holds). Returns how
+ * many changed.
+ */
+unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, uint32_t ttbr1,
+				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops);
 
 /* Take entry `e` off the list (after a whole-page resync). */
 void modified_tables_remove(struct modified_tables *t, unsigned e);

@@ -28,7 +28,25 @@ static void note_change(void *ctx, uint32_t desc_gpa)
 	changed_count++;
 }
 
-static const struct modified_tables_ops ops = { .page = page_of, .descriptor_changed = note_change };
+static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
+{
+	(void)ctx;
+	if (gpa - BASE >= sizeof(guest_pages))
+		return false;
+	*value = guest_pages[(gpa - BASE) / PAGE_SIZE][(gpa & ~PAGE_MASK) / 4u];
+	return true;
+}
+
+static bool always(void *ctx, uint32_t gpa)
+{
+	(void)ctx;
+	(void)gpa;
+	return true;
+}
+
+static const struct modified_tables_ops ops = {
+	.page = page_of, .read = read_word, .listed = always, .descriptor_changed = note_change,
+};
 
 static struct modified_tables fresh(void)
 {

@@ -3,7 +3,11 @@
  * sections, supersections, large and small pages, random AP/XN/domains,
  * guest DACR changes, kernel/user switches, several address spaces sharing
  * one L2 pool, context switches, spaces reused for new address spaces, and
- * table changes with their TLB maintenance or write tracking. After every
+ * table changes (small pages, large pages, sections) with their TLB
+ * maintenance or write tracking, and a modified table list: pages whose
+ * stores are not tracked, resynchronised at TLB maintenance by address and
+ * when they leave the list. Descriptors changed in a listed page and not
+ * yet named by TLB maintenance may be seen stale, as in a TLB. After every
  * step the MMU's view of the shadow (a model TLB tagged by space and view
  * that forgets only what the code says went stale, else a walk of the
  * running view with the same walker, checked at PL0 with the processor
@@ -17,6 +21,7 @@
 #include "dacr/dacr_map.h"
 #include "shadow_pt/guest_access.h"
 #include "shadow_pt/guest_walk.h"
+#include "shadow_pt/modified_tables.h"
 #include "shadow_pt/shadow.h"
 #include "ref_perm.h"
 #include "test.h"
@@ -38,6 +43,8 @@
 #define STEPS           60000u
 #define HOT_PAGES       48u             /* revisited, so changes meet filled entries */
 #define TLB_ENTRIES     64u
+#define LISTED_PAGES    3u              /* modified table list: fewer than the table pages */
+#define TABLE_PAGES     ((GUEST_L2_BASE + GUEST_L2_COUNT * L2_TABLE_SIZE - GUEST_RAM) / PAGE_SIZE)
 
 static uint8_t guest_ram[GUEST_RAM_SIZE] __attribute__((aligned(16384)));
 static uint32_t shadow_l1[SPACES][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(16384)));
@@ -64,18 +71,78 @@ static bool read_guest(void *ctx, uint32_t gpa, uint32_t *value)
 	return true;
 }
 
-/* When set, every guest table write is reported as write tracking would. */
+/* Forget what every space derived from the descriptor at `gpa`. */
+static void descriptor_changed(void *ctx, uint32_t gpa)
+{
+	(void)ctx;
+	shadow_pool_descriptor_written(&pool, gpa);
+	for (unsigned k = 0; k < SPACES; k++)
+		if (gpa - GUEST_L1(k) < L1_TABLE_SIZE)
+			shadow_l1_descriptor_written(&spaces[k], (gpa - GUEST_L1(k)) / 4u);
+}
+
+/*
+ * The modified table list: stores to a listed page are not reported, so
+ * the descriptors they changed are "dirty" until resynchronised; what they
+ * translate may be stale in the shadow, as in a TLB, and is not checked.
+ */
+static struct modified_tables list;
+static uint32_t list_gpa[LISTED_PAGES], list_age[LISTED_PAGES];
+static uint32_t list_snapshot[LISTED_PAGES][PAGE_DESCRIPTORS];
+static bool dirty[GUEST_RAM_SIZE / 4u];
+static unsigned resync_count;
+
+static const uint32_t *list_page(void *ctx, uint32_t page_gpa)
+{
+	(void)ctx;
+	return (const uint32_t *)&guest_ram[page_gpa - GUEST_RAM];
+}
+
+static bool list_has(void *ctx, uint32_t gpa)
+{
+	(void)ctx;
+	return modified_tables_find(&list, gpa) >= 0;
+}
+
+static void resynced(void *ctx, uint32_t gpa)
+{
+	descriptor_changed(ctx, gpa);
+	dirty[(gpa - GUEST_RAM) / 4u] = false;
+	resync_count++;
+}
+
+static const struct modified_tables_ops list_ops = {
+	.page = list_page, .read = read_guest, .listed = list_has, .descriptor_changed = resynced,
+};
+
+/* When set, a guest table write is reported as write tracking would, unless its page is listed. */
 static bool tracking;
 
 static void write_guest(uint32_t gpa, uint32_t value)
 {
 	memcpy(&guest_ram[gpa - GUEST_RAM], &value, 4);
-	if (!tracking)
+	if (list_has(NULL, gpa))
+		dirty[(gpa - GUEST_RAM) / 4u] = true;
+	else if (tracking)
+		descriptor_changed(NULL, gpa);
+}
+
+/* The first store to a protected table page: list it (the oldest leaves, resynchronised). */
+static void unprotect(uint32_t page)
+{
+	if (list_has(NULL, page))
 		return;
-	shadow_pool_descriptor_written(&pool, gpa);
-	for (unsigned k = 0; k < SPACES; k++)
-		if (gpa - GUEST_L1(k) < L1_TABLE_SIZE)
-			shadow_l1_descriptor_written(&spaces[k], (gpa - GUEST_L1(k)) / 4u);
+	if (list.count == list.capacity) {
+		unsigned e = modified_tables_oldest(&list);
+		modified_tables_resync(&list, e, 0, PAGE_DESCRIPTORS, &list_ops);
+		modified_tables_remove(&list, e);
+	}
+	modified_tables_add(&list, page, list_page(NULL, page));
+}
+
+static bool dirty_at(uint32_t gpa)
+{
+	return gpa && gpa - GUEST_RAM < GUEST_RAM_SIZE && dirty[(gpa - GUEST_RAM) / 4u];
 }
 
 static uint32_t shadow_table_phys(const void *table)
@@ -247,7 +314,10 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 
 	guest_walk(&regs, va, read_guest, NULL, &g);
 	gfault = g.ok ? guest_access_fault(&g, w->dacr, w->priv, ga[a]) : 1u;
+	bool stale_allowed = dirty_at(g.l1_desc_gpa) || dirty_at(g.l2_desc_gpa);
 	if (hardware_allows(w, va, a, &pa)) {
+		if (stale_allowed)
+			return;
 		if (gfault)
 			FAIL("va 0x%08x access %d priv %d: the shadow allows what the guest forbids", va, a, w->priv);
 		CHECK_EQ(pa, g.pa + HOST_OFFSET);
@@ -268,6 +338,9 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		res = shadow_fill(s, &maps[w->cur], &r);
 	}
 	CHECK(res == SHADOW_FILLED);
+	modified_tables_note_used(&list, g.l1_desc_gpa, g.l1_desc);
+	if (g.l2_desc_gpa)
+		modified_tables_note_used(&list, g.l2_desc_gpa, g.l2_desc);
 	flush_stale(w->cur);
 	if (!hardware_allows(w, va, a, &pa))
 		FAIL("va 0x%08x access %d priv %d: still denied after the fill", va, a, w->priv);
@@ -292,6 +365,10 @@ static void small_world(struct world *w, bool priv)
 		dacr_map_reset(&maps[k], 0x55, priv);
 	}
 	memset(tlb, 0, sizeof(tlb));
+	list = (struct modified_tables){ .page_gpa = list_gpa, .snapshot = list_snapshot,
+					 .listed_at = list_age, .capacity = LISTED_PAGES };
+	modified_tables_init(&list);
+	memset(dirty, 0, sizeof(dirty));
 	w->cur = 0;
 	w->dacr = 0x55;
 	w->priv = priv;
@@ -323,9 +400,31 @@ static void random_space(unsigned k)
 	supersection(k);
 }
 
-/* Guest TLB maintenance by address: every space forgets the page, the TLB too. */
+/*
+ * Guest TLB maintenance by address: the listed descriptors that translate
+ * it are resynchronised in every space; every space forgets the page, the
+ * TLB too.
+ */
 static void guest_tlbimva(uint32_t va)
 {
+	for (unsigned k = 0; k < SPACES; k++)
+		modified_tables_resync_va(&list, GUEST_L1(k), 0, 0, va, &list_ops);
+	/*
+	 * What the architecture now guarantees, whatever the code did: the
+	 * whole entry translating va is fresh (a section's MiB, a large
+	 * page's 64 KiB), so its descriptors are checked again.
+	 */
+	for (unsigned k = 0; k < SPACES; k++) {
+		const struct guest_walk_regs regs = { .ttbr0 = GUEST_L1(k) };
+		struct guest_walk_result g;
+		guest_walk(&regs, va, read_guest, NULL, &g);
+		if (g.l1_desc_gpa)
+			dirty[(g.l1_desc_gpa - GUEST_RAM) / 4u] = false;
+		uint32_t first = g.kind == WALK_LARGE_PAGE ? g.l2_desc_gpa & ~63u : g.l2_desc_gpa;
+		for (uint32_t d = first; g.l2_desc_gpa && d <= (g.kind == WALK_LARGE_PAGE ? first + 60u : first);
+		     d += 4u)
+			dirty[(d - GUEST_RAM) / 4u] = false;
+	}
 	for (unsigned k = 0; k < SPACES; k++) {
 		unsigned views = shadow_invalidate_page(&spaces[k], va);
 		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
@@ -367,8 +466,15 @@ TEST(shadow_fill_randomized_against_guest_tables)
 			if ((mask = dacr_map_set_guest_dacr(&maps[w.cur], w.dacr)))
 				shadow_l1_iterate(&spaces[w.cur], mask);
 			flush_stale(w.cur);
-		} else if (op < 91) {
+		} else if (op < 89) {
 			switch_space(&w, rnd(SPACES));
+		} else if (op < 90) {
+			unprotect(GUEST_RAM + rnd(TABLE_PAGES) * PAGE_SIZE);
+			flush_stale(w.cur);
+		} else if (op < 91) {
+			/* TLBIMVA for an address in one of the hot MiBs: a resync point. */
+			guest_tlbimva(rnd(2) ? hot[rnd(HOT_PAGES)] : random_va());
+			flush_stale(w.cur);
 		} else if (op < 92) {
 			/* A root reused for another address space: its ASIDs too. */
 			unsigned k = rnd(SPACES);
@@ -386,29 +492,62 @@ TEST(shadow_fill_randomized_against_guest_tables)
 			tracking = rnd(2);
 			unsigned k = rnd(SPACES);
 			random_l1_entry(k, TEST_MB + 16u + rnd(TEST_MBS - 16u));
-			if (!tracking) {
+			if (!tracking) {       /* TLBIALL: the list starts afresh too */
 				for (unsigned j = 0; j < SPACES; j++)
 					shadow_drop_all(&spaces[j]);
 				memset(tlb, 0, sizeof(tlb));
 				for (unsigned j = 0; j < SPACES; j++)
 					spaces[j].stale_views = 0;
+				modified_tables_init(&list);
+				memset(dirty, 0, sizeof(dirty));
 			}
 			tracking = false;
 			flush_stale(w.cur);
 		} else {
-			/* One small page changed, then TLBIMVA for it, or write tracking. */
+			/*
+			 * One small page, large page or section changed (AP[0]
+			 * flipped), then TLBIMVA for one address in it, or write
+			 * tracking (in a listed page: TLBIMVA all the same).
+			 */
 			uint32_t va = rnd(4) ? hot[rnd(HOT_PAGES)] : random_va();
 			const struct guest_walk_regs regs = guest_regs(&w);
 			struct guest_walk_result g;
 			guest_walk(&regs, va, read_guest, NULL, &g);
-			if (g.ok && g.kind == WALK_SMALL_PAGE) {
-				tracking = rnd(2);
-				write_guest(g.l2_desc_gpa, g.l2_desc ^ (1u << 4));     /* flip AP[0] */
-				if (!tracking)
-					guest_tlbimva(va);
-				tracking = false;
-				flush_stale(w.cur);
+			if (!g.ok || g.kind == WALK_SUPERSECTION)
+				continue;
+			/*
+			 * TLBIMVA instead of tracking only for a small page: it
+			 * forgets one page, and an unlisted table page's stores
+			 * are always tracked in the hypervisor.
+			 */
+			uint32_t span = g.kind == WALK_SECTION ? SECTION_SIZE :
+					g.kind == WALK_LARGE_PAGE ? 0x10000u : PAGE_SIZE;
+			/* Addresses translated by the same entry: filled before, checked after. */
+			uint32_t same[4];
+			for (unsigned i = 0; i < 4; i++) {
+				same[i] = (va & ~(span - 1u)) + rnd(span / 4u) * 4u;
+				access(&w, same[i], (enum ref_access)rnd(2));
 			}
+			tracking = g.kind != WALK_SMALL_PAGE || rnd(2);
+			if (tracking && rnd(2))         /* the first store unprotects the page */
+				unprotect((g.kind == WALK_SECTION ? g.l1_desc_gpa : g.l2_desc_gpa) & PAGE_MASK);
+			if (g.kind == WALK_SECTION) {
+				write_guest(g.l1_desc_gpa, g.l1_desc ^ (1u << 10));
+			} else {
+				uint32_t first = g.kind == WALK_LARGE_PAGE ? g.l2_desc_gpa & ~63u : g.l2_desc_gpa;
+				uint32_t last = g.kind == WALK_LARGE_PAGE ? first + 60u : first;
+				for (uint32_t d = first; d <= last; d += 4u) {
+					uint32_t desc;
+					read_guest(NULL, d, &desc);
+					write_guest(d, desc ^ (1u << 4));
+				}
+			}
+			if (!tracking || list_has(NULL, g.l1_desc_gpa) || list_has(NULL, g.l2_desc_gpa))
+				guest_tlbimva((va & ~(span - 1u)) + rnd(span / 4u) * 4u);
+			tracking = false;
+			flush_stale(w.cur);
+			for (unsigned i = 0; i < 4; i++)
+				access(&w, same[i], (enum ref_access)rnd(2));
 		}
 	}
 	struct shadow_stats total = { 0 };
@@ -421,6 +560,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 	CHECK(total.l2_evictions > 0);
 	CHECK(total.class_conversions > 0);
 	CHECK(mode_switches > 1000);
+	CHECK(resync_count > 100);
 }
 
 /* A mixed MiB: a view table per mode; a kernel-only page gives User mode nothing. */
