@@ -9,7 +9,7 @@ GUEST_PREV_GOAL := $(.DEFAULT_GOAL)
 BUILD ?= build
 CROSS_COMPILE ?= arm-none-eabi-
 
-GUEST_NAMES := hello sensitive exceptions usermode interrupts mmu_on wild_jump bad_vector permtest churn hostile
+GUEST_NAMES := hello sensitive exceptions usermode interrupts mmu_on wild_jump bad_vector permtest churn hostile asids
 
 GUEST_DIR := $(patsubst %/,%,$(dir $(GUEST_MK)))
 GUEST_OUT := $(BUILD)/guests

@@ -20,9 +20,9 @@ if [ "$host_rc" -ne 0 ] && ! grep -q '^FAIL ' "$host_out"; then
 fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
-run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile
+run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids
 # The guests with their own MMU again, under the baseline shadow strategy.
-HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile
+HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
 run tests/qemu/linux.sh
