@@ -51,12 +51,19 @@ static bool pc_gpa(struct guest *g, uint32_t *gpa)
 	return shadow_flat_is_ram(*gpa, 4);
 }
 
-/* The ARM instruction at the PC and its pc_gpa(); false for Thumb state (not decoded here). */
-static bool fetch_arm_insn(struct guest *g, uint32_t *insn, uint32_t *gpa)
+/*
+ * The ARM instruction at the PC, which the guest has just executed (it
+ * trapped or faulted on its access): read as the guest fetched it, by an
+ * unprivileged load through the translation the guest runs with. The fetch
+ * needed PL0 read permission there (B3.7.1), so the load cannot fault, and
+ * it costs no walk of the guest's tables and no mapping of guest RAM.
+ * False in Thumb state (not decoded here).
+ */
+static bool fetch_arm_insn(struct guest *g, uint32_t *insn)
 {
-	if ((g->vcpu.cpsr & PSR_T) || !pc_gpa(g, gpa))
+	if (g->vcpu.cpsr & PSR_T)
 		return false;
-	memcpy(insn, guest_ram_page_ptr(*gpa), sizeof(*insn));
+	__asm__ volatile("ldrt %0, [%1]" : "=&r"(*insn) : "r"(g->vcpu.r[15]) : "memory");
 	return true;
 }
 
@@ -101,12 +108,9 @@ static void handle_undef(struct guest *g)
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
-	if (!fetch_arm_insn(g, &insn, &gpa)) {
-		v->stop_reason = "undefined instruction outside guest RAM";
-		return;
-	}
+	fetch_arm_insn(g, &insn);
 	if ((p = patch_lookup(insn))) {
-		if (p->gpa != gpa)
+		if (!pc_gpa(g, &gpa) || p->gpa != gpa)
 			v->stats.patch_copies_run++;    /* the guest copied patched code */
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
@@ -227,9 +231,9 @@ static void emulate_access(struct guest *g)
 {
 	struct vcpu *v = &g->vcpu;
 	struct bus_ctx ctx = { .g = g, .result = MMIO_DONE };
-	uint32_t insn, gpa;
+	uint32_t insn;
 
-	if (!fetch_arm_insn(g, &insn, &gpa)) {
+	if (!fetch_arm_insn(g, &insn)) {
 		v->stop_reason = "device or unassigned access from Thumb code";
 		return;
 	}
@@ -253,7 +257,7 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 	}
 	/* Only a store from a patched page into itself is performed here, so only then is it decoded. */
 	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && shadow_flat_page_is_code(target_gpa) &&
-	    !fetch_arm_insn(g, &insn, &writer_gpa)) {
+	    !fetch_arm_insn(g, &insn)) {
 		v->stop_reason = "store into its own code page from Thumb code";
 		return;
 	}
