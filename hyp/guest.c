@@ -216,7 +216,7 @@ static void print_stats(const struct guest *g)
 		 s->patch_copies_run, s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 	struct shadow_stats sh = { 0 };
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		const struct shadow_stats *r = &g->mmu.root[i].s.stats;
 		sh.fills += r->fills;
 		sh.l2_allocs += r->l2_allocs;
@@ -227,12 +227,12 @@ static void print_stats(const struct guest *g)
 	}
 	if (sh.fills)
 		log_info("%s: shadow fills=%u l2 allocs=%u evictions=%u drops=%u l1 iterations=%u "
-			 "class conversions=%u; roots switches=%u hits=%u view switches=%u; table pages tracked=%u "
+			 "class conversions=%u; roots switches=%u hits=%u scratch=%u view switches=%u; table pages tracked=%u "
 			 "writes=%u unprotected=%u protected again=%u resynced=%u; frame forgets one=%u all=%u; "
 			 "translation store hits=%u misses=%u",
 			 g->name, sh.fills,
 			 sh.l2_allocs, sh.l2_evictions, sh.l2_drops, sh.l1_iterations,
-			 sh.class_conversions, g->mmu.root_switches, g->mmu.root_hits, g->mmu.view_switches,
+			 sh.class_conversions, g->mmu.root_switches, g->mmu.root_hits, g->mmu.scratch_uses, g->mmu.view_switches,
 			 g->mmu.tracked_pages, g->mmu.tracked_writes, g->mmu.tables_unprotected,
 			 g->mmu.tables_protected_again, g->mmu.resynced_descriptors, g->mmu.frame_forget_one,
 			 g->mmu.frame_forget_all, g->vcpu.xlate.hits,

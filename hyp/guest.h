@@ -18,6 +18,9 @@
 #define GUEST_MAX_PASSTHROUGH 32u
 
 #define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
+/* The cached roots, then one scratch root for half-done context switches. */
+#define SHADOW_ROOT_SLOTS (SHADOW_ROOTS + 1u)
+#define SHADOW_SCRATCH_ROOT SHADOW_ROOTS
 
 /*
  * One cached shadow address space, for one guest TTBR0/TTBR1/TTBCR/ASID,
@@ -35,10 +38,10 @@ struct shadow_root {
 struct guest_mmu_state {
 	bool on;                        /* shadow tables in use */
 	struct shadow_pool pool;        /* the L2 tables of every root */
-	struct shadow_root root[SHADOW_ROOTS];
+	struct shadow_root root[SHADOW_ROOT_SLOTS];
 	struct shadow_root *cur;
 	enum shadow_view view;          /* cur's view in use */
-	uint32_t clock, root_hits, root_switches, view_switches;
+	uint32_t clock, root_hits, root_switches, view_switches, scratch_uses;
 	uint32_t processor_dacr;
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;

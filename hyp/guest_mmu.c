@@ -29,12 +29,12 @@
 static uint32_t frame_va[GUEST_RAM_PAGES];
 
 /* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
-static uint32_t root_l1[SHADOW_ROOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-static int16_t root_l2_of_mb[SHADOW_ROOTS][L1_ENTRIES][SHADOW_VIEWS];
+static uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
+static int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
 static uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 static struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
 
-_Static_assert(2u * SHADOW_ROOTS + MMU_RESERVED_ASID < 256u, "two ASIDs per shadow root");
+_Static_assert(2u * SHADOW_ROOT_SLOTS + MMU_RESERVED_ASID < 256u, "two ASIDs per shadow root");
 
 /* The processor ASID view `view` of `root` runs under. */
 static uint32_t hw_asid(const struct guest_mmu_state *m, const struct shadow_root *root, enum shadow_view view)
@@ -83,9 +83,11 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+		if (!m->root[i].valid)
+			continue;
 		int mb = l1_index_of(&m->root[i], desc_gpa);
-		if (m->root[i].valid && mb >= 0)
+		if (mb >= 0)
 			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
 	}
 }
@@ -179,10 +181,29 @@ static void activate(struct guest *g, struct shadow_root *root, enum shadow_view
 	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
 }
 
+/* Empty `root` and give it to the address space of the guest's current registers. */
+static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
+{
+	const struct vcpu_cp15 *c = &g->vcpu.cp15;
+
+	shadow_drop_all(&root->s);
+	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
+	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
+	root->valid = true;
+	root->ttbr0 = c->ttbr0;
+	root->ttbr1 = c->ttbr1;
+	root->ttbcr = c->ttbcr;
+	root->asid = asid;
+}
+
 /*
  * Make the root for the guest's current TTBRs, TTBCR and ASID the active
  * one: a cached one if there is one, else the least recently used one,
- * emptied. A root that was inactive catches up with the guest's DACR and mode.
+ * emptied. A guest context switch writes CONTEXTIDR and TTBR0 one after
+ * the other (B3.10.4), and the pair in between, half old and half new,
+ * runs a few instructions at most: if it has no root, it gets the scratch
+ * root, emptied, rather than evicting a cached one. A root that was
+ * inactive catches up with the guest's DACR and mode.
  */
 static void select_root(struct guest *g)
 {
@@ -190,7 +211,7 @@ static void select_root(struct guest *g)
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 	uint32_t asid = c->contextidr & CONTEXTIDR_ASID_MASK;
 	bool privileged = vcpu_privileged(&g->vcpu);
-	struct shadow_root *root = NULL;
+	struct shadow_root *root = NULL, *cur = m->cur;
 
 	for (unsigned i = 0; i < SHADOW_ROOTS && !root; i++) {
 		struct shadow_root *r = &m->root[i];
@@ -200,20 +221,18 @@ static void select_root(struct guest *g)
 	}
 	if (root) {
 		m->root_hits++;
+	} else if (cur && cur != &m->root[SHADOW_SCRATCH_ROOT] && cur->ttbr1 == c->ttbr1 &&
+		   cur->ttbcr == c->ttbcr && (cur->ttbr0 == c->ttbr0) != (cur->asid == asid)) {
+		root = &m->root[SHADOW_SCRATCH_ROOT];
+		reuse_root(g, root, asid);
+		m->scratch_uses++;
 	} else {
 		/* A free root, else the least recently used one. */
 		root = &m->root[0];
 		for (unsigned i = 1; i < SHADOW_ROOTS && root->valid; i++)
 			if (!m->root[i].valid || m->root[i].last_used < root->last_used)
 				root = &m->root[i];
-		shadow_drop_all(&root->s);
-		root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
-		dacr_map_reset(&root->map, c->dacr, privileged);
-		root->valid = true;
-		root->ttbr0 = c->ttbr0;
-		root->ttbr1 = c->ttbr1;
-		root->ttbcr = c->ttbcr;
-		root->asid = asid;
+		reuse_root(g, root, asid);
 	}
 	root->last_used = ++m->clock;
 	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
@@ -233,7 +252,7 @@ static void shadow_on(struct guest *g)
 		.table_phys = hyp_virt_to_phys,
 	};
 	shadow_pool_init(&m->pool);
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		root->s = (struct shadow_space){
 			.l1 = { root_l1[i][SHADOW_VIEW_KERNEL], root_l1[i][SHADOW_VIEW_USER] },
@@ -287,7 +306,7 @@ void guest_mmu_drop_all(struct guest *g)
 {
 	if (!g->mmu.on)
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		shadow_drop_all(&g->mmu.root[i].s);
 		g->mmu.root[i].s.stale_views = 0;
 	}
@@ -308,7 +327,7 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 		return;
 	}
 	m->frame_forget_one++;
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++)
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
 		if (m->root[i].valid)
 			shadow_forget_frame_at(&m->root[i].s, where & PAGE_MASK,
 					       (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base);
@@ -420,7 +439,7 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		return;
 	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
 		guest_tables_resync_va(g, va);
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		if (!root->valid)
 			continue;

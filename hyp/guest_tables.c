@@ -163,7 +163,7 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 
 	if (!m->modified.count)
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOTS; i++) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		const struct shadow_root *root = &m->root[i];
 		if (root->valid)
 			m->resynced_descriptors += modified_tables_resync_va(&m->modified, root->ttbr0,
