@@ -418,8 +418,16 @@ void guest_mmu_translation_changed(struct guest *g)
 		remember_registers(g);
 		select_root(g);         /* a context switch: a cached root if there is one */
 	}
-	if (c->dacr != m->cur->map.guest_dacr)
-		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, c->dacr), false);
+	guest_mmu_dacr_written(g);
+}
+
+void guest_mmu_dacr_written(struct guest *g)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	uint32_t dacr = g->vcpu.cp15.dacr;
+
+	if (m->on && dacr != m->cur->map.guest_dacr)
+		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, dacr), false);
 }
 
 /*

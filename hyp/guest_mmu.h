@@ -71,6 +71,8 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa);
 
 /* SCTLR, TTBRx, TTBCR, DACR or CONTEXTIDR written; guest TLB maintenance. */
 void guest_mmu_translation_changed(struct guest *g);
+/* Only the DACR written: the processor DACR follows (the trap fast path). */
+void guest_mmu_dacr_written(struct guest *g);
 void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value);
 
 /* Before returning to the guest: the processor DACR for its mode and DACR. */

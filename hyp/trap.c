@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arch/arm/cp15.h"
+#include "arch/arm/guest_load.h"
 #include "arch/arm/fsr_bits.h"
 #include "arch/arm/generic_timer.h"
 #include "arch/arm/gic.h"
@@ -19,6 +20,7 @@
 #include "hyp/code_pages.h"
 #include "hyp/emulate.h"
 #include "hyp/emulate_mem.h"
+#include "hyp/fast_trap.h"
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/guest_tables.h"
@@ -52,19 +54,32 @@ static bool pc_gpa(struct guest *g, uint32_t *gpa)
 }
 
 /*
- * The ARM instruction at the PC, which the guest has just executed (it
- * trapped or faulted on its access): read as the guest fetched it, by an
- * unprivileged load through the translation the guest runs with. The fetch
- * needed PL0 read permission there (B3.7.1), so the load cannot fault, and
- * it costs no walk of the guest's tables and no mapping of guest RAM.
- * False in Thumb state (not decoded here).
+ * The ARM instruction at `pc` that just trapped or faulted on its data
+ * access, read at trap entry, as the guest fetched it: guest_load_word()
+ * through the translation the guest runs with (its fetch needed PL0 read
+ * permission there, B3.7.1), with no walk of the guest's tables and no
+ * mapping of guest RAM. QEMU 7.2 can run code whose translation it was
+ * told to forget (TLBIMVA, page offsets 0x400-0xfff): that load then
+ * faults, and the guest's tables are walked instead. False outside guest
+ * RAM.
  */
-static bool fetch_arm_insn(struct guest *g, uint32_t *insn)
+static bool read_trapped_insn(struct guest *g, uint32_t pc, uint32_t *insn)
 {
-	if (g->vcpu.cpsr & PSR_T)
+	uint32_t gpa;
+
+	if (guest_load_word(pc, insn))
+		return true;
+	if (vmem_translate(&g->vcpu, pc, GUEST_EXEC, &gpa) || !shadow_flat_is_ram(gpa, 4))
 		return false;
-	__asm__ volatile("ldrt %0, [%1]" : "=&r"(*insn) : "r"(g->vcpu.r[15]) : "memory");
+	memcpy(insn, guest_ram_page_ptr(gpa), sizeof(*insn));
 	return true;
+}
+
+/* The ARM instruction that trapped, read at entry; false in Thumb state or outside guest RAM. */
+static bool fetch_arm_insn(const struct guest *g, uint32_t *insn)
+{
+	*insn = g->vcpu.trap_insn;
+	return g->vcpu.trap_insn_read;
 }
 
 static void deliver_data_abort(struct vcpu *v, uint32_t fsr, uint32_t far)
@@ -108,7 +123,10 @@ static void handle_undef(struct guest *g)
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
-	fetch_arm_insn(g, &insn);
+	if (!fetch_arm_insn(g, &insn)) {
+		v->stop_reason = "undefined instruction outside guest RAM";
+		return;
+	}
 	if ((p = patch_lookup(insn))) {
 		if (!pc_gpa(g, &gpa) || p->gpa != gpa)
 			v->stats.patch_copies_run++;    /* the guest copied patched code */
@@ -302,10 +320,9 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 	return false;
 }
 
-static bool handle_dabt(struct guest *g)
+static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 {
 	struct vcpu *v = &g->vcpu;
-	uint32_t dfsr = cp15_read_dfsr(), dfar = cp15_read_dfar();
 	uint32_t status = fsr_status(dfsr);
 	bool emulate;
 
@@ -399,6 +416,25 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 
 	if (kind == TRAP_UNDEF || kind == TRAP_SVC)
 		pc -= (f->cpsr & PSR_T) ? 2u : 4u;     /* hardware LR: the next instruction */
+	uint32_t dfsr = 0, dfar = 0;
+	if (kind == TRAP_DABT) {
+		dfsr = cp15_read_dfsr();        /* before the load below can change them */
+		dfar = cp15_read_dfar();
+	}
+	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
+			    read_trapped_insn(g, pc, &v->trap_insn);
+#ifdef CONFIG_FAST_TRAP_DACR
+	if (kind == TRAP_UNDEF && v->trap_insn_read) {
+		enum fast_trap fast = fast_trap_undef(v, f->r, f->cpsr, v->trap_insn);
+		if (fast != FAST_TRAP_NONE) {
+			v->stats.traps_undef++;
+			v->stats.emulated_cp15++;
+			if (fast == FAST_TRAP_DACR_WRITTEN)
+				guest_mmu_dacr_written(g);
+			return;         /* the frame's PC names the next instruction */
+		}
+	}
+#endif
 	vcpu_from_frame(v, f, pc);
 
 	switch (kind) {
@@ -415,7 +451,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		note_fault(g, handle_pabt(g), cp15_read_ifar());
 		break;
 	case TRAP_DABT:
-		note_fault(g, handle_dabt(g), cp15_read_dfar());
+		note_fault(g, handle_dabt(g, dfsr, dfar), dfar);
 		break;
 	case TRAP_IRQ:
 		handle_irq(g);

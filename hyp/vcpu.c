@@ -24,16 +24,6 @@ enum vbank vcpu_bank_of(uint32_t mode)
 	}
 }
 
-uint32_t vcpu_mode(const struct vcpu *v)
-{
-	return v->cpsr & PSR_MODE_MASK;
-}
-
-bool vcpu_privileged(const struct vcpu *v)
-{
-	return vcpu_mode(v) != PSR_MODE_USR;
-}
-
 bool vcpu_has_spsr(const struct vcpu *v)
 {
 	return vcpu_bank_of(vcpu_mode(v)) != VBANK_USR;

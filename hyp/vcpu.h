@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arm/psr.h"
 #include "hyp/stats.h"
 #include "hyp/xlate_store.h"
 
@@ -59,6 +60,9 @@ struct vcpu {
 	struct vcpu_cp15 cp15;
 	struct vcpu_debug debug;
 	const struct vcpu_id_regs *id;
+	/* The ARM instruction that trapped (undefined instruction, data abort), if read at entry. */
+	uint32_t trap_insn;
+	bool trap_insn_read;
 	/* Set by the emulator when an access it performed faulted. */
 	uint32_t fault_fsr, fault_far;
 	/* The emulated instruction's guest translations (emptied after each trap). */
@@ -70,8 +74,16 @@ struct vcpu {
 
 bool vcpu_mode_valid(uint32_t mode);
 enum vbank vcpu_bank_of(uint32_t mode);
-uint32_t vcpu_mode(const struct vcpu *v);
-bool vcpu_privileged(const struct vcpu *v);
+static inline uint32_t vcpu_mode(const struct vcpu *v)
+{
+	return v->cpsr & PSR_MODE_MASK;
+}
+
+static inline bool vcpu_privileged(const struct vcpu *v)
+{
+	return vcpu_mode(v) != PSR_MODE_USR;
+}
+
 /* Modes with an SPSR: all privileged modes but System. */
 bool vcpu_has_spsr(const struct vcpu *v);
 

@@ -1,0 +1,16 @@
+/* Reading guest memory as the guest would (target only; arch/arm/vectors.S). */
+#ifndef ARCH_ARM_GUEST_LOAD_H
+#define ARCH_ARM_GUEST_LOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/*
+ * The word at `va`, loaded with LDRT: PL0 permissions, through the
+ * translation table, ASID and DACR the guest runs with. False, with *word
+ * untouched, if the load faults (the data abort is absorbed, DFSR and DFAR
+ * are changed).
+ */
+bool guest_load_word(uint32_t va, uint32_t *word);
+
+#endif
