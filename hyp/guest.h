@@ -18,7 +18,7 @@
 #define GUEST_MAX_PASSTHROUGH 32u
 
 #define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
-/* The cached roots, then one scratch root for half-done context switches. */
+/* The cached roots, then one scratch root for half-written context switches that fault. */
 #define SHADOW_ROOT_SLOTS (SHADOW_ROOTS + 1u)
 #define SHADOW_SCRATCH_ROOT SHADOW_ROOTS
 
@@ -41,7 +41,8 @@ struct guest_mmu_state {
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
 	struct shadow_root *cur;
 	enum shadow_view view;          /* cur's view in use */
-	uint32_t clock, root_hits, root_switches, view_switches, scratch_uses;
+	bool half_switched;             /* cur kept for a half-written context switch */
+	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;

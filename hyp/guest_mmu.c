@@ -196,24 +196,40 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	root->asid = asid;
 }
 
+/* Run `root`, which catches up with the guest's DACR and mode. */
+static void run_root(struct guest *g, struct shadow_root *root)
+{
+	const struct vcpu_cp15 *c = &g->vcpu.cp15;
+	bool privileged = vcpu_privileged(&g->vcpu);
+
+	root->last_used = ++g->mmu.clock;
+	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
+	dacr_map_set_mode(&root->map, privileged);
+	if (rederive)
+		shadow_l1_iterate(&root->s, rederive);
+	activate(g, root, shadow_view_of(privileged));
+	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
+}
+
 /*
- * Make the root for the guest's current TTBRs, TTBCR and ASID the active
- * one: a cached one if there is one, else the least recently used one,
- * emptied. A guest context switch writes CONTEXTIDR and TTBR0 one after
- * the other (B3.10.4), and the pair in between, half old and half new,
- * runs a few instructions at most: if it has no root, it gets the scratch
- * root, emptied, rather than evicting a cached one. A root that was
- * inactive catches up with the guest's DACR and mode.
+ * The guest's TTBRs, TTBCR or ASID changed: run the root cached for them,
+ * else the least recently used one, emptied. A context switch writes
+ * CONTEXTIDR and TTBR0 one after the other, and the pair in between, half
+ * old and half new (only one of them differs from the running root's),
+ * runs a few instructions of kernel code: the running root stays, as a TLB
+ * may keep serving the old entries until the switch is complete, and no
+ * root is evicted for that pair. Only if it faults does it get a root: the
+ * scratch one (settle_half_switch()).
  */
 static void select_root(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 	uint32_t asid = c->contextidr & CONTEXTIDR_ASID_MASK;
-	bool privileged = vcpu_privileged(&g->vcpu);
 	struct shadow_root *root = NULL, *cur = m->cur;
 
-	for (unsigned i = 0; i < SHADOW_ROOTS && !root; i++) {
+	m->half_switched = false;
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS && !root; i++) {
 		struct shadow_root *r = &m->root[i];
 		if (r->valid && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
 		    r->asid == asid)
@@ -221,11 +237,11 @@ static void select_root(struct guest *g)
 	}
 	if (root) {
 		m->root_hits++;
-	} else if (cur && cur != &m->root[SHADOW_SCRATCH_ROOT] && cur->ttbr1 == c->ttbr1 &&
-		   cur->ttbcr == c->ttbcr && (cur->ttbr0 == c->ttbr0) != (cur->asid == asid)) {
-		root = &m->root[SHADOW_SCRATCH_ROOT];
-		reuse_root(g, root, asid);
-		m->scratch_uses++;
+	} else if (cur && cur->ttbr1 == c->ttbr1 && cur->ttbcr == c->ttbcr &&
+		   (cur->ttbr0 == c->ttbr0) != (cur->asid == asid)) {
+		m->half_switched = true;
+		m->half_switches++;
+		root = cur;
 	} else {
 		/* A free root, else the least recently used one. */
 		root = &m->root[0];
@@ -234,13 +250,19 @@ static void select_root(struct guest *g)
 				root = &m->root[i];
 		reuse_root(g, root, asid);
 	}
-	root->last_used = ++m->clock;
-	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
-	dacr_map_set_mode(&root->map, privileged);
-	if (rederive)
-		shadow_l1_iterate(&root->s, rederive);
-	activate(g, root, shadow_view_of(privileged));
-	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
+	run_root(g, root);
+}
+
+/* A half-switched guest needs a fill: from now on the scratch root is its own. */
+static void settle_half_switch(struct guest *g)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	struct shadow_root *scratch = &m->root[SHADOW_SCRATCH_ROOT];
+
+	reuse_root(g, scratch, g->vcpu.cp15.contextidr & CONTEXTIDR_ASID_MASK);
+	m->half_switched = false;
+	m->scratch_uses++;
+	run_root(g, scratch);
 }
 
 static void shadow_on(struct guest *g)
@@ -267,6 +289,7 @@ static void shadow_on(struct guest *g)
 	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = NULL;
+	m->half_switched = false;
 	m->on = true;
 	select_root(g);
 	tlb_invalidate_all();   /* the flat map's global entries for guest addresses */
@@ -375,6 +398,8 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_write = true;
 		note_frame_va(g, gpa, va);
 	}
+	if (m->half_switched)
+		settle_half_switch(g);
 	struct shadow_root *root = m->cur;
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);
 	if (res == SHADOW_RESERVED_VA)

@@ -113,6 +113,12 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
  */
 unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains);
 
+/* Does either view hold a shadow L2 table for MiB `mb`? */
+static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
+{
+	return s->l2_of_mb[mb][SHADOW_VIEW_KERNEL] >= 0 || s->l2_of_mb[mb][SHADOW_VIEW_USER] >= 0;
+}
+
 /*
  * The host-physical address view `view` maps `va` to, if it holds a valid
  * entry for it: a software walk of what the MMU itself walks.

@@ -408,7 +408,8 @@ static void random_space(unsigned k)
 static void guest_tlbimva(uint32_t va)
 {
 	for (unsigned k = 0; k < SPACES; k++)
-		modified_tables_resync_va(&list, GUEST_L1(k), 0, 0, va, &list_ops);
+		if (shadow_maps_mb(&spaces[k], va >> SECTION_SHIFT))  /* as hyp/guest_tables.c */
+			modified_tables_resync_va(&list, GUEST_L1(k), 0, 0, va, &list_ops);
 	/*
 	 * What the architecture now guarantees, whatever the code did: the
 	 * whole entry translating va is fresh (a section's MiB, a large
