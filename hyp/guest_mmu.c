@@ -18,15 +18,18 @@
 
 /*
  * Where each guest RAM page has been mapped in the shadows since the
- * hypervisor last changed its restrictions on it: the virtual address of
- * the first fill, FRAME_VA_ONE_VA; FRAME_VA_MANY once filled at another
- * address too. 0: in no shadow. Lets a change of restrictions (a page
- * found to hold tables, code pages changing state) forget one entry per
- * root instead of every shadow.
+ * hypervisor last changed its restrictions on it: the virtual addresses of
+ * its fills, up to FRAME_VAS of them (each with FRAME_VA_SET), and
+ * FRAME_VA_MANY in the first once there were more. Lets a change of
+ * restrictions (a page found to hold tables, code pages changing state)
+ * forget one entry per address and root instead of every shadow. Two
+ * addresses cover Linux's kernel pages: written through the
+ * decompressor's identity map, run through the kernel's linear map.
  */
-#define FRAME_VA_ONE_VA  1u
+#define FRAME_VAS        2u
+#define FRAME_VA_SET     1u
 #define FRAME_VA_MANY    2u
-static uint32_t frame_va[GUEST_RAM_PAGES];
+static uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 
 /* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
 static uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
@@ -339,33 +342,40 @@ void guest_mmu_drop_all(struct guest *g)
 void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT, where = frame_va[page];
+	uint32_t *where = frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t hpa = (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base;
 
-	if (!m->on || !where)
+	if (!m->on || !where[0])
 		return;
-	frame_va[page] = 0;
-	if (where & FRAME_VA_MANY) {
+	if (where[0] & FRAME_VA_MANY) {
 		m->frame_forget_all++;
 		guest_mmu_drop_all(g);
-		return;
+	} else {
+		m->frame_forget_one++;
+		for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
+			for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+				if (m->root[i].valid)
+					shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
+		flush_stale(m, m->cur);
 	}
-	m->frame_forget_one++;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (m->root[i].valid)
-			shadow_forget_frame_at(&m->root[i].s, where & PAGE_MASK,
-					       (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base);
-	flush_stale(m, m->cur);
+	for (unsigned n = 0; n < FRAME_VAS; n++)
+		where[n] = 0;
 }
 
 /* Remember that guest RAM page `gpa` is mapped at `va` (see frame_va). */
 static void note_frame_va(const struct guest *g, uint32_t gpa, uint32_t va)
 {
-	uint32_t *where = &frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t *where = frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 
-	if (!*where)
-		*where = (va & PAGE_MASK) | FRAME_VA_ONE_VA;
-	else if ((*where & PAGE_MASK) != (va & PAGE_MASK))
-		*where |= FRAME_VA_MANY;
+	for (unsigned n = 0; n < FRAME_VAS; n++) {
+		if (!where[n]) {
+			where[n] = (va & PAGE_MASK) | FRAME_VA_SET;
+			return;
+		}
+		if ((where[n] & PAGE_MASK) == (va & PAGE_MASK))
+			return;
+	}
+	where[0] |= FRAME_VA_MANY;
 }
 
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)
