@@ -136,6 +136,14 @@ uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access acce
 	return 0;
 }
 
+bool guest_mmu_runs_mode(const struct guest *g, bool privileged)
+{
+	const struct guest_mmu_state *m = &g->mmu;
+
+	return !m->on || (!m->half_switched && m->view == shadow_view_of(privileged) &&
+			  m->cur->map.privileged == privileged);
+}
+
 bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa)
 {
 	uint32_t hpa;

@@ -47,6 +47,14 @@ uint32_t guest_mmu_translate(struct vcpu *v, uint32_t va, enum guest_access acce
 bool guest_mmu_fetched_from(const struct guest *g, uint32_t va, uint32_t *gpa);
 
 /*
+ * Does the processor run the translation the guest has in mode
+ * `privileged` (the flat map, or the view and DACR of that mode for the
+ * guest's current registers)? Then an unprivileged access there is the
+ * guest's own.
+ */
+bool guest_mmu_runs_mode(const struct guest *g, bool privileged);
+
+/*
  * Install the shadow page for a checked access to RAM or a passed-through
  * device. False when `va` lies in the hypervisor's window: emulate instead.
  */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "arch/arm/cp15.h"
-#include "arch/arm/guest_load.h"
+#include "arch/arm/guest_word.h"
 #include "arch/arm/fsr_bits.h"
 #include "arch/arm/generic_timer.h"
 #include "arch/arm/gic.h"

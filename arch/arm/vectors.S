@@ -7,7 +7,8 @@
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
- * there, a data abort on guest_load_word()'s load, makes it return false.
+ * there, a data abort on guest_load_word()'s or guest_store_word()'s
+ * access, makes it return false.
  */
 #include "generated/asm-defs.h"
 
@@ -34,12 +35,14 @@
 
 hyp_fault_entry_\kind:
 	.if	\kind == TRAP_DABT
-	/* The guest_load_word() load faulted: it returns false instead. */
+	/* A guest_load_word() or guest_store_word() access faulted: it returns false instead. */
 	str	r0, [sp, #-4]!
 	ldr	r0, =guest_load_word_access
 	cmp	lr, r0
+	ldrne	r0, =guest_store_word_access
+	cmpne	lr, r0
 	ldr	r0, [sp], #4
-	ldreq	lr, =guest_load_word_fault
+	ldreq	lr, =guest_word_fault
 	movseq	pc, lr				@ back to the interrupted mode
 	.endif
 	srsdb	sp!, #\mode
@@ -108,9 +111,11 @@ trap_enter_guest:
 	b	trap_return
 
 /*
- * bool guest_load_word(uint32_t va, uint32_t *word): the word at va read as
- * the guest would read it (LDRT: PL0 permissions, through the translation
- * the guest runs with). False, with *word untouched, if that faults.
+ * bool guest_load_word(uint32_t va, uint32_t *word) and
+ * bool guest_store_word(uint32_t va, uint32_t word): a word of guest memory
+ * accessed as the guest would (LDRT/STRT: PL0 permissions, through the
+ * translation the guest runs with). False, with nothing changed, if the
+ * access faults.
  */
 	.text
 	.global	guest_load_word
@@ -120,6 +125,14 @@ guest_load_word_access:
 	str	r2, [r1]
 	mov	r0, #1
 	bx	lr
-guest_load_word_fault:
+
+	.global	guest_store_word
+guest_store_word:
+guest_store_word_access:
+	strt	r1, [r0]
+	mov	r0, #1
+	bx	lr
+
+guest_word_fault:
 	mov	r0, #0
 	bx	lr

@@ -1,6 +1,6 @@
-/* Reading guest memory as the guest would (target only; arch/arm/vectors.S). */
-#ifndef ARCH_ARM_GUEST_LOAD_H
-#define ARCH_ARM_GUEST_LOAD_H
+/* Guest memory accessed as the guest would (target only; arch/arm/vectors.S). */
+#ifndef ARCH_ARM_GUEST_WORD_H
+#define ARCH_ARM_GUEST_WORD_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,5 +12,8 @@
  * are changed).
  */
 bool guest_load_word(uint32_t va, uint32_t *word);
+
+/* The same for a store (STRT): false, with memory unchanged, if it faults. */
+bool guest_store_word(uint32_t va, uint32_t word);
 
 #endif
