@@ -81,13 +81,17 @@ static bool pending(const struct vgic *vg, unsigned irq)
 	return test(vg->pending_latch, irq) || test(vg->level, irq);
 }
 
+/* Checked before every return to a guest with interrupts unmasked: a word at a time. */
 static unsigned running_priority(const struct vgic *vg)
 {
 	unsigned rpr = IDLE_PRIORITY;
 
-	for (unsigned irq = 0; irq < nr_irqs(vg); irq++)
-		if (test(vg->active, irq) && vg->priority[irq] < rpr)
-			rpr = vg->priority[irq];
+	for (unsigned w = 0; w < (nr_irqs(vg) + 31u) / 32u; w++)
+		for (uint32_t active = vg->active[w]; active; active &= active - 1u) {
+			unsigned irq = 32u * w + (unsigned)__builtin_ctz(active);
+			if (vg->priority[irq] < rpr)
+				rpr = vg->priority[irq];
+		}
 	return rpr;
 }
 
@@ -96,11 +100,13 @@ static unsigned highest_pending(const struct vgic *vg)
 {
 	unsigned best = VGIC_SPURIOUS;
 
-	for (unsigned irq = 0; irq < nr_irqs(vg); irq++) {
-		if (!test(vg->enabled, irq) || !pending(vg, irq) || test(vg->active, irq))
-			continue;
-		if (best == VGIC_SPURIOUS || vg->priority[irq] < vg->priority[best])
-			best = irq;
+	for (unsigned w = 0; w < (nr_irqs(vg) + 31u) / 32u; w++) {
+		uint32_t candidates = vg->enabled[w] & (vg->pending_latch[w] | vg->level[w]) & ~vg->active[w];
+		for (; candidates; candidates &= candidates - 1u) {
+			unsigned irq = 32u * w + (unsigned)__builtin_ctz(candidates);
+			if (best == VGIC_SPURIOUS || vg->priority[irq] < vg->priority[best])
+				best = irq;
+		}
 	}
 	return best;
 }
