@@ -40,9 +40,9 @@ run flush-all "$FLUSH_HYP_ELF"
 
 {
 	echo "churn benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), QEMU -icount shift=0"
-	echo "instructions per iteration (dacr: two DACR writes and a read; mode: User and back; table: PTE change, TLBIMVA, read)"
+	echo "instructions per iteration (dacr: two DACR writes and a read; mode: User and back; table: PTE change, TLBIMVA, read; irqsave: MRS CPSR, CPSID i, MSR CPSR_c)"
 	printf "%-8s %10s %12s %12s\n" op native l1-iterate flush-all
-	for op in dacr mode table; do
+	for op in dacr mode table irqsave; do
 		printf "%-8s %10s %12s %12s\n" "$op" "$(instructions native $op)" \
 			"$(instructions l1-iterate $op)" "$(instructions flush-all $op)"
 	done

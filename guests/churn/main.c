@@ -1,6 +1,7 @@
 /*
  * Benchmark workload (bench/run.sh), not a test: with its MMU on, it churns
- * guest DACR values, kernel/user round trips and page-table updates, and
+ * guest DACR values, kernel/user round trips, page-table updates and
+ * interrupt masking as Linux's local_irq_save()/restore() does, and
  * prints the virtual counter ticks each loop took. Under QEMU with
  * -icount shift=0 a tick is a fixed number of instructions, so native and
  * virtualized runs compare in instructions.
@@ -128,6 +129,16 @@ int main(void)
 		read_test_page();
 	}
 	report("table", counter() - t);
+	/* Linux's local_irq_save()/restore() with interrupts enabled (none is configured). */
+	__asm__ volatile("cpsie i" ::: "memory");
+	t = counter();
+	for (unsigned i = 0; i < ITERATIONS; i++) {
+		uint32_t flags;
+		__asm__ volatile("mrs %0, cpsr\n\t"
+				 "cpsid i\n\t"
+				 "msr cpsr_c, %0" : "=&r"(flags) : : "memory");
+	}
+	report("irqsave", counter() - t);
 	uart_puts("churn: done\n");
 	return 0;
 }
