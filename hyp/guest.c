@@ -208,6 +208,10 @@ static void print_stats(const struct guest *g)
 	for (unsigned c = SENS_NONE + 1; c < SENS_CLASS_COUNT; c++)
 		line_append(" %s=%u", sens_class_name(c), s->patches[c]);
 	log_info("%s: patches%s", g->name, line);
+	line_len = 0;
+	for (unsigned c = SENS_NONE + 1; c < SENS_CLASS_COUNT; c++)
+		line_append(" %s=%u", sens_class_name(c), s->emulated_sensitive[c]);
+	log_info("%s: emulated by class%s", g->name, line);
 	uint32_t emulated = 0;
 	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
 		emulated += s->emulated_sensitive[c];

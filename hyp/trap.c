@@ -436,6 +436,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	}
 #endif
 	vcpu_from_frame(v, f, pc);
+	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
 
 	switch (kind) {
 	case TRAP_UNDEF:
@@ -469,7 +470,9 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		guest_stop(g, v->stop_reason, pc);
 	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
-	guest_mmu_sync(g);
-	vtimer_follow_mode(g);
+	if (vcpu_privileged(v) != privileged) {
+		guest_mmu_sync(g);
+		vtimer_follow_mode(g);
+	}
 	vcpu_to_frame(v, f);
 }

@@ -71,7 +71,7 @@ void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
 	if (!vcpu_privileged(v))
 		mask &= PSR_USER_WRITABLE;
 	/* An invalid mode is ignored, as QEMU does for this UNPREDICTABLE case. */
-	if ((mask & PSR_MODE_MASK) && vcpu_mode_valid(mode))
+	if ((mask & PSR_MODE_MASK) && mode != vcpu_mode(v) && vcpu_mode_valid(mode))
 		vcpu_switch_mode(v, mode);
 	mask &= ~PSR_MODE_MASK;
 	v->cpsr = (v->cpsr & ~mask) | (value & mask);

@@ -207,19 +207,6 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains)
 	return dropped;
 }
 
-bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va, uint32_t *hpa)
-{
-	int idx = s->l2_of_mb[va >> SECTION_SHIFT][view];
-
-	if (idx < 0)
-		return false;
-	uint32_t pte = s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
-	if (!(pte & L2_SMALL))
-		return false;
-	*hpa = (pte & L2_SMALL_ADDR_MASK) | (va & ~PAGE_MASK);
-	return true;
-}
-
 unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va)
 {
 	unsigned views = 0;

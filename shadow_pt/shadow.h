@@ -123,7 +123,19 @@ static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
  * The host-physical address view `view` maps `va` to, if it holds a valid
  * entry for it: a software walk of what the MMU itself walks.
  */
-bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va, uint32_t *hpa);
+static inline bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va,
+				 uint32_t *hpa)
+{
+	int idx = s->l2_of_mb[va >> SECTION_SHIFT][view];
+
+	if (idx < 0)
+		return false;
+	uint32_t pte = s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+	if (!(pte & L2_SMALL))
+		return false;
+	*hpa = (pte & L2_SMALL_ADDR_MASK) | (va & ~PAGE_MASK);
+	return true;
+}
 
 /*
  * Forget the shadow of one page (guest TLB maintenance by address).
