@@ -1,5 +1,5 @@
+#include "arch/arm/psr.h"
 #include "hyp/fast_trap.h"
-#include "hyp/insn_class.h"
 
 /* MCR/MRC p15, 0, Rt, c3, c0, 0 (DACR), any condition and Rt; bit 20 is L (MRC). */
 #define INSN_DACR_MASK  0x0fef0fffu
@@ -23,4 +23,83 @@ enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cp
 	}
 	v->cp15.dacr = r[rt];
 	return FAST_TRAP_DACR_WRITTEN;
+}
+
+#define BIT(n)          (1u << (n))
+#define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
+#define INSN_SPSR       BIT(22)         /* MRS/MSR: SPSR, not CPSR */
+#define CPS_MODE_CHANGE BIT(17)
+#define CPS_IMOD_ENABLE 2u
+#define CPS_IMOD_DISABLE 3u
+
+/* MSR's field mask <c,x,s,f> as a byte mask (B9.3.12). */
+static uint32_t msr_mask(uint32_t insn)
+{
+	uint32_t mask = 0;
+
+	for (unsigned i = 0; i < 4; i++)
+		if (FIELD(insn, 16 + i, 1))
+			mask |= 0xffu << (8 * i);
+	return mask & ~PSR_RESERVED_MASK;
+}
+
+/* The CPSR an MSR CPSR or CPS leaves, or false if it changes the mode (the general path). */
+static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum sens_class cls,
+		     const uint32_t r[15], uint32_t *out)
+{
+	if (cls == SENS_CPS) {
+		uint32_t aif = (FIELD(insn, 8, 1) ? PSR_A : 0u) | (FIELD(insn, 7, 1) ? PSR_I : 0u) |
+			       (FIELD(insn, 6, 1) ? PSR_F : 0u), mode = FIELD(insn, 0, 5);
+		if ((insn & CPS_MODE_CHANGE) && vcpu_mode_valid(mode) && mode != vcpu_mode(v))
+			return false;
+		if (FIELD(insn, 18, 2) == CPS_IMOD_ENABLE)
+			cpsr &= ~aif;
+		else if (FIELD(insn, 18, 2) == CPS_IMOD_DISABLE)
+			cpsr |= aif;
+		*out = cpsr;
+		return true;
+	}
+	uint32_t value = cls == SENS_MSR_IMM ? insn_expand_imm(FIELD(insn, 0, 12)) : r[FIELD(insn, 0, 4)];
+	uint32_t mask = msr_mask(insn) & ~PSR_EXEC_MASK, mode = value & PSR_MODE_MASK;
+	if ((mask & PSR_MODE_MASK) && vcpu_mode_valid(mode) && mode != vcpu_mode(v))
+		return false;
+	mask &= ~PSR_MODE_MASK;
+	*out = (cpsr & ~mask) | (value & mask);
+	return true;
+}
+
+enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
+				   enum sens_class cls, bool irq_signalled)
+{
+	uint32_t cpsr = (v->cpsr & ~PSR_GUEST_LIVE) | (*frame_cpsr & PSR_GUEST_LIVE), updated = cpsr;
+	bool to_spsr = cls != SENS_CPS && (orig & INSN_SPSR);
+	unsigned rd = FIELD(orig, 12, 4), rm = FIELD(orig, 0, 4);
+
+	if (!vcpu_privileged(v) || (cls != SENS_MRS && cls != SENS_MSR_REG && cls != SENS_MSR_IMM &&
+				    cls != SENS_CPS))
+		return FAST_TRAP_NONE;
+	bool executed = insn_cond(orig) == COND_NEVER || insn_cond_passed(insn_cond(orig), cpsr);
+	if (executed) {
+		if ((to_spsr && !vcpu_has_spsr(v)) || (cls == SENS_MRS && rd == 15) ||
+		    (cls == SENS_MSR_REG && rm == 15))
+			return FAST_TRAP_NONE;
+		if (cls != SENS_MRS && !to_spsr && !new_cpsr(v, cpsr, orig, cls, r, &updated))
+			return FAST_TRAP_NONE;  /* a mode change */
+	}
+	/* With IRQs unmasked and one signalled, the general path delivers it. */
+	if (!(updated & PSR_I) && irq_signalled)
+		return FAST_TRAP_NONE;
+	if (!executed)
+		return FAST_TRAP_DONE;
+	if (cls == SENS_MRS) {
+		r[rd] = to_spsr ? *vcpu_spsr(v) : cpsr & ~PSR_EXEC_MASK;
+	} else if (to_spsr) {
+		uint32_t value = cls == SENS_MSR_IMM ? insn_expand_imm(FIELD(orig, 0, 12)) : r[rm];
+		uint32_t *spsr = vcpu_spsr(v), mask = msr_mask(orig);
+		*spsr = (*spsr & ~mask) | (value & mask);
+	} else {
+		v->cpsr = updated;
+		*frame_cpsr = (*frame_cpsr & ~PSR_GUEST_LIVE) | (updated & PSR_GUEST_LIVE);
+	}
+	return FAST_TRAP_DONE;
 }

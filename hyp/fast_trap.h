@@ -2,18 +2,25 @@
  * Fast paths: the most frequent traps decided on the trap frame alone,
  * without the general path (the frame copied into the vCPU and back, the
  * emulator's dispatch, the after-trap work), because they change nothing
- * that work depends on: MCR/MRC of the guest's DACR from a virtual
- * privileged mode. Linux with CONFIG_CPU_SW_DOMAIN_PAN writes its DACR
- * around every access to user memory. Anything else, and a DACR access in
- * virtual User mode (UNDEF), takes the general path.
+ * that work depends on:
+ *   - MCR/MRC of the guest's DACR from a virtual privileged mode. Linux
+ *     with CONFIG_CPU_SW_DOMAIN_PAN writes its DACR around every access to
+ *     user memory;
+ *   - patched MRS, MSR and CPS in a virtual privileged mode that leave the
+ *     mode as it is and leave no interrupt to deliver (Linux's
+ *     local_irq_save/restore, its exception entry and return).
+ * Anything else, and these in virtual User mode (UNDEF or a different
+ * meaning), takes the general path.
  * Portable: compiled for the target and for host unit tests, which check
- * it against the general emulator (hyp/emulate_cp15.c).
+ * it against the general emulators (hyp/emulate_cp15.c,
+ * hyp/emulate_sensitive.c).
  */
 #ifndef HYP_FAST_TRAP_H
 #define HYP_FAST_TRAP_H
 
 #include <stdint.h>
 
+#include "hyp/insn_class.h"
 #include "hyp/vcpu.h"
 
 enum fast_trap {
@@ -28,5 +35,14 @@ enum fast_trap {
  * other state (virtual mode, CP15) in `v`, whose r[] is not used.
  */
 enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cpsr, uint32_t insn);
+
+/*
+ * The patched sensitive instruction `orig` of class `cls` (its trap: the
+ * UDF that replaced it), on the frame: r0-r14 in `r`, the live CPSR bits in
+ * `*frame_cpsr`, which it updates. `irq_signalled`: whether the virtual GIC
+ * signals an interrupt, which unmasked IRQs would have delivered.
+ */
+enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
+				   enum sens_class cls, bool irq_signalled);
 
 #endif

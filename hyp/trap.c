@@ -405,6 +405,58 @@ static void note_fault(struct guest *g, bool silent, uint32_t far)
 	}
 }
 
+#ifdef CONFIG_FAST_TRAP_DACR
+static bool fast_dacr(struct guest *g, struct trap_frame *f)
+{
+	struct vcpu *v = &g->vcpu;
+	enum fast_trap fast = fast_trap_undef(v, f->r, f->cpsr, v->trap_insn);
+
+	if (fast == FAST_TRAP_NONE)
+		return false;
+	v->stats.emulated_cp15++;
+	if (fast == FAST_TRAP_DACR_WRITTEN)
+		guest_mmu_dacr_written(g);
+	return true;
+}
+#endif
+
+#ifdef CONFIG_FAST_TRAP_SENSITIVE
+static bool fast_sensitive(struct guest *g, struct trap_frame *f, uint32_t pc)
+{
+	struct vcpu *v = &g->vcpu;
+	const struct patch_entry *p = patch_lookup(v->trap_insn);
+	uint32_t gpa;
+
+	if (!p)
+		return false;
+	if (fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, vgic_irq_signalled(&g->vgic)) ==
+	    FAST_TRAP_NONE)
+		return false;
+	v->stats.emulated_sensitive[p->cls]++;
+	v->r[15] = pc;                  /* for pc_gpa() */
+	if (!pc_gpa(g, &gpa) || p->gpa != gpa)
+		v->stats.patch_copies_run++;
+	return true;
+}
+#endif
+
+/* The fast paths (hyp/fast_trap.h), on the frame; false: the general path handles it. */
+static bool fast_undef(struct guest *g, struct trap_frame *f, uint32_t pc)
+{
+	bool done = false;
+
+	(void)pc;
+#ifdef CONFIG_FAST_TRAP_DACR
+	done = fast_dacr(g, f);
+#endif
+#ifdef CONFIG_FAST_TRAP_SENSITIVE
+	done = done || fast_sensitive(g, f, pc);
+#endif
+	if (done)
+		g->vcpu.stats.traps_undef++;
+	return done;
+}
+
 void hyp_trap(struct trap_frame *f, unsigned kind);
 
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
@@ -423,18 +475,8 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	}
 	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
 			    read_trapped_insn(g, pc, &v->trap_insn);
-#ifdef CONFIG_FAST_TRAP_DACR
-	if (kind == TRAP_UNDEF && v->trap_insn_read) {
-		enum fast_trap fast = fast_trap_undef(v, f->r, f->cpsr, v->trap_insn);
-		if (fast != FAST_TRAP_NONE) {
-			v->stats.traps_undef++;
-			v->stats.emulated_cp15++;
-			if (fast == FAST_TRAP_DACR_WRITTEN)
-				guest_mmu_dacr_written(g);
-			return;         /* the frame's PC names the next instruction */
-		}
-	}
-#endif
+	if (kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f, pc))
+		return;         /* the frame's PC names the next instruction */
 	vcpu_from_frame(v, f, pc);
 	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
 

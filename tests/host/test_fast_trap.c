@@ -76,3 +76,69 @@ TEST(fast_trap_dacr_matches_the_emulator)
 	CHECK(handled > 5000);
 	CHECK(writes > 1000);
 }
+
+/* MRS, MSR (register, immediate) and CPS of every form that is patched, with random operands. */
+static uint32_t random_sensitive(enum sens_class *cls)
+{
+	uint32_t cond = (rnd32() % 8 ? 0xeu : rnd32() % 15) << 28;
+
+	switch (rnd32() % 4) {
+	case 0:         /* MRS Rd, CPSR/SPSR */
+		*cls = SENS_MRS;
+		return cond | 0x010f0000u | (rnd32() % 2) << 22 | (rnd32() % 16) << 12;
+	case 1:         /* MSR CPSR/SPSR_<fields>, Rm */
+		*cls = SENS_MSR_REG;
+		return cond | 0x0120f000u | (rnd32() % 2) << 22 | (1u + rnd32() % 15) << 16 | rnd32() % 16;
+	case 2:         /* MSR CPSR/SPSR_<fields>, #imm */
+		*cls = SENS_MSR_IMM;
+		return cond | 0x0320f000u | (rnd32() % 2) << 22 | (1u + rnd32() % 15) << 16 | rnd32() % 4096;
+	default:        /* CPS: imod, A/I/F, M and mode */
+		*cls = SENS_CPS;
+		return 0xf1000000u | (2u + rnd32() % 2) << 18 | (rnd32() % 2) << 17 | (rnd32() % 8) << 6 |
+		       (rnd32() % 4 ? 0x13u : rnd32() % 32);
+	}
+}
+
+TEST(fast_trap_sensitive_matches_the_emulator)
+{
+	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
+					  PSR_MODE_UND, PSR_MODE_USR };
+	unsigned done = 0, cpsr_changed = 0;
+
+	for (unsigned i = 0; i < 40000; i++) {
+		struct vcpu fast, slow;
+		enum sens_class cls;
+		uint32_t insn = random_sensitive(&cls), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
+		bool signalled = rnd32() % 2;
+		fixture_vcpu(&fast, modes[rnd32() % 6] | (rnd32() & PSR_AIF));
+		for (unsigned r = 0; r < 15; r++)
+			fast.r[r] = rnd32();
+		for (unsigned b = 0; b < VBANK_COUNT; b++)
+			fast.bank[b].spsr = rnd32() & ~PSR_RESERVED_MASK;
+		fast.r[15] = 0x80001000u;
+		slow = fast;
+		slow.cpsr = (slow.cpsr & ~PSR_GUEST_LIVE) | live;
+
+		uint32_t frame[15], frame_cpsr = live | PSR_MODE_USR;
+		memcpy(frame, fast.r, sizeof(frame));
+		enum fast_trap result = fast_trap_sensitive(&fast, frame, &frame_cpsr, insn, cls, signalled);
+		if (result == FAST_TRAP_NONE) {
+			CHECK(!memcmp(frame, fast.r, sizeof(frame)));
+			CHECK_EQ(frame_cpsr, live | PSR_MODE_USR);
+			continue;
+		}
+		done++;
+		CHECK_EQ(emulate_sensitive(&slow, insn, cls), EMU_DONE);
+		CHECK_EQ(slow.r[15], 0x80001004u);
+		CHECK(!memcmp(frame, slow.r, sizeof(frame)));
+		uint32_t fast_cpsr = (fast.cpsr & ~PSR_GUEST_LIVE) | (frame_cpsr & PSR_GUEST_LIVE);
+		CHECK_EQ(fast_cpsr, slow.cpsr);
+		CHECK_EQ(frame_cpsr & ~PSR_GUEST_LIVE, PSR_MODE_USR);
+		for (unsigned b = 0; b < VBANK_COUNT; b++)
+			CHECK_EQ(fast.bank[b].spsr, slow.bank[b].spsr);
+		CHECK(!(!(slow.cpsr & PSR_I) && signalled));    /* nothing the general path would deliver */
+		cpsr_changed += fast_cpsr != ((fast.cpsr & ~PSR_GUEST_LIVE) | live);
+	}
+	CHECK(done > 10000);
+	CHECK(cpsr_changed > 1000);
+}
