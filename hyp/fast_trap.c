@@ -69,7 +69,7 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 }
 
 enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
-				   enum sens_class cls, bool irq_signalled)
+				   enum sens_class cls, const struct vgic *vg)
 {
 	uint32_t cpsr = (v->cpsr & ~PSR_GUEST_LIVE) | (*frame_cpsr & PSR_GUEST_LIVE), updated = cpsr;
 	bool to_spsr = cls != SENS_CPS && (orig & INSN_SPSR);
@@ -87,7 +87,7 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *fra
 			return FAST_TRAP_NONE;  /* a mode change */
 	}
 	/* With IRQs unmasked and one signalled, the general path delivers it. */
-	if (!(updated & PSR_I) && irq_signalled)
+	if (!(updated & PSR_I) && vgic_irq_signalled(vg))
 		return FAST_TRAP_NONE;
 	if (!executed)
 		return FAST_TRAP_DONE;

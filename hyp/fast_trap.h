@@ -22,6 +22,7 @@
 
 #include "hyp/insn_class.h"
 #include "hyp/vcpu.h"
+#include "hyp/vgic.h"
 
 enum fast_trap {
 	FAST_TRAP_NONE,                 /* not handled: take the general path */
@@ -39,10 +40,11 @@ enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cp
 /*
  * The patched sensitive instruction `orig` of class `cls` (its trap: the
  * UDF that replaced it), on the frame: r0-r14 in `r`, the live CPSR bits in
- * `*frame_cpsr`, which it updates. `irq_signalled`: whether the virtual GIC
- * signals an interrupt, which unmasked IRQs would have delivered.
+ * `*frame_cpsr`, which it updates. `vg`: the guest's virtual GIC, asked
+ * only if IRQs end up unmasked (an interrupt it signals is for the general
+ * path to deliver).
  */
 enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
-				   enum sens_class cls, bool irq_signalled);
+				   enum sens_class cls, const struct vgic *vg);
 
 #endif

@@ -429,8 +429,7 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f, uint32_t pc)
 
 	if (!p)
 		return false;
-	if (fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, vgic_irq_signalled(&g->vgic)) ==
-	    FAST_TRAP_NONE)
+	if (fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_sensitive[p->cls]++;
 	v->r[15] = pc;                  /* for pc_gpa() */

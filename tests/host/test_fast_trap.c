@@ -99,12 +99,29 @@ static uint32_t random_sensitive(enum sens_class *cls)
 	}
 }
 
+/* A virtual GIC that signals an interrupt (SPI 40 pending and enabled), or one that does not. */
+static void gic_signalling(struct vgic *vg, bool signalled)
+{
+	vgic_init(vg, 0x4u, 0x0200043bu);
+	vgic_dist_write(vg, 0x000u, 4, 1u);             /* GICD_CTLR: enabled */
+	vgic_cpu_write(vg, 0x00u, 4, 1u);               /* GICC_CTLR: enabled */
+	vgic_cpu_write(vg, 0x04u, 4, 0xf0u);            /* GICC_PMR */
+	vgic_dist_write(vg, 0x104u, 4, 1u << 8);        /* GICD_ISENABLER1: interrupt 40 */
+	if (signalled)
+		vgic_dist_write(vg, 0x204u, 4, 1u << 8);  /* GICD_ISPENDR1 */
+}
+
 TEST(fast_trap_sensitive_matches_the_emulator)
 {
+	static struct vgic quiet, signalling;
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
 					  PSR_MODE_UND, PSR_MODE_USR };
 	unsigned done = 0, cpsr_changed = 0;
 
+	gic_signalling(&quiet, false);
+	gic_signalling(&signalling, true);
+	CHECK(!vgic_irq_signalled(&quiet));
+	CHECK(vgic_irq_signalled(&signalling));
 	for (unsigned i = 0; i < 40000; i++) {
 		struct vcpu fast, slow;
 		enum sens_class cls;
@@ -121,7 +138,8 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 
 		uint32_t frame[15], frame_cpsr = live | PSR_MODE_USR;
 		memcpy(frame, fast.r, sizeof(frame));
-		enum fast_trap result = fast_trap_sensitive(&fast, frame, &frame_cpsr, insn, cls, signalled);
+		enum fast_trap result = fast_trap_sensitive(&fast, frame, &frame_cpsr, insn, cls,
+							    signalled ? &signalling : &quiet);
 		if (result == FAST_TRAP_NONE) {
 			CHECK(!memcmp(frame, fast.r, sizeof(frame)));
 			CHECK_EQ(frame_cpsr, live | PSR_MODE_USR);
