@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "arch/arm/cp15.h"
-#include "arch/arm/guest_word.h"
 #include "arch/arm/fsr_bits.h"
 #include "arch/arm/generic_timer.h"
 #include "arch/arm/gic.h"
+#include "arch/arm/guest_word.h"
 #include "arch/arm/pgtable_bits.h"
 #include "arch/arm/psr.h"
 #include "arch/arm/trap_frame.h"
