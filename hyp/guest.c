@@ -215,9 +215,9 @@ static void print_stats(const struct guest *g)
 	uint32_t emulated = 0;
 	for (unsigned c = 0; c < SENS_CLASS_COUNT; c++)
 		emulated += s->emulated_sensitive[c];
-	log_info("%s: emulated sensitive=%u (from copied patches %u) cp15=%u mmio=%u code_stores=%u; "
+	log_info("%s: emulated sensitive=%u cp15=%u mmio=%u code_stores=%u; "
 		 "pages scanned=%u made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated,
-		 s->patch_copies_run, s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
+		 s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 	struct shadow_stats sh = { 0 };
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {

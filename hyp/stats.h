@@ -11,7 +11,7 @@ struct vcpu_stats {
 	uint32_t emulated_sensitive[SENS_CLASS_COUNT];
 	uint32_t patches[SENS_CLASS_COUNT];
 	uint32_t emulated_cp15, emulated_mmio, emulated_code_stores;
-	uint32_t pages_scanned, code_pages_made_writable, patch_copies_run;
+	uint32_t pages_scanned, code_pages_made_writable;
 	uint32_t virtual_exceptions, virtual_irqs;
 };
 

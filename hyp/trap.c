@@ -111,7 +111,7 @@ static void finish_emulation(struct vcpu *v, enum emu_result r, const char *what
 static void handle_undef(struct guest *g)
 {
 	struct vcpu *v = &g->vcpu;
-	uint32_t insn, gpa;
+	uint32_t insn;
 	const struct patch_entry *p;
 	enum emu_result r;
 
@@ -128,8 +128,6 @@ static void handle_undef(struct guest *g)
 		return;
 	}
 	if ((p = patch_lookup(insn))) {
-		if (!pc_gpa(g, &gpa) || p->gpa != gpa)
-			v->stats.patch_copies_run++;    /* the guest copied patched code */
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
@@ -421,35 +419,28 @@ static bool fast_dacr(struct guest *g, struct trap_frame *f)
 #endif
 
 #ifdef CONFIG_FAST_TRAP_SENSITIVE
-static bool fast_sensitive(struct guest *g, struct trap_frame *f, uint32_t pc)
+static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
 	const struct patch_entry *p = patch_lookup(v->trap_insn);
-	uint32_t gpa;
 
-	if (!p)
-		return false;
-	if (fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
+	if (!p || fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_sensitive[p->cls]++;
-	v->r[15] = pc;                  /* for pc_gpa() */
-	if (!pc_gpa(g, &gpa) || p->gpa != gpa)
-		v->stats.patch_copies_run++;
 	return true;
 }
 #endif
 
 /* The fast paths (hyp/fast_trap.h), on the frame; false: the general path handles it. */
-static bool fast_undef(struct guest *g, struct trap_frame *f, uint32_t pc)
+static bool fast_undef(struct guest *g, struct trap_frame *f)
 {
 	bool done = false;
 
-	(void)pc;
 #ifdef CONFIG_FAST_TRAP_DACR
 	done = fast_dacr(g, f);
 #endif
 #ifdef CONFIG_FAST_TRAP_SENSITIVE
-	done = done || fast_sensitive(g, f, pc);
+	done = done || fast_sensitive(g, f);
 #endif
 	if (done)
 		g->vcpu.stats.traps_undef++;
@@ -474,7 +465,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	}
 	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
 			    read_trapped_insn(g, pc, &v->trap_insn);
-	if (kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f, pc))
+	if (kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f))
 		return;         /* the frame's PC names the next instruction */
 	vcpu_from_frame(v, f, pc);
 	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
