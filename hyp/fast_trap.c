@@ -1,28 +1,60 @@
+#include <stddef.h>
+
 #include "arch/arm/psr.h"
 #include "hyp/fast_trap.h"
 
-/* MCR/MRC p15, 0, Rt, c3, c0, 0 (DACR), any condition and Rt; bit 20 is L (MRC). */
-#define INSN_DACR_MASK  0x0fef0fffu
-#define INSN_DACR       0x0e030f10u
+/* MCR/MRC p15, 0, Rt, CRn, CRm, opc2: the register named by CRn, CRm and opc2; bit 20 is L (MRC). */
+#define INSN_CP15_MASK  0x0fe00f10u
+#define INSN_CP15       0x0e000f10u
 #define INSN_MRC        (1u << 20)
 #define INSN_RT(i)      (((i) >> 12) & 0xfu)
+#define INSN_REG(i)     ((((i) >> 16) & 0xfu) << 8 | ((i) & 0xfu) << 4 | (((i) >> 5) & 7u))
+#define REG(crn, crm, opc2) ((crn) << 8 | (crm) << 4 | (opc2))
 #define COND_NEVER      0xfu    /* the unconditional space: other instructions */
+
+/*
+ * Registers whose reads the guest kernel traps on all the time, and that
+ * read as stored: DACR (software PAN), SCTLR (Linux's alignment_trap on
+ * every exception entry), TPIDRPRW (its per-CPU offset); and the
+ * translation registers. Writes are fast only where nothing follows from
+ * them but the value (TPIDRPRW) or the DACR mapping.
+ */
+static const struct fast_cp15_reg {
+	uint16_t reg;
+	uint16_t offset;        /* in struct vcpu_cp15 */
+	enum fast_trap written; /* FAST_TRAP_NONE: writes take the general path */
+} fast_regs[] = {
+	{ REG(3, 0, 0), offsetof(struct vcpu_cp15, dacr), FAST_TRAP_DACR_WRITTEN },
+	{ REG(13, 0, 4), offsetof(struct vcpu_cp15, tpidrprw), FAST_TRAP_DONE },
+	{ REG(1, 0, 0), offsetof(struct vcpu_cp15, sctlr), FAST_TRAP_NONE },
+	{ REG(13, 0, 1), offsetof(struct vcpu_cp15, contextidr), FAST_TRAP_NONE },
+	{ REG(2, 0, 0), offsetof(struct vcpu_cp15, ttbr0), FAST_TRAP_NONE },
+	{ REG(2, 0, 1), offsetof(struct vcpu_cp15, ttbr1), FAST_TRAP_NONE },
+	{ REG(2, 0, 2), offsetof(struct vcpu_cp15, ttbcr), FAST_TRAP_NONE },
+};
 
 enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cpsr, uint32_t insn)
 {
+	const struct fast_cp15_reg *fr = NULL;
 	unsigned rt = INSN_RT(insn);
 
-	if ((insn & INSN_DACR_MASK) != INSN_DACR || insn_cond(insn) == COND_NEVER || rt == 15 ||
+	if ((insn & INSN_CP15_MASK) != INSN_CP15 || insn_cond(insn) == COND_NEVER || rt == 15 ||
 	    !vcpu_privileged(v))
+		return FAST_TRAP_NONE;
+	for (size_t i = 0; i < sizeof(fast_regs) / sizeof(fast_regs[0]) && !fr; i++)
+		if (fast_regs[i].reg == INSN_REG(insn))
+			fr = &fast_regs[i];
+	if (!fr || (!(insn & INSN_MRC) && fr->written == FAST_TRAP_NONE))
 		return FAST_TRAP_NONE;
 	if (!insn_cond_passed(insn_cond(insn), frame_cpsr))
 		return FAST_TRAP_DONE;
+	uint32_t *field = (uint32_t *)((char *)&v->cp15 + fr->offset);
 	if (insn & INSN_MRC) {
-		r[rt] = v->cp15.dacr;
+		r[rt] = *field;
 		return FAST_TRAP_DONE;
 	}
-	v->cp15.dacr = r[rt];
-	return FAST_TRAP_DACR_WRITTEN;
+	*field = r[rt];
+	return fr->written;
 }
 
 #define BIT(n)          (1u << (n))

@@ -3,9 +3,11 @@
  * without the general path (the frame copied into the vCPU and back, the
  * emulator's dispatch, the after-trap work), because they change nothing
  * that work depends on:
- *   - MCR/MRC of the guest's DACR from a virtual privileged mode. Linux
- *     with CONFIG_CPU_SW_DOMAIN_PAN writes its DACR around every access to
- *     user memory;
+ *   - MCR/MRC of the CP15 registers a guest kernel touches all the time,
+ *     from a virtual privileged mode: DACR (Linux with
+ *     CONFIG_CPU_SW_DOMAIN_PAN writes it around every access to user
+ *     memory), reads of SCTLR, TPIDRPRW and the translation registers, and
+ *     TPIDRPRW writes;
  *   - patched MRS, MSR and CPS in a virtual privileged mode that leave the
  *     mode as it is and leave no interrupt to deliver (Linux's
  *     local_irq_save/restore, its exception entry and return).
@@ -27,7 +29,7 @@
 enum fast_trap {
 	FAST_TRAP_NONE,                 /* not handled: take the general path */
 	FAST_TRAP_DONE,                 /* done; the frame's PC already names the next instruction */
-	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest's DACR changed: map it */
+	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest wrote its DACR: map it */
 };
 
 /*

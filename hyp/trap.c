@@ -403,8 +403,8 @@ static void note_fault(struct guest *g, bool silent, uint32_t far)
 	}
 }
 
-#ifdef CONFIG_FAST_TRAP_DACR
-static bool fast_dacr(struct guest *g, struct trap_frame *f)
+#ifdef CONFIG_FAST_TRAP_CP15
+static bool fast_cp15(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
 	enum fast_trap fast = fast_trap_undef(v, f->r, f->cpsr, v->trap_insn);
@@ -436,8 +436,8 @@ static bool fast_undef(struct guest *g, struct trap_frame *f)
 {
 	bool done = false;
 
-#ifdef CONFIG_FAST_TRAP_DACR
-	done = fast_dacr(g, f);
+#ifdef CONFIG_FAST_TRAP_CP15
+	done = fast_cp15(g, f);
 #endif
 #ifdef CONFIG_FAST_TRAP_SENSITIVE
 	done = done || fast_sensitive(g, f);
