@@ -144,25 +144,34 @@ demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all linux-guest
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive \
+		linux-guest
 	@$(MAKE) --no-print-directory test-built
 
-# The same hypervisor with the baseline shadow strategy, for the tests and benchmarks.
+# The same hypervisor with options changed, for the tests and benchmarks:
+# `make hyp-NAME` builds $(BUILD)/NAME/hyp.elf with the Kconfig SETTINGS.
+# $(call hyp_variant,NAME,SETTINGS)
+define hyp_variant
+.PHONY: hyp-$(1)
+hyp-$(1): $$(KCONFIG_CONFIG)
+	@mkdir -p $$(BUILD)/$(1)
+	@cmp -s $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config.base || { \
+		cp $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config.base && cp $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config && \
+		KCONFIG_CONFIG=$$(BUILD)/$(1)/.config $$(PYTHON) -m setconfig --no-check-exists $(2) >/dev/null; }
+	@$$(MAKE) --no-print-directory BUILD=$$(BUILD)/$(1) KCONFIG_CONFIG=$$(BUILD)/$(1)/.config hyp
+endef
+# The baseline shadow strategy; each trap fast path off.
+$(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
+$(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
+$(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 FLUSH_BUILD := $(BUILD)/flush-all
-.PHONY: hyp-flush-all
-hyp-flush-all: $(KCONFIG_CONFIG)
-	@mkdir -p $(FLUSH_BUILD)
-	@cmp -s $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config.base || { \
-		cp $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config.base && cp $(KCONFIG_CONFIG) $(FLUSH_BUILD)/.config && \
-		KCONFIG_CONFIG=$(FLUSH_BUILD)/.config $(PYTHON) -m setconfig --no-check-exists \
-			SHADOW_STRATEGY_FLUSH_ALL=y >/dev/null; }
-	@$(MAKE) --no-print-directory BUILD=$(FLUSH_BUILD) KCONFIG_CONFIG=$(FLUSH_BUILD)/.config hyp
 
-# Not a test: instruction counts per operation, natively and under both strategies.
+# Not a test: instruction counts per operation, natively and under the hypervisor and its variants.
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all hyp-flush-all linux-guest
-	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf bench/run.sh
+	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive linux-guest
+	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
+		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): guests/churn natively and under the hypervisor built
-# with each shadow strategy, in one run, with QEMU counting instructions
-# (-icount shift=0: one instruction per nanosecond of guest time). Prints the
+# with each shadow strategy and with each trap fast path off, in one run,
+# with QEMU counting instructions (-icount shift=0: one instruction per
+# nanosecond of guest time). Prints the
 # cost per operation in instructions and the hypervisor's shadow statistics,
 # and writes them to $BUILD/bench/churn.txt. Settings come from the Makefile.
 set -u
@@ -37,14 +38,19 @@ instructions() {
 run native
 run l1-iterate "$HYP_ELF"
 run flush-all "$FLUSH_HYP_ELF"
+run no-fast-cp15 "$NO_FAST_CP15_HYP_ELF"
+run no-fast-sensitive "$NO_FAST_SENSITIVE_HYP_ELF"
 
 {
 	echo "churn benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), QEMU -icount shift=0"
 	echo "instructions per iteration (dacr: two DACR writes and a read; mode: User and back; table: PTE change, TLBIMVA, read; irqsave: MRS CPSR, CPSID i, MSR CPSR_c)"
-	printf "%-8s %10s %12s %12s\n" op native l1-iterate flush-all
+	echo "(l1-iterate: the default build; flush-all: the baseline shadow strategy;"
+	echo " no-fast-cp15, no-fast-sensitive: the default with that trap fast path off)"
+	printf "%-8s %8s %11s %10s %13s %18s\n" op native l1-iterate flush-all no-fast-cp15 no-fast-sensitive
 	for op in dacr mode table irqsave; do
-		printf "%-8s %10s %12s %12s\n" "$op" "$(instructions native $op)" \
-			"$(instructions l1-iterate $op)" "$(instructions flush-all $op)"
+		printf "%-8s %8s %11s %10s %13s %18s\n" "$op" "$(instructions native $op)" \
+			"$(instructions l1-iterate $op)" "$(instructions flush-all $op)" \
+			"$(instructions no-fast-cp15 $op)" "$(instructions no-fast-sensitive $op)"
 	done
 	for name in l1-iterate flush-all; do
 		echo "$name: $(grep -o 'shadow fills=.*' "$out_dir/$name.log")"

@@ -434,13 +434,14 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 /* The fast paths (hyp/fast_trap.h), on the frame; false: the general path handles it. */
 static bool fast_undef(struct guest *g, struct trap_frame *f)
 {
-	bool done = false;
+	bool coproc = INSN_IS_COPROC(g->vcpu.trap_insn), done = false;
 
+	(void)coproc;
 #ifdef CONFIG_FAST_TRAP_CP15
-	done = fast_cp15(g, f);
+	done = coproc && fast_cp15(g, f);
 #endif
 #ifdef CONFIG_FAST_TRAP_SENSITIVE
-	done = done || fast_sensitive(g, f);
+	done = done || (!coproc && fast_sensitive(g, f));       /* a patch is a UDF */
 #endif
 	if (done)
 		g->vcpu.stats.traps_undef++;

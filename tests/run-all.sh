@@ -23,6 +23,11 @@ grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
+# The guests that trap the most again, with each trap fast path off.
+HYP_ELF=$BUILD/no-fast-cp15/hyp.elf TEST_SUFFIX=-no-fast-cp15 \
+	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
+HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
+	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
 run tests/qemu/linux.sh
