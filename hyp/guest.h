@@ -47,7 +47,7 @@ struct guest_mmu_state {
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
-	uint32_t frame_forget_one, frame_forget_all;    /* by one address per root; everything */
+	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 };
