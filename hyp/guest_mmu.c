@@ -1,4 +1,4 @@
-#include <string.h>
+#include <stddef.h>
 
 #include "arch/arm/barrier.h"
 #include "arch/arm/cp15.h"
@@ -50,15 +50,6 @@ bool guest_mmu_on(const struct vcpu *v)
 	return v->cp15.sctlr & SCTLR_M;
 }
 
-static bool read_guest_phys(void *ctx, uint32_t gpa, uint32_t *value)
-{
-	(void)ctx;
-	if (!shadow_flat_is_ram(gpa, 4))
-		return false;
-	memcpy(value, guest_ram_page_ptr(gpa), sizeof(*value));
-	return true;
-}
-
 /* The L1 index a guest descriptor at `gpa` has in the tables of `root`, or -1. */
 static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 {
@@ -108,7 +99,7 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 		.sctlr = v->cp15.sctlr, .id_mmfr0 = v->id->id_mmfr[0],
 	};
 
-	guest_walk(&regs, va, read_guest_phys, NULL, w);
+	guest_walk(&regs, va, guest_ram_read_word, NULL, w);
 	if (guest_current()->mmu.on)
 		guest_tables_walked(guest_current(), w);
 	if (!w->ok) {

@@ -81,15 +81,6 @@ static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
 	return guest_ram_page_ptr(page_gpa);
 }
 
-static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
-{
-	(void)ctx;
-	if (!shadow_flat_is_ram(gpa, 4))
-		return false;
-	memcpy(value, guest_ram_page_ptr(gpa), sizeof(*value));
-	return true;
-}
-
 static bool listed(void *ctx, uint32_t gpa)
 {
 	return page_bit(listed_pages, ctx, gpa);
@@ -103,7 +94,7 @@ static void descriptor_changed(void *ctx, uint32_t desc_gpa)
 static struct modified_tables_ops list_ops(struct guest *g)
 {
 	return (struct modified_tables_ops){
-		.page = page_words, .read = read_word, .listed = listed,
+		.page = page_words, .read = guest_ram_read_word, .listed = listed,
 		.descriptor_changed = descriptor_changed, .ctx = g,
 	};
 }
@@ -183,8 +174,8 @@ void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size)
 	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u) {
 		uint32_t value;
 		guest_mmu_descriptor_changed(g, word);
-		memcpy(&value, guest_ram_page_ptr(word), sizeof(value));
-		note_used(g, word, value);
+		if (guest_ram_read_word(NULL, word, &value))
+			note_used(g, word, value);
 	}
 	g->mmu.tracked_writes++;
 	guest_mmu_flush_stale(g);

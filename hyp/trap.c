@@ -5,7 +5,6 @@
  * to the (possibly changed) guest state.
  */
 #include <stddef.h>
-#include <string.h>
 
 #include "arch/arm/cp15.h"
 #include "arch/arm/fsr_bits.h"
@@ -69,10 +68,7 @@ static bool read_trapped_insn(struct guest *g, uint32_t pc, uint32_t *insn)
 
 	if (guest_load_word(pc, insn))
 		return true;
-	if (vmem_translate(&g->vcpu, pc, GUEST_EXEC, &gpa) || !shadow_flat_is_ram(gpa, 4))
-		return false;
-	memcpy(insn, guest_ram_page_ptr(gpa), sizeof(*insn));
-	return true;
+	return !vmem_translate(&g->vcpu, pc, GUEST_EXEC, &gpa) && guest_ram_read_word(NULL, gpa, insn);
 }
 
 /* The ARM instruction that trapped, read at entry; false in Thumb state or outside guest RAM. */

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "arch/arm/barrier.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/pgtable_bits.h"
@@ -80,6 +82,15 @@ void *guest_ram_page_ptr(uint32_t gpa)
 {
 	BUG_ON(!shadow_flat_is_ram(gpa, 1));
 	return mmu_map_phys_page(gpa - guest_ram.gpa_base + guest_ram.hpa_base);
+}
+
+bool guest_ram_read_word(void *ctx, uint32_t gpa, uint32_t *value)
+{
+	(void)ctx;
+	if (!shadow_flat_is_ram(gpa, 4))
+		return false;
+	memcpy(value, guest_ram_page_ptr(gpa), sizeof(*value));
+	return true;
 }
 
 static uint32_t *ram_pte(uint32_t gpa)

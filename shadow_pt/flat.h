@@ -38,6 +38,11 @@ void *shadow_flat_hyp_ptr(uint32_t gpa);
  * does; valid for the rest of that page and MMU_PHYS_SLOTS - 1 more calls.
  */
 void *guest_ram_page_ptr(uint32_t gpa);
+/*
+ * The word of guest RAM at `gpa`, read the same way; false outside guest
+ * RAM. Shaped as a guest table walk's reader (shadow_pt/guest_walk.h).
+ */
+bool guest_ram_read_word(void *ctx, uint32_t gpa, uint32_t *value);
 
 bool shadow_flat_page_is_data(uint32_t gpa);
 bool shadow_flat_page_is_code(uint32_t gpa);
