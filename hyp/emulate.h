@@ -37,4 +37,7 @@ enum emu_result emulate_vfp_sysreg(struct vcpu *v, uint32_t insn);
 /* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
 uint32_t emu_reg(const struct vcpu *v, unsigned n);
 
+/* The PSR bits an MSR writes: its <c,x,s,f> field mask as bytes, reserved bits left out (B9.3.12). */
+uint32_t emu_msr_mask(uint32_t insn);
+
 #endif

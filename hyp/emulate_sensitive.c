@@ -12,14 +12,14 @@ uint32_t emu_reg(const struct vcpu *v, unsigned n)
 	return n == 15 ? v->r[15] + 8u : v->r[n];
 }
 
-static uint32_t msr_byte_mask(uint32_t insn)
+uint32_t emu_msr_mask(uint32_t insn)
 {
 	uint32_t fields = FIELD(insn, 16, 4), mask = 0;
 
 	for (unsigned i = 0; i < 4; i++)
 		if (fields & BIT(i))
 			mask |= 0xffu << (8 * i);
-	return mask;
+	return mask & ~PSR_RESERVED_MASK;
 }
 
 static enum emu_result do_mrs(struct vcpu *v, uint32_t insn)
@@ -39,7 +39,7 @@ static enum emu_result do_mrs(struct vcpu *v, uint32_t insn)
 
 static enum emu_result do_msr(struct vcpu *v, uint32_t insn, uint32_t value)
 {
-	uint32_t mask = msr_byte_mask(insn) & ~PSR_RESERVED_MASK;
+	uint32_t mask = emu_msr_mask(insn);
 
 	if (insn & BIT(22)) {
 		if (!vcpu_has_spsr(v))

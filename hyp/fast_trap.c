@@ -1,6 +1,7 @@
 #include <stddef.h>
 
 #include "arch/arm/psr.h"
+#include "hyp/emulate.h"
 #include "hyp/fast_trap.h"
 
 /* MCR/MRC p15, 0, Rt, CRn, CRm, opc2: the register named by CRn, CRm and opc2; bit 20 is L (MRC). */
@@ -64,17 +65,6 @@ enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cp
 #define CPS_IMOD_ENABLE 2u
 #define CPS_IMOD_DISABLE 3u
 
-/* MSR's field mask <c,x,s,f> as a byte mask (B9.3.12). */
-static uint32_t msr_mask(uint32_t insn)
-{
-	uint32_t mask = 0;
-
-	for (unsigned i = 0; i < 4; i++)
-		if (FIELD(insn, 16 + i, 1))
-			mask |= 0xffu << (8 * i);
-	return mask & ~PSR_RESERVED_MASK;
-}
-
 /* The CPSR an MSR CPSR or CPS leaves, or false if it changes the mode (the general path). */
 static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum sens_class cls,
 		     const uint32_t r[15], uint32_t *out)
@@ -92,7 +82,7 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 		return true;
 	}
 	uint32_t value = cls == SENS_MSR_IMM ? insn_expand_imm(FIELD(insn, 0, 12)) : r[FIELD(insn, 0, 4)];
-	uint32_t mask = msr_mask(insn) & ~PSR_EXEC_MASK, mode = value & PSR_MODE_MASK;
+	uint32_t mask = emu_msr_mask(insn) & ~PSR_EXEC_MASK, mode = value & PSR_MODE_MASK;
 	if ((mask & PSR_MODE_MASK) && vcpu_mode_valid(mode) && mode != vcpu_mode(v))
 		return false;
 	mask &= ~PSR_MODE_MASK;
@@ -127,7 +117,7 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *fra
 		r[rd] = to_spsr ? *vcpu_spsr(v) : cpsr & ~PSR_EXEC_MASK;
 	} else if (to_spsr) {
 		uint32_t value = cls == SENS_MSR_IMM ? insn_expand_imm(FIELD(orig, 0, 12)) : r[rm];
-		uint32_t *spsr = vcpu_spsr(v), mask = msr_mask(orig);
+		uint32_t *spsr = vcpu_spsr(v), mask = emu_msr_mask(orig);
 		*spsr = (*spsr & ~mask) | (value & mask);
 	} else {
 		v->cpsr = updated;
