@@ -1,7 +1,7 @@
 /*
  * Short-descriptor translation table formats (ARM DDI 0406C B3.5.1), with
  * SCTLR.AFE = 0 and TRE = 0: AP[2:0] are access permissions and TEX/C/B
- * are memory types.
+ * are memory types. For the test guests that build their own tables.
  */
 #ifndef PGTABLE_H
 #define PGTABLE_H
@@ -11,6 +11,7 @@
 #define L1_ALIGN        16384
 #define L1_SHIFT        20
 #define SECTION_SIZE    (1u << 20)
+#define SECTION_MASK    (SECTION_SIZE - 1u)
 
 #define L1_TYPE_FAULT   0x0u
 #define L1_TYPE_TABLE   0x1u
