@@ -7,6 +7,7 @@
 #  - wall time of the whole run (boot and power-off), as a ratio.
 # Writes $BUILD/bench/linux-boot.txt. Settings come from the Makefile.
 set -u
+. bench/lib.sh
 out_dir=$BUILD/bench
 mkdir -p "$out_dir"
 result=$out_dir/linux-boot.txt
@@ -16,18 +17,13 @@ linux=(--guest "$LINUX_KERNEL" --dtb "$LINUX_DTB_FILE" --initrd "$INITRAMFS" --a
 
 # run NAME native|hyp [QEMU-ARGS...]: console in NAME.out; prints the wall seconds.
 run() {
-	local name=$1 how=$2 start
+	local name=$1 how=$2 start hyp=
 	shift 2
 	start=$(date +%s.%N)
+	[ "$how" = hyp ] && hyp=$HYP_ELF
 	# shellcheck disable=SC2086
-	if [ "$how" = native ]; then
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-			"${linux[@]}" -- $QEMU_BOARD_ARGS "$@"
-	else
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" \
-			--hyp "$HYP_ELF" --hyp-log "$out_dir/$name.log" "${linux[@]}" -- $QEMU_BOARD_ARGS "$@"
-	fi </dev/null > "$out_dir/$name.out" 2>/dev/null ||
+	board_qemu "$hyp" "$out_dir/$name.log" "${linux[@]}" \
+		-- $QEMU_BOARD_ARGS "$@" </dev/null > "$out_dir/$name.out" 2>/dev/null ||
 		{ echo "bench: the $name run failed" >&2; exit 1; }
 	awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }'
 }

@@ -11,6 +11,7 @@
 #  - microbench.png: the ratios, plotted by gnuplot.
 # Settings come from the Makefile.
 set -u
+. bench/lib.sh
 out_dir=$BUILD/bench
 mkdir -p "$out_dir"
 result=$out_dir/microbench.txt
@@ -33,18 +34,13 @@ command -v gnuplot >/dev/null || fail "gnuplot not found (Debian package gnuplot
 # run NAME native|hyp: console in NAME.out (carriage returns removed), stderr in
 # NAME.err, hypervisor log in NAME.log; prints the wall seconds.
 run() {
-	local name=$1 how=$2 start
+	local name=$1 how=$2 start hyp=
 	start=$(date +%s.%N)
+	[ "$how" = hyp ] && hyp=$HYP_ELF
 	# shellcheck disable=SC2086
-	if [ "$how" = native ]; then
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-			"${linux[@]}" -- $QEMU_BOARD_ARGS "${icount[@]}"
-	else
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" \
-			--hyp "$HYP_ELF" --hyp-log "$out_dir/$name.log" "${linux[@]}" \
-			-- $QEMU_BOARD_ARGS "${icount[@]}"
-	fi </dev/null 2> "$out_dir/$name.err" | tr -d '\r' > "$out_dir/$name.out"
+	board_qemu "$hyp" "$out_dir/$name.log" "${linux[@]}" \
+		-- $QEMU_BOARD_ARGS "${icount[@]}" </dev/null 2> "$out_dir/$name.err" |
+		tr -d '\r' > "$out_dir/$name.out"
 	if [ "${PIPESTATUS[0]}" != 0 ]; then
 		# Its stderr also has the hypervisor's log: only run-qemu.sh's own words.
 		grep '^run-qemu.sh:' "$out_dir/$name.err" >&2

@@ -6,6 +6,7 @@
 # cost per operation in instructions and the hypervisor's shadow statistics,
 # and writes them to $BUILD/bench/churn.txt. Settings come from the Makefile.
 set -u
+. bench/lib.sh
 out_dir=$BUILD/bench
 mkdir -p "$out_dir"
 result=$out_dir/churn.txt
@@ -16,15 +17,9 @@ guest=$BUILD/guests/churn.elf
 run() {
 	local name=$1 hyp=${2:-}
 	# shellcheck disable=SC2086
-	if [ -z "$hyp" ]; then
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-			--guest "$guest" --timeout 300 -- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out"
-	else
-		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$hyp" \
-			--guest "$guest" --hyp-log "$out_dir/$name.log" --timeout 300 \
-			-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2>/dev/null
-	fi || { echo "bench: the $name run failed" >&2; exit 1; }
+	board_qemu "$hyp" "$out_dir/$name.log" --guest "$guest" --timeout 300 \
+		-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2>/dev/null ||
+		{ echo "bench: the $name run failed" >&2; exit 1; }
 }
 
 # instructions NAME OP: instructions per iteration of OP in run NAME.
