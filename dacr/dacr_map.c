@@ -85,26 +85,17 @@ static void update_fields(struct dacr_map *m, uint32_t procs)
 		update_field(m, (unsigned)__builtin_ctz(procs));
 }
 
-/* The processor domains guest domain d's entries use. */
-static uint32_t procs_of(const struct dacr_map *m, unsigned d)
-{
-	uint32_t procs = 0;
-
-	for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
-		if (m->proc[d][c] >= 0)
-			procs |= 1u << m->proc[d][c];
-	return procs;
-}
-
 void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 {
 	m->guest_dacr = guest_dacr;
 	m->privileged = privileged;
 	m->used = 1u << DOMAIN_HYP;
 	m->kernel_only = 0;
-	for (unsigned d = 0; d < GUEST_DOMAINS; d++)
+	for (unsigned d = 0; d < GUEST_DOMAINS; d++) {
+		m->procs_of[d] = 0;
 		for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
 			m->proc[d][c] = -1;
+	}
 	m->processor_dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
 }
 
@@ -119,6 +110,7 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		m->owner_domain[p] = (uint8_t)guest_domain;
 		m->owner_class[p] = (uint8_t)cls;
 		m->proc[guest_domain][cls] = (int8_t)p;
+		m->procs_of[guest_domain] |= (uint16_t)(1u << p);
 		if (cls == DOM_CLASS_KERNEL_ONLY)
 			m->kernel_only |= 1u << p;
 		update_field(m, p);
@@ -140,7 +132,7 @@ uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 	/* Only the guest domains whose field changed: one for Linux's software PAN. */
 	for (uint32_t diff = old ^ guest_dacr; diff; diff &= ~(3u << (__builtin_ctz(diff) & ~1u))) {
 		unsigned d = (unsigned)__builtin_ctz(diff) / 2u;
-		uint32_t used = procs_of(m, d);
+		uint32_t used = m->procs_of[d];
 		if (used && derived_as_manager(guest_dv(old, d)) != derived_as_manager(guest_dv(guest_dacr, d)))
 			rederive |= 1u << d;
 		procs |= used;

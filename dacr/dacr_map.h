@@ -66,6 +66,7 @@ struct dacr_map {
 	uint32_t guest_dacr;
 	bool privileged;
 	int8_t proc[GUEST_DOMAINS][DOM_CLASS_COUNT];   /* processor domain, -1 if none */
+	uint16_t procs_of[GUEST_DOMAINS];               /* the processor domains proc[d] names, as bits */
 	uint8_t owner_domain[PROC_DOMAINS], owner_class[PROC_DOMAINS];
 	uint32_t used;                                  /* bit per processor domain */
 	uint32_t kernel_only;           /* processor domains of DOM_CLASS_KERNEL_ONLY */

@@ -6,28 +6,24 @@
 #define BIT(n)          (1u << (n))
 #define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
 
-uint32_t insn_cond(uint32_t insn)
-{
-	return insn >> 28;
-}
-
-int insn_cond_passed(uint32_t cond, uint32_t cpsr)
-{
-	int n = !!(cpsr & PSR_N), z = !!(cpsr & PSR_Z), c = !!(cpsr & PSR_C), v = !!(cpsr & PSR_V);
-	int r;
-
-	switch (cond >> 1) {
-	case 0: r = z; break;                   /* EQ / NE */
-	case 1: r = c; break;                   /* CS / CC */
-	case 2: r = n; break;                   /* MI / PL */
-	case 3: r = v; break;                   /* VS / VC */
-	case 4: r = c && !z; break;             /* HI / LS */
-	case 5: r = n == v; break;              /* GE / LT */
-	case 6: r = !z && n == v; break;        /* GT / LE */
-	default: return 1;                      /* AL (and 1111) */
-	}
-	return (cond & 1u) ? !r : r;
-}
+const uint16_t insn_cond_passes[16] = {
+	0xf0f0, /* EQ: Z */
+	0x0f0f, /* NE: !Z */
+	0xcccc, /* CS: C */
+	0x3333, /* CC: !C */
+	0xff00, /* MI: N */
+	0x00ff, /* PL: !N */
+	0xaaaa, /* VS: V */
+	0x5555, /* VC: !V */
+	0x0c0c, /* HI: C && !Z */
+	0xf3f3, /* LS: !C || Z */
+	0xaa55, /* GE: N == V */
+	0x55aa, /* LT: N != V */
+	0x0a05, /* GT: !Z && N == V */
+	0xf5fa, /* LE: Z || N != V */
+	0xffff, /* AL */
+	0xffff, /* the unconditional space */
+};
 
 uint32_t insn_expand_imm(uint32_t imm12)
 {

@@ -27,9 +27,20 @@ enum sens_class {
 enum sens_class insn_classify_arm(uint32_t insn);
 const char *sens_class_name(enum sens_class cls);
 
-/* The condition field, and whether it passes for the given NZCV flags. */
-uint32_t insn_cond(uint32_t insn);
-int insn_cond_passed(uint32_t cond, uint32_t cpsr);
+/* The condition field. */
+static inline uint32_t insn_cond(uint32_t insn)
+{
+	return insn >> 28;
+}
+
+/* Per condition, the NZCV values (CPSR[31:28]) it passes for, as bits (ARM DDI 0406C A8.3). */
+extern const uint16_t insn_cond_passes[16];
+
+/* Whether condition `cond` passes for the NZCV flags of `cpsr` (AL and 1111 always do). */
+static inline int insn_cond_passed(uint32_t cond, uint32_t cpsr)
+{
+	return (insn_cond_passes[cond & 0xfu] >> (cpsr >> 28)) & 1u;
+}
 
 /* ARMExpandImm: the 12-bit modified immediate of data-processing encodings. */
 uint32_t insn_expand_imm(uint32_t imm12);
