@@ -144,7 +144,7 @@ demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive \
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
 		linux-guest
 	@$(MAKE) --no-print-directory test-built
 
@@ -164,14 +164,16 @@ endef
 $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
+$(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
 FLUSH_BUILD := $(BUILD)/flush-all
 
 # Not a test: instruction counts per operation, natively and under the hypervisor and its variants.
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive linux-guest
+	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
-		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf bench/run.sh
+		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf \
+		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 

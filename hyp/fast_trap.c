@@ -1,8 +1,10 @@
 #include <stddef.h>
 
 #include "arch/arm/psr.h"
+#include "arch/arm/sctlr_bits.h"
 #include "hyp/emulate.h"
 #include "hyp/fast_trap.h"
+#include "hyp/vexc.h"
 
 /* MCR/MRC p15, 0, Rt, CRn, CRm, opc2: the register named by CRn, CRm and opc2; bit 20 is L (MRC). */
 #define INSN_CP15_MASK  0x0fe00f10u
@@ -12,50 +14,79 @@
 #define INSN_REG(i)     ((((i) >> 16) & 0xfu) << 8 | ((i) & 0xfu) << 4 | (((i) >> 5) & 7u))
 #define REG(crn, crm, opc2) ((crn) << 8 | (crm) << 4 | (opc2))
 #define COND_NEVER      0xfu    /* the unconditional space: other instructions */
+#define COND_ALWAYS     0xeu
+
+/* Whether an instruction with condition `cond` executes under the flags of `cpsr`. */
+static bool cond_passed(uint32_t cond, uint32_t cpsr)
+{
+	return cond == COND_ALWAYS || insn_cond_passed(cond, cpsr);
+}
 
 /*
- * Registers whose reads the guest kernel traps on all the time, and that
- * read as stored: DACR (software PAN), SCTLR (Linux's alignment_trap on
- * every exception entry), TPIDRPRW (its per-CPU offset); and the
- * translation registers. Writes are fast only where nothing follows from
- * them but the value (TPIDRPRW) or the DACR mapping.
+ * The field in `c` of the registers whose reads the guest kernel traps on
+ * all the time, and that read as stored: DACR (software PAN), SCTLR
+ * (Linux's alignment_trap on every exception entry), TPIDRPRW (its per-CPU
+ * offset); and the translation registers. NULL for the others. Writes are
+ * fast only where nothing follows from them but the value (TPIDRPRW) or the
+ * DACR mapping: `*written` says which (FAST_TRAP_NONE: the general path).
  */
-static const struct fast_cp15_reg {
-	uint16_t reg;
-	uint16_t offset;        /* in struct vcpu_cp15 */
-	enum fast_trap written; /* FAST_TRAP_NONE: writes take the general path */
-} fast_regs[] = {
-	{ REG(3, 0, 0), offsetof(struct vcpu_cp15, dacr), FAST_TRAP_DACR_WRITTEN },
-	{ REG(13, 0, 4), offsetof(struct vcpu_cp15, tpidrprw), FAST_TRAP_DONE },
-	{ REG(1, 0, 0), offsetof(struct vcpu_cp15, sctlr), FAST_TRAP_NONE },
-	{ REG(13, 0, 1), offsetof(struct vcpu_cp15, contextidr), FAST_TRAP_NONE },
-	{ REG(2, 0, 0), offsetof(struct vcpu_cp15, ttbr0), FAST_TRAP_NONE },
-	{ REG(2, 0, 1), offsetof(struct vcpu_cp15, ttbr1), FAST_TRAP_NONE },
-	{ REG(2, 0, 2), offsetof(struct vcpu_cp15, ttbcr), FAST_TRAP_NONE },
-};
-
-enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cpsr, uint32_t insn)
+static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_trap *written)
 {
-	const struct fast_cp15_reg *fr = NULL;
+	*written = FAST_TRAP_NONE;
+	switch (INSN_REG(insn)) {
+	case REG(3, 0, 0):
+		*written = FAST_TRAP_DACR_WRITTEN;
+		return &c->dacr;
+	case REG(13, 0, 4):
+		*written = FAST_TRAP_DONE;
+		return &c->tpidrprw;
+	case REG(1, 0, 0):
+		return &c->sctlr;
+	case REG(13, 0, 1):
+		return &c->contextidr;
+	case REG(2, 0, 0):
+		return &c->ttbr0;
+	case REG(2, 0, 1):
+		return &c->ttbr1;
+	case REG(2, 0, 2):
+		return &c->ttbcr;
+	default:
+		return NULL;
+	}
+}
+
+/* The whole virtual CPSR: the vCPU's, with the live bits the guest ran with. */
+static uint32_t current_cpsr(const struct vcpu *v, const struct trap_frame *f)
+{
+	return (v->cpsr & ~PSR_GUEST_LIVE) | (f->cpsr & PSR_GUEST_LIVE);
+}
+
+/* The guest continues with virtual CPSR `cpsr`; the real one is User mode with its live bits. */
+static void set_cpsr(struct vcpu *v, struct trap_frame *f, uint32_t cpsr)
+{
+	v->cpsr = cpsr;
+	f->cpsr = (cpsr & PSR_GUEST_LIVE) | PSR_MODE_USR;
+}
+
+enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t insn)
+{
+	enum fast_trap written;
 	unsigned rt = INSN_RT(insn);
 
 	if ((insn & INSN_CP15_MASK) != INSN_CP15 || insn_cond(insn) == COND_NEVER || rt == 15 ||
 	    !vcpu_privileged(v))
 		return FAST_TRAP_NONE;
-	for (size_t i = 0; i < sizeof(fast_regs) / sizeof(fast_regs[0]) && !fr; i++)
-		if (fast_regs[i].reg == INSN_REG(insn))
-			fr = &fast_regs[i];
-	if (!fr || (!(insn & INSN_MRC) && fr->written == FAST_TRAP_NONE))
+	uint32_t *field = fast_register(&v->cp15, insn, &written);
+	if (!field || (!(insn & INSN_MRC) && written == FAST_TRAP_NONE))
 		return FAST_TRAP_NONE;
-	if (!insn_cond_passed(insn_cond(insn), frame_cpsr))
+	if (!cond_passed(insn_cond(insn), f->cpsr))
 		return FAST_TRAP_DONE;
-	uint32_t *field = (uint32_t *)((char *)&v->cp15 + fr->offset);
 	if (insn & INSN_MRC) {
-		r[rt] = *field;
+		f->r[rt] = *field;
 		return FAST_TRAP_DONE;
 	}
-	*field = r[rt];
-	return fr->written;
+	*field = f->r[rt];
+	return written;
 }
 
 #define BIT(n)          (1u << (n))
@@ -64,6 +95,8 @@ enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cp
 #define CPS_MODE_CHANGE BIT(17)
 #define CPS_IMOD_ENABLE 2u
 #define CPS_IMOD_DISABLE 3u
+#define INSN_MOVS_PC_MASK 0xfffffff0u
+#define INSN_MOVS_PC      0xe1b0f000u   /* else SUBS pc, lr, #imm (hyp/insn_class.c) */
 
 /* The CPSR an MSR CPSR or CPS leaves, or false if it changes the mode (the general path). */
 static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum sens_class cls,
@@ -90,17 +123,39 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 	return true;
 }
 
-enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
-				   enum sens_class cls, const struct vgic *vg)
+/* MOVS pc, Rm or SUBS pc, lr, #imm (always executed: their condition is AL). */
+static enum fast_trap exception_return(struct vcpu *v, struct trap_frame *f, uint32_t orig,
+				       const struct vgic *vg)
 {
-	uint32_t cpsr = (v->cpsr & ~PSR_GUEST_LIVE) | (*frame_cpsr & PSR_GUEST_LIVE), updated = cpsr;
+	bool movs = (orig & INSN_MOVS_PC_MASK) == INSN_MOVS_PC;
+	unsigned rm = FIELD(orig, 0, 4);
+
+	if (!vcpu_has_spsr(v) || (movs && rm == 15))
+		return FAST_TRAP_NONE;
+	uint32_t spsr = *vcpu_spsr(v), cpsr = vcpu_return_cpsr(v, spsr);
+	if ((cpsr & PSR_T) && (cpsr & PSR_MODE_MASK) != PSR_MODE_USR)
+		return FAST_TRAP_NONE;  /* Thumb in a privileged mode: the general path stops the guest */
+	if (!(cpsr & PSR_I) && vgic_irq_signalled(vg))
+		return FAST_TRAP_NONE;
+	uint32_t target = movs ? f->r[rm] : f->r[14] - insn_expand_imm(FIELD(orig, 0, 12));
+	f->pc = vcpu_exception_return_in(v, f->r, spsr, target);
+	set_cpsr(v, f, v->cpsr);
+	return FAST_TRAP_DONE;
+}
+
+enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls,
+				   const struct vgic *vg)
+{
+	uint32_t cpsr = current_cpsr(v, f), updated = cpsr, *r = f->r;
 	bool to_spsr = cls != SENS_CPS && (orig & INSN_SPSR);
 	unsigned rd = FIELD(orig, 12, 4), rm = FIELD(orig, 0, 4);
 
+	if (cls == SENS_DP_ERET)
+		return exception_return(v, f, orig, vg);
 	if (!vcpu_privileged(v) || (cls != SENS_MRS && cls != SENS_MSR_REG && cls != SENS_MSR_IMM &&
 				    cls != SENS_CPS))
 		return FAST_TRAP_NONE;
-	bool executed = insn_cond(orig) == COND_NEVER || insn_cond_passed(insn_cond(orig), cpsr);
+	bool executed = insn_cond(orig) == COND_NEVER || cond_passed(insn_cond(orig), cpsr);
 	if (executed) {
 		if ((to_spsr && !vcpu_has_spsr(v)) || (cls == SENS_MRS && rd == 15) ||
 		    (cls == SENS_MSR_REG && rm == 15))
@@ -120,8 +175,17 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *fra
 		uint32_t *spsr = vcpu_spsr(v), mask = emu_msr_mask(orig);
 		*spsr = (*spsr & ~mask) | (value & mask);
 	} else {
-		v->cpsr = updated;
-		*frame_cpsr = (*frame_cpsr & ~PSR_GUEST_LIVE) | (updated & PSR_GUEST_LIVE);
+		set_cpsr(v, f, updated);
 	}
+	return FAST_TRAP_DONE;
+}
+
+enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f)
+{
+	if (v->cp15.sctlr & SCTLR_TE)
+		return FAST_TRAP_NONE;  /* Thumb in a privileged mode: the general path stops the guest */
+	v->cpsr = current_cpsr(v, f);
+	f->pc = vexc_enter(v, f->r, VEXC_SVC, f->pc - ((f->cpsr & PSR_T) ? 2u : 4u));
+	set_cpsr(v, f, v->cpsr);
 	return FAST_TRAP_DONE;
 }

@@ -2,7 +2,7 @@
  * Fast paths: the most frequent traps decided on the trap frame alone,
  * without the general path (the frame copied into the vCPU and back, the
  * emulator's dispatch, the after-trap work), because they change nothing
- * that work depends on:
+ * that work depends on but the virtual mode, which the caller follows:
  *   - MCR/MRC of the CP15 registers a guest kernel touches all the time,
  *     from a virtual privileged mode: DACR (Linux with
  *     CONFIG_CPU_SW_DOMAIN_PAN writes it around every access to user
@@ -10,43 +10,53 @@
  *     TPIDRPRW writes;
  *   - patched MRS, MSR and CPS in a virtual privileged mode that leave the
  *     mode as it is and leave no interrupt to deliver (Linux's
- *     local_irq_save/restore, its exception entry and return).
- * Anything else, and these in virtual User mode (UNDEF or a different
- * meaning), takes the general path.
+ *     local_irq_save/restore, its exception entry and return);
+ *   - patched exception returns MOVS pc, Rm and SUBS pc, lr, #imm (Linux's
+ *     return to user space), unless they unmask an interrupt the virtual
+ *     GIC signals;
+ *   - SVC: the virtual SVC exception (a system call).
+ * Anything else, and the first two in virtual User mode (UNDEF or a
+ * different meaning), takes the general path.
  * Portable: compiled for the target and for host unit tests, which check
  * it against the general emulators (hyp/emulate_cp15.c,
- * hyp/emulate_sensitive.c).
+ * hyp/emulate_sensitive.c, hyp/vexc.c).
  */
 #ifndef HYP_FAST_TRAP_H
 #define HYP_FAST_TRAP_H
 
 #include <stdint.h>
 
+#include "arch/arm/trap_frame.h"
 #include "hyp/insn_class.h"
 #include "hyp/vcpu.h"
 #include "hyp/vgic.h"
 
 enum fast_trap {
 	FAST_TRAP_NONE,                 /* not handled: take the general path */
-	FAST_TRAP_DONE,                 /* done; the frame's PC already names the next instruction */
+	FAST_TRAP_DONE,                 /* done; the frame names the guest's next instruction and mode */
 	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest wrote its DACR: map it */
 };
 
 /*
- * The Undefined Instruction trap of ARM instruction `insn`, with the
- * guest's r0-r14 in `r` and its live flags in `frame_cpsr`; the vCPU's
- * other state (virtual mode, CP15) in `v`, whose r[] is not used.
+ * Each works on the frame `f` of the trap: the guest's r0-r14, the PC to
+ * resume at (the instruction after the trapping one) and the live CPSR
+ * bits; and on the vCPU's other state (virtual CPSR, banked registers,
+ * CP15) in `v`, whose r[] is not used. With FAST_TRAP_NONE neither changed.
  */
-enum fast_trap fast_trap_undef(struct vcpu *v, uint32_t r[15], uint32_t frame_cpsr, uint32_t insn);
+
+/* The Undefined Instruction trap of ARM instruction `insn`: CP15 accesses. */
+enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t insn);
 
 /*
  * The patched sensitive instruction `orig` of class `cls` (its trap: the
- * UDF that replaced it), on the frame: r0-r14 in `r`, the live CPSR bits in
- * `*frame_cpsr`, which it updates. `vg`: the guest's virtual GIC, asked
- * only if IRQs end up unmasked (an interrupt it signals is for the general
- * path to deliver).
+ * UDF that replaced it). `vg`: the guest's virtual GIC, asked only if IRQs
+ * end up unmasked (an interrupt it signals is for the general path to
+ * deliver).
  */
-enum fast_trap fast_trap_sensitive(struct vcpu *v, uint32_t r[15], uint32_t *frame_cpsr, uint32_t orig,
-				   enum sens_class cls, const struct vgic *vg);
+enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls,
+				   const struct vgic *vg);
+
+/* An SVC instruction: the guest takes its SVC exception. */
+enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f);
 
 #endif

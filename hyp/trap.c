@@ -403,7 +403,7 @@ static void note_fault(struct guest *g, bool silent, uint32_t far)
 static bool fast_cp15(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
-	enum fast_trap fast = fast_trap_undef(v, f->r, f->cpsr, v->trap_insn);
+	enum fast_trap fast = fast_trap_undef(v, f, v->trap_insn);
 
 	if (fast == FAST_TRAP_NONE)
 		return false;
@@ -414,34 +414,69 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 }
 #endif
 
+/* Which patched instructions the fast paths take, by the configuration. */
+static bool fast_sensitive_class(enum sens_class cls)
+{
+	bool eret = cls == SENS_DP_ERET;
+
+	(void)eret;
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+	if (eret)
+		return true;
+#endif
 #ifdef CONFIG_FAST_TRAP_SENSITIVE
+	if (!eret)
+		return true;
+#endif
+	return false;
+}
+
 static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
 	const struct patch_entry *p = patch_lookup(v->trap_insn);
 
-	if (!p || fast_trap_sensitive(v, f->r, &f->cpsr, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
+	if (!p || !fast_sensitive_class(p->cls) ||
+	    fast_trap_sensitive(v, f, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_sensitive[p->cls]++;
 	return true;
 }
-#endif
 
 /* The fast paths (hyp/fast_trap.h), on the frame; false: the general path handles it. */
 static bool fast_undef(struct guest *g, struct trap_frame *f)
 {
 	bool coproc = INSN_IS_COPROC(g->vcpu.trap_insn), done = false;
 
-	(void)coproc;
 #ifdef CONFIG_FAST_TRAP_CP15
 	done = coproc && fast_cp15(g, f);
 #endif
-#ifdef CONFIG_FAST_TRAP_SENSITIVE
 	done = done || (!coproc && fast_sensitive(g, f));       /* a patch is a UDF */
-#endif
 	if (done)
 		g->vcpu.stats.traps_undef++;
 	return done;
+}
+
+static bool fast_svc(struct guest *g, struct trap_frame *f)
+{
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+	if (fast_trap_svc(&g->vcpu, f) == FAST_TRAP_NONE)
+		return false;
+	g->vcpu.stats.traps_svc++;
+	return true;
+#else
+	(void)g, (void)f;
+	return false;
+#endif
+}
+
+/* After a trap: the shadow view and the guest's timer access follow a change of privilege. */
+static void follow_privilege(struct guest *g, bool was_privileged)
+{
+	if (vcpu_privileged(&g->vcpu) != was_privileged) {
+		guest_mmu_sync(g);
+		vtimer_follow_mode(g);
+	}
 }
 
 void hyp_trap(struct trap_frame *f, unsigned kind);
@@ -462,10 +497,13 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	}
 	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
 			    read_trapped_insn(g, pc, &v->trap_insn);
-	if (kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f))
-		return;         /* the frame's PC names the next instruction */
-	vcpu_from_frame(v, f, pc);
 	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
+	if ((kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f)) ||
+	    (kind == TRAP_SVC && fast_svc(g, f))) {
+		follow_privilege(g, privileged);
+		return;         /* the frame names the guest's next instruction */
+	}
+	vcpu_from_frame(v, f, pc);
 
 	switch (kind) {
 	case TRAP_UNDEF:
@@ -499,9 +537,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		guest_stop(g, v->stop_reason, pc);
 	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
-	if (vcpu_privileged(v) != privileged) {
-		guest_mmu_sync(g);
-		vtimer_follow_mode(g);
-	}
+	follow_privilege(g, privileged);
 	vcpu_to_frame(v, f);
 }

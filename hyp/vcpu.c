@@ -12,22 +12,11 @@ bool vcpu_mode_valid(uint32_t mode)
 	}
 }
 
-enum vbank vcpu_bank_of(uint32_t mode)
-{
-	switch (mode) {
-	case PSR_MODE_FIQ: return VBANK_FIQ;
-	case PSR_MODE_IRQ: return VBANK_IRQ;
-	case PSR_MODE_SVC: return VBANK_SVC;
-	case PSR_MODE_ABT: return VBANK_ABT;
-	case PSR_MODE_UND: return VBANK_UND;
-	default:           return VBANK_USR;
-	}
-}
-
-bool vcpu_has_spsr(const struct vcpu *v)
-{
-	return vcpu_bank_of(vcpu_mode(v)) != VBANK_USR;
-}
+_Static_assert(VBANK_USR == 0, "modes not listed below bank as User mode");
+const uint8_t vcpu_bank_of_mode[32] = {
+	[PSR_MODE_FIQ] = VBANK_FIQ, [PSR_MODE_IRQ] = VBANK_IRQ, [PSR_MODE_SVC] = VBANK_SVC,
+	[PSR_MODE_ABT] = VBANK_ABT, [PSR_MODE_UND] = VBANK_UND,   /* the others: VBANK_USR (0) */
+};
 
 void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32_t cpsr)
 {
@@ -43,20 +32,20 @@ void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32
 	v->cpsr = cpsr;
 }
 
-void vcpu_switch_mode(struct vcpu *v, uint32_t mode)
+void vcpu_switch_mode_in(struct vcpu *v, uint32_t r[15], uint32_t mode)
 {
 	enum vbank from = vcpu_bank_of(vcpu_mode(v)), to = vcpu_bank_of(mode);
 
 	if (from != to) {
-		v->bank[from].sp = v->r[13];
-		v->bank[from].lr = v->r[14];
-		v->r[13] = v->bank[to].sp;
-		v->r[14] = v->bank[to].lr;
+		v->bank[from].sp = r[13];
+		v->bank[from].lr = r[14];
+		r[13] = v->bank[to].sp;
+		r[14] = v->bank[to].lr;
 	}
 	if ((from == VBANK_FIQ) != (to == VBANK_FIQ)) {
 		for (unsigned i = 0; i < 5; i++) {
-			uint32_t t = v->r[8 + i];
-			v->r[8 + i] = v->r8_12_other[i];
+			uint32_t t = r[8 + i];
+			r[8 + i] = v->r8_12_other[i];
 			v->r8_12_other[i] = t;
 		}
 	}
@@ -77,17 +66,20 @@ void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
 	v->cpsr = (v->cpsr & ~mask) | (value & mask);
 }
 
-void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc)
+uint32_t vcpu_return_cpsr(const struct vcpu *v, uint32_t new_cpsr)
 {
-	uint32_t mode = new_cpsr & PSR_MODE_MASK;
-
 	new_cpsr &= ~PSR_RESERVED_MASK;
-	if (vcpu_mode_valid(mode))
-		vcpu_switch_mode(v, mode);
-	else
+	if (!vcpu_mode_valid(new_cpsr & PSR_MODE_MASK))
 		new_cpsr = (new_cpsr & ~PSR_MODE_MASK) | vcpu_mode(v);
+	return new_cpsr;
+}
+
+uint32_t vcpu_exception_return_in(struct vcpu *v, uint32_t r[15], uint32_t new_cpsr, uint32_t new_pc)
+{
+	new_cpsr = vcpu_return_cpsr(v, new_cpsr);
+	vcpu_switch_mode_in(v, r, new_cpsr & PSR_MODE_MASK);
 	v->cpsr = new_cpsr;
-	v->r[15] = new_pc & ((new_cpsr & PSR_T) ? ~1u : ~3u);
+	return new_pc & ((new_cpsr & PSR_T) ? ~1u : ~3u);
 }
 
 uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode)
@@ -108,9 +100,4 @@ uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n)
 	if (n == 14)
 		return vcpu_bank_of(vcpu_mode(v)) == VBANK_USR ? &v->r[14] : &v->bank[VBANK_USR].lr;
 	return &v->r[n];
-}
-
-uint32_t *vcpu_spsr(struct vcpu *v)
-{
-	return &v->bank[vcpu_bank_of(vcpu_mode(v))].spsr;
 }

@@ -73,7 +73,13 @@ struct vcpu {
 };
 
 bool vcpu_mode_valid(uint32_t mode);
-enum vbank vcpu_bank_of(uint32_t mode);
+/* The register bank of each mode number: Monitor, Hyp and reserved numbers are User's. */
+extern const uint8_t vcpu_bank_of_mode[32];
+
+static inline enum vbank vcpu_bank_of(uint32_t mode)
+{
+	return (enum vbank)vcpu_bank_of_mode[mode & PSR_MODE_MASK];
+}
 static inline uint32_t vcpu_mode(const struct vcpu *v)
 {
 	return v->cpsr & PSR_MODE_MASK;
@@ -85,25 +91,47 @@ static inline bool vcpu_privileged(const struct vcpu *v)
 }
 
 /* Modes with an SPSR: all privileged modes but System. */
-bool vcpu_has_spsr(const struct vcpu *v);
+static inline bool vcpu_has_spsr(const struct vcpu *v)
+{
+	return vcpu_bank_of(vcpu_mode(v)) != VBANK_USR;
+}
 
 /* Reset to the state the ARM Linux boot protocol hands to a kernel. */
 void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32_t cpsr);
 
-/* Change mode, banking SP, LR (and r8-r12 for FIQ) as the hardware does. */
-void vcpu_switch_mode(struct vcpu *v, uint32_t mode);
+/*
+ * Change mode, banking SP, LR (and r8-r12 for FIQ) as the hardware does.
+ * `r`: where the live r0-r14 are, v->r or a trap frame's (hyp/fast_trap.h).
+ */
+void vcpu_switch_mode_in(struct vcpu *v, uint32_t r[15], uint32_t mode);
+
+static inline void vcpu_switch_mode(struct vcpu *v, uint32_t mode)
+{
+	vcpu_switch_mode_in(v, v->r, mode);
+}
 
 /* MSR-style CPSR write of the bytes in `mask` (execution state excluded). */
 void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask);
 
-/* Exception return: CPSR <- new_cpsr (all bits), PC <- new_pc. */
-void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc);
+/* The CPSR an exception return to `new_cpsr` leaves (an invalid mode: the current one stays). */
+uint32_t vcpu_return_cpsr(const struct vcpu *v, uint32_t new_cpsr);
+
+/* Exception return, with the live r0-r14 in `r`: CPSR <- new_cpsr (all bits); returns the new PC. */
+uint32_t vcpu_exception_return_in(struct vcpu *v, uint32_t r[15], uint32_t new_cpsr, uint32_t new_pc);
+
+static inline void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc)
+{
+	v->r[15] = vcpu_exception_return_in(v, v->r, new_cpsr, new_pc);
+}
 
 /* SP of any mode, wherever it currently lives. */
 uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode);
 /* Registers as User mode sees them (for LDM/STM ^). */
 uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n);
 
-uint32_t *vcpu_spsr(struct vcpu *v);
+static inline uint32_t *vcpu_spsr(struct vcpu *v)
+{
+	return &v->bank[vcpu_bank_of(vcpu_mode(v))].spsr;
+}
 
 #endif

@@ -16,25 +16,31 @@ static const struct {
 	[VEXC_FIQ]   = { PSR_MODE_FIQ, 0x1c, 4, 4, PSR_I | PSR_A | PSR_F },
 };
 
-void vexc_take(struct vcpu *v, enum vexc_kind kind, uint32_t insn_addr)
+uint32_t vexc_enter(struct vcpu *v, uint32_t r[15], enum vexc_kind kind, uint32_t insn_addr)
 {
 	uint32_t spsr = v->cpsr;
 	uint32_t lr = insn_addr + ((spsr & PSR_T) ? vexc_table[kind].lr_thumb : vexc_table[kind].lr_arm);
-	uint32_t sctlr = v->cp15.sctlr;
-	uint32_t cpsr;
 
-	vcpu_switch_mode(v, vexc_table[kind].mode);
+	vcpu_switch_mode_in(v, r, vexc_table[kind].mode);
 	v->bank[vcpu_bank_of(vexc_table[kind].mode)].spsr = spsr;
-	v->r[14] = lr;
+	r[14] = lr;
+	v->cpsr = vexc_entry_cpsr(v, kind);
+	v->stats.virtual_exceptions++;
+	return vexc_vector(v, kind);
+}
+
+uint32_t vexc_entry_cpsr(const struct vcpu *v, enum vexc_kind kind)
+{
+	uint32_t sctlr = v->cp15.sctlr;
 	/* The virtual CPU is in Secure state, so A (and F for FIQ) are set too. */
-	cpsr = (v->cpsr & ~(PSR_EXEC_MASK | PSR_E)) | vexc_table[kind].mask;
+	uint32_t cpsr = (v->cpsr & ~(PSR_MODE_MASK | PSR_EXEC_MASK | PSR_E)) | vexc_table[kind].mode |
+			vexc_table[kind].mask;
+
 	if (sctlr & SCTLR_TE)
 		cpsr |= PSR_T;
 	if (sctlr & SCTLR_EE)
 		cpsr |= PSR_E;
-	v->cpsr = cpsr;
-	v->r[15] = vexc_vector(v, kind);
-	v->stats.virtual_exceptions++;
+	return cpsr;
 }
 
 uint32_t vexc_vector(const struct vcpu *v, enum vexc_kind kind)

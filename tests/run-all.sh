@@ -28,6 +28,8 @@ HYP_ELF=$BUILD/no-fast-cp15/hyp.elf TEST_SUFFIX=-no-fast-cp15 \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
+HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
+	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 run tests/qemu/stop.sh
 run tests/qemu/refuse.sh
 run tests/qemu/linux.sh

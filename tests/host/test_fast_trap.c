@@ -1,16 +1,20 @@
 /*
  * The trap fast paths against the general emulators: random accesses to
  * the fast CP15 registers (every condition, every Rt, random flags) next
- * to other CP15 accesses, and random patched MRS/MSR/CPS, from virtual
- * privileged and User modes. Where a fast path acts, the general emulator
- * must leave the same registers, CP15 state, CPSR and SPSRs, and nothing
- * the general path would do after it (an interrupt to deliver).
+ * to other CP15 accesses, random patched MRS/MSR/CPS and exception returns
+ * from virtual privileged and User modes, and SVCs. Where a fast path
+ * acts, the general emulator must leave the same registers, CP15 state,
+ * CPSR and SPSRs, and nothing the general path would do after it (an
+ * interrupt to deliver, a guest to stop). Where it does not, nothing may
+ * have changed.
  */
 #include <string.h>
 
 #include "arm_arch.h"
 #include "fixture.h"
+#include "arch/arm/sctlr_bits.h"
 #include "hyp/fast_trap.h"
+#include "hyp/vexc.h"
 #include "test.h"
 
 static uint32_t rng = 4242;
@@ -22,6 +26,52 @@ static uint32_t rnd32(void)
 	rng ^= rng << 5;
 	return rng;
 }
+
+#define NEXT_PC (FIXTURE_PC + 4u)
+
+/* The trap frame of a guest running `v` with live CPSR bits `live`, trapped before NEXT_PC. */
+static struct trap_frame frame_of(const struct vcpu *v, uint32_t live)
+{
+	struct trap_frame f = { .pc = NEXT_PC, .cpsr = live | PSR_MODE_USR };
+
+	memcpy(f.r, v->r, sizeof(f.r));
+	return f;
+}
+
+/* The guest state a frame and the vCPU hold together, as the general path would see it. */
+static void merge_frame(struct vcpu *v, const struct trap_frame *f)
+{
+	memcpy(v->r, f->r, sizeof(f->r));
+	v->r[15] = f->pc;
+	v->cpsr = (v->cpsr & ~PSR_GUEST_LIVE) | (f->cpsr & PSR_GUEST_LIVE);
+}
+
+/* The fast path's result (vCPU and frame) is the general path's `slow`. */
+static void check_same_guest(struct vcpu *fast, const struct trap_frame *f, const struct vcpu *slow)
+{
+	CHECK_EQ(f->cpsr & ~PSR_GUEST_LIVE, PSR_MODE_USR);
+	merge_frame(fast, f);
+	CHECK(!memcmp(fast->r, slow->r, sizeof(fast->r)));
+	CHECK_EQ(fast->cpsr, slow->cpsr);
+	CHECK(!memcmp(fast->bank, slow->bank, sizeof(fast->bank)));
+	CHECK(!memcmp(fast->r8_12_other, slow->r8_12_other, sizeof(fast->r8_12_other)));
+	CHECK(!memcmp(&fast->cp15, &slow->cp15, sizeof(fast->cp15)));
+}
+
+/* Random registers in every bank, random SPSRs (reserved bits clear). */
+static void randomize_registers(struct vcpu *v)
+{
+	for (unsigned r = 0; r < 15; r++)
+		v->r[r] = rnd32();
+	for (unsigned b = 0; b < VBANK_COUNT; b++) {
+		v->bank[b].sp = rnd32();
+		v->bank[b].lr = rnd32();
+		v->bank[b].spsr = rnd32() & ~PSR_RESERVED_MASK;
+	}
+	for (unsigned i = 0; i < 5; i++)
+		v->r8_12_other[i] = rnd32();
+}
+
 
 /* MCR/MRC p15 with random condition and Rt: the fast registers mostly, some others. */
 static uint32_t random_insn(void)
@@ -63,7 +113,7 @@ TEST(fast_trap_cp15_matches_the_emulator)
 		fixture_vcpu(&fast, modes[rnd32() % 4] | PSR_I);
 		for (unsigned r = 0; r < 15; r++)
 			fast.r[r] = rnd32();
-		fast.r[15] = 0x80001000u;
+		fast.r[15] = FIXTURE_PC;
 		fast.cp15.dacr = rnd32();
 		fast.cp15.tpidrprw = rnd32();
 		fast.cp15.sctlr = rnd32();
@@ -74,20 +124,18 @@ TEST(fast_trap_cp15_matches_the_emulator)
 		slow = fast;
 		slow.cpsr |= flags;
 
-		uint32_t frame[15];
-		memcpy(frame, fast.r, sizeof(frame));
-		enum fast_trap result = fast_trap_undef(&fast, frame, flags | PSR_MODE_USR, insn);
+		struct trap_frame frame = frame_of(&fast, flags);
+		enum fast_trap result = fast_trap_undef(&fast, &frame, insn);
 		if (result == FAST_TRAP_NONE) {
-			CHECK(!memcmp(frame, fast.r, sizeof(frame)));
+			CHECK(!memcmp(frame.r, fast.r, sizeof(frame.r)));
 			CHECK(!memcmp(&fast.cp15, &slow.cp15, sizeof(fast.cp15)));
 			continue;
 		}
 		handled++;
 		fake_hooks_reset();
 		CHECK_EQ(emulate_cp15(&slow, insn), EMU_DONE);
-		CHECK_EQ(slow.r[15], 0x80001004u);
-		CHECK(!memcmp(frame, slow.r, sizeof(frame)));
-		CHECK(!memcmp(&fast.cp15, &slow.cp15, sizeof(fast.cp15)));
+		CHECK_EQ(slow.r[15], NEXT_PC);
+		check_same_guest(&fast, &frame, &slow);
 		/* Only a DACR write has consequences beyond the value, which the caller takes on. */
 		CHECK_EQ(result == FAST_TRAP_DACR_WRITTEN, fake_hooks.translation == 1);
 		CHECK_EQ(fake_hooks.tpidruro + fake_hooks.icache + fake_hooks.tlb + fake_hooks.cpacr, 0);
@@ -148,35 +196,106 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 		uint32_t insn = random_sensitive(&cls), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
 		bool signalled = rnd32() % 2;
 		fixture_vcpu(&fast, modes[rnd32() % 6] | (rnd32() & PSR_AIF));
-		for (unsigned r = 0; r < 15; r++)
-			fast.r[r] = rnd32();
-		for (unsigned b = 0; b < VBANK_COUNT; b++)
-			fast.bank[b].spsr = rnd32() & ~PSR_RESERVED_MASK;
-		fast.r[15] = 0x80001000u;
+		randomize_registers(&fast);
 		slow = fast;
 		slow.cpsr = (slow.cpsr & ~PSR_GUEST_LIVE) | live;
 
-		uint32_t frame[15], frame_cpsr = live | PSR_MODE_USR;
-		memcpy(frame, fast.r, sizeof(frame));
-		enum fast_trap result = fast_trap_sensitive(&fast, frame, &frame_cpsr, insn, cls,
+		struct trap_frame frame = frame_of(&fast, live), before = frame;
+		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, cls,
 							    signalled ? &signalling : &quiet);
 		if (result == FAST_TRAP_NONE) {
-			CHECK(!memcmp(frame, fast.r, sizeof(frame)));
-			CHECK_EQ(frame_cpsr, live | PSR_MODE_USR);
+			CHECK(!memcmp(&frame, &before, sizeof(frame)));
 			continue;
 		}
 		done++;
 		CHECK_EQ(emulate_sensitive(&slow, insn, cls), EMU_DONE);
-		CHECK_EQ(slow.r[15], 0x80001004u);
-		CHECK(!memcmp(frame, slow.r, sizeof(frame)));
-		uint32_t fast_cpsr = (fast.cpsr & ~PSR_GUEST_LIVE) | (frame_cpsr & PSR_GUEST_LIVE);
-		CHECK_EQ(fast_cpsr, slow.cpsr);
-		CHECK_EQ(frame_cpsr & ~PSR_GUEST_LIVE, PSR_MODE_USR);
-		for (unsigned b = 0; b < VBANK_COUNT; b++)
-			CHECK_EQ(fast.bank[b].spsr, slow.bank[b].spsr);
+		CHECK_EQ(slow.r[15], NEXT_PC);
+		uint32_t old_cpsr = (fast.cpsr & ~PSR_GUEST_LIVE) | live;
+		check_same_guest(&fast, &frame, &slow);
 		CHECK(!(!(slow.cpsr & PSR_I) && signalled));    /* nothing the general path would deliver */
-		cpsr_changed += fast_cpsr != ((fast.cpsr & ~PSR_GUEST_LIVE) | live);
+		cpsr_changed += fast.cpsr != old_cpsr;
 	}
 	CHECK(done > 10000);
 	CHECK(cpsr_changed > 1000);
+}
+
+/* MOVS pc, Rm and SUBS pc, lr, #imm: the only exception returns the fast path takes. */
+static uint32_t random_exception_return(void)
+{
+	if (rnd32() % 2)
+		return 0xe1b0f000u | rnd32() % 16;
+	return 0xe25ef000u | rnd32() % 4096;
+}
+
+TEST(fast_exception_return_matches_the_emulator)
+{
+	static struct vgic quiet, signalling;
+	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
+					  PSR_MODE_UND, PSR_MODE_FIQ, PSR_MODE_USR };
+	unsigned done = 0, to_user = 0, to_thumb = 0;
+
+	gic_signalling(&quiet, false);
+	gic_signalling(&signalling, true);
+	for (unsigned i = 0; i < 40000; i++) {
+		struct vcpu fast, slow;
+		uint32_t insn = random_exception_return(), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
+		bool signalled = rnd32() % 2;
+		fixture_vcpu(&fast, modes[rnd32() % 7] | (rnd32() & PSR_AIF));
+		randomize_registers(&fast);
+		/* Mostly SPSRs a kernel returns with: to User or SVC mode, ARM or Thumb. */
+		for (unsigned b = 0; b < VBANK_COUNT && rnd32() % 4; b++)
+			fast.bank[b].spsr = (fast.bank[b].spsr & ~(PSR_MODE_MASK | PSR_J)) |
+					    (rnd32() % 2 ? PSR_MODE_USR : PSR_MODE_SVC);
+		slow = fast;
+		slow.cpsr = (slow.cpsr & ~PSR_GUEST_LIVE) | live;
+
+		struct trap_frame frame = frame_of(&fast, live), before = frame;
+		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, SENS_DP_ERET,
+							    signalled ? &signalling : &quiet);
+		if (result == FAST_TRAP_NONE) {
+			CHECK(!memcmp(&frame, &before, sizeof(frame)));
+			continue;
+		}
+		done++;
+		CHECK_EQ(result, FAST_TRAP_DONE);
+		CHECK_EQ(emulate_sensitive(&slow, insn, SENS_DP_ERET), EMU_DONE);
+		check_same_guest(&fast, &frame, &slow);
+		CHECK(!(!(slow.cpsr & PSR_I) && signalled));    /* nothing the general path would deliver */
+		CHECK(!((slow.cpsr & PSR_T) && vcpu_privileged(&slow)));  /* nothing it would stop */
+		to_user += !vcpu_privileged(&slow);
+		to_thumb += !!(slow.cpsr & PSR_T);
+	}
+	CHECK(done > 8000);
+	CHECK(to_user > 2000);
+	CHECK(to_thumb > 1000);
+}
+
+TEST(fast_svc_matches_the_virtual_exception)
+{
+	static const uint32_t modes[] = { PSR_MODE_USR, PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_FIQ,
+					  PSR_MODE_SYS };
+	unsigned done = 0;
+
+	for (unsigned i = 0; i < 20000; i++) {
+		struct vcpu fast, slow;
+		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~(PSR_J | PSR_IT_MASK);
+		fixture_vcpu(&fast, modes[rnd32() % 5] | (rnd32() & PSR_AIF));
+		randomize_registers(&fast);
+		fast.cp15.sctlr = rnd32() & (SCTLR_TE | SCTLR_EE | SCTLR_V | SCTLR_M);
+		fast.cp15.vbar = rnd32() & ~0x1fu;
+		slow = fast;
+
+		struct trap_frame frame = frame_of(&fast, live), before = frame;
+		if (fast_trap_svc(&fast, &frame) == FAST_TRAP_NONE) {
+			CHECK(fast.cp15.sctlr & SCTLR_TE);
+			CHECK(!memcmp(&frame, &before, sizeof(frame)));
+			continue;
+		}
+		done++;
+		merge_frame(&slow, &before);
+		vexc_take(&slow, VEXC_SVC, before.pc - ((live & PSR_T) ? 2u : 4u));
+		check_same_guest(&fast, &frame, &slow);
+		CHECK_EQ(fast.stats.virtual_exceptions, 1u);
+	}
+	CHECK(done > 8000);
 }
