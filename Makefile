@@ -34,8 +34,7 @@ ASFLAGS := $(ARCH_FLAGS) -g -I. -I$(BUILD)/include -MMD -MP
 LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--no-warn-rwx-segments
 
 obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o
-obj-y += arch/arm/gic.o arch/arm/generic_timer.o arch/arm/id_regs.o
-obj-y += board/drivers/pl011.o
+obj-y += arch/arm/id_regs.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/cp15_hooks.o

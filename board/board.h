@@ -6,6 +6,7 @@
 #ifndef BOARD_BOARD_H
 #define BOARD_BOARD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* What a guest's access to an emulated device asks of the hypervisor. */
@@ -15,39 +16,79 @@ enum mmio_result {
 	MMIO_GUEST_RESET,       /* guest asked the board to reset */
 };
 
+/*
+ * A device the hypervisor emulates for the guest. `ctx` is the handlers'
+ * own state (the guest's virtual GIC, say), given back on every access.
+ */
 struct guest_mmio_device {
 	const char *name;
 	uint32_t base;          /* guest-physical */
 	uint32_t size;
-	enum mmio_result (*read)(uint32_t offset, unsigned size, uint32_t *value);
-	enum mmio_result (*write)(uint32_t offset, unsigned size, uint32_t value);
+	enum mmio_result (*read)(void *ctx, uint32_t offset, unsigned size, uint32_t *value);
+	enum mmio_result (*write)(void *ctx, uint32_t offset, unsigned size, uint32_t value);
+	void *ctx;
 };
 
 /* A device the guest reaches directly, and its interrupt, forwarded to the guest's virtual GIC. */
 struct guest_passthrough_device {
 	uint32_t base;
 	uint32_t size;
-	uint32_t irq;           /* GIC interrupt ID, 0 if none */
+	uint32_t irq;           /* interrupt number at the board's controller, 0 if none */
 };
 
+#define BOARD_IRQ_NONE (~0u)
+
+/* The interrupt controller the hypervisor takes every interrupt from. */
+struct board_irqchip {
+	/* Acknowledge the highest-priority pending interrupt: its number, or BOARD_IRQ_NONE. */
+	unsigned (*ack)(uint32_t *token);
+	/* End the interrupt acknowledged with `token`. */
+	void (*end)(uint32_t token);
+	void (*enable)(unsigned irq);
+	void (*disable)(unsigned irq);
+	/* Pending at the controller; a level-sensitive interrupt is pending while its line is high. */
+	bool (*pending)(unsigned irq);
+};
+
+/* The hypervisor's own periodic tick. */
+struct board_tick {
+	void (*start)(uint32_t hz);
+	void (*rearm)(void);            /* on each of its interrupts */
+	unsigned irq;
+};
+
+/* The virtual GIC the guest gets: where it finds it, and what it reports (the board's GIC's identification). */
+struct board_vgic {
+	uint32_t dist, cpu;
+	void (*ident)(uint32_t *typer, uint32_t *iidr);
+};
+
+/*
+ * A board: the hypervisor's own devices (console, interrupt controller,
+ * tick, power-off) as operations, and what the guest sees as data.
+ */
 struct board_desc {
 	const char *name;
 	uint32_t ram_base;              /* the guest sees its RAM here too */
 	uint32_t machine_type;          /* Linux machine number, r1 at guest boot */
-	uint32_t gic_dist;              /* also where the guest finds its virtual GIC */
-	uint32_t gic_cpu;
-	uint32_t hyp_timer_ppi;         /* the hypervisor's tick (physical timer) */
-	uint32_t guest_vtimer_ppi;      /* the guest's virtual timer */
+	/* Map the board's registers, the console's first; called once the MMU is on. */
+	void (*init)(void);
+	/* One character of the hypervisor's own messages. */
+	void (*console_putc)(char c);
+	const struct board_irqchip *irqchip;
+	struct board_tick tick;
+	/* Power the board off. Does not return. */
+	void (*poweroff)(void) __attribute__((noreturn));
+
+	/* The guest's virtual interrupt controller and its virtual timer's interrupt. */
+	struct board_vgic guest_vgic;
+	unsigned guest_vtimer_irq;
 	/* Devices the guest reaches directly (mapped for PL0). */
 	const struct guest_passthrough_device *guest_passthrough;
 	unsigned guest_passthrough_count;
 	/* Devices the hypervisor emulates for the guest. */
 	const struct guest_mmio_device *guest_emulated;
 	unsigned guest_emulated_count;
-	/* Map the board's own registers; called once the MMU is on. */
-	void (*init)(void);
-	/* Power the board off. Does not return. */
-	void (*poweroff)(void) __attribute__((noreturn));
 };
 
 extern const struct board_desc board;

@@ -19,14 +19,12 @@ void cp15_hook_icache_invalidate(struct vcpu *v)
 
 void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
 {
-	(void)v;
-	guest_mmu_tlb_maintenance(guest_current(), op, value);
+	guest_mmu_tlb_maintenance(v->guest, op, value);
 }
 
 void cp15_hook_translation_changed(struct vcpu *v)
 {
-	(void)v;
-	guest_mmu_translation_changed(guest_current());
+	guest_mmu_translation_changed(v->guest);
 }
 
 #define CPACR_CP10_CP11_FULL (0xfu << 20)

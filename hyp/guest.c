@@ -2,7 +2,6 @@
 #include <stddef.h>
 
 #include "arch/arm/cp15.h"
-#include "arch/arm/gic.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/pgtable_bits.h"
 #include "arch/arm/psr.h"
@@ -29,12 +28,6 @@
 void trap_enter_guest(const struct trap_frame *frame) __attribute__((noreturn));
 
 static struct guest the_guest;
-static struct guest *current;
-
-struct guest *guest_current(void)
-{
-	return current;
-}
 
 const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa)
 {
@@ -58,18 +51,21 @@ static void add_device(struct guest *g, const struct guest_mmio_device *dev)
 	g->devices[g->device_count++] = *dev;
 }
 
-/* The board's emulated devices, and the virtual GIC where the board's GIC is. */
+/* The board's emulated devices, and the virtual GIC where the board puts it. */
 static void setup_devices(struct guest *g)
 {
+	uint32_t typer, iidr;
+
 	for (unsigned i = 0; i < board.guest_emulated_count; i++)
 		add_device(g, &board.guest_emulated[i]);
 	add_device(g, &(struct guest_mmio_device){
-		.name = "vgic-dist", .base = board.gic_dist, .size = VGIC_DIST_SIZE,
-		.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write });
+		.name = "vgic-dist", .base = board.guest_vgic.dist, .size = VGIC_DIST_SIZE,
+		.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write, .ctx = &g->vgic });
 	add_device(g, &(struct guest_mmio_device){
-		.name = "vgic-cpu", .base = board.gic_cpu, .size = VGIC_CPU_SIZE,
-		.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write });
-	vgic_init(&g->vgic, gic_dist_typer(), gic_dist_iidr());
+		.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
+		.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
+	board.guest_vgic.ident(&typer, &iidr);
+	vgic_init(&g->vgic, typer, iidr);
 	vtimer_init(g);
 	irq_forward_init(g);
 }
@@ -166,7 +162,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	cp15_write_tpidruro(0);
 	log_info("%s: %s image, entry 0x%08x, RAM 0x%08x-0x%08x, dtb 0x%08x", g->name, boot.kind,
 		 boot.entry, g->ram.gpa_base, g->ram.gpa_base + g->ram.size - 1, boot.dtb);
-	current = g;
+	v->guest = g;
 	return g;
 }
 
@@ -175,6 +171,7 @@ void guest_run(struct guest *g)
 	static struct trap_frame first_entry;
 
 	vcpu_to_frame(&g->vcpu, &first_entry);
+	cp15_write_tpidrprw((uint32_t)(uintptr_t)&g->vcpu);     /* hyp_trap()'s running vCPU */
 	trap_enter_guest(&first_entry);
 }
 
@@ -248,7 +245,6 @@ void guest_end(struct guest *g, const char *how)
 {
 	log_info("%s: ended: %s", g->name, how);
 	print_stats(g);
-	current = NULL;
 	hyp_finish(true);
 }
 
@@ -263,7 +259,6 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 	else
 		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);
 	print_stats(g);
-	current = NULL;
 	hyp_finish(false);
 }
 

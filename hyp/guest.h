@@ -71,7 +71,6 @@ struct guest {
 
 /* Load the staged image and prepare the guest's vCPU; refuses bad images. */
 struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id);
-struct guest *guest_current(void);
 const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa);
 /* Is `gpa` in a device the guest reaches directly? */
 bool guest_is_passthrough(uint32_t gpa);

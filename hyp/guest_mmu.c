@@ -100,8 +100,8 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 	};
 
 	guest_walk(&regs, va, guest_ram_read_word, NULL, w);
-	if (guest_current()->mmu.on)
-		guest_tables_walked(guest_current(), w);
+	if (v->guest->mmu.on)
+		guest_tables_walked(v->guest, w);
 	if (!w->ok) {
 		if (w->unsupported) {
 			v->stop_reason = w->unsupported;

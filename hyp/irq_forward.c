@@ -1,4 +1,3 @@
-#include "arch/arm/gic.h"
 #include "board/board.h"
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
@@ -12,7 +11,7 @@ void irq_forward_init(struct guest *g)
 	g->irq_forwarded = 0;
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
 		if (board.guest_passthrough[i].irq)
-			gic_enable_irq(board.guest_passthrough[i].irq);
+			board.irqchip->enable(board.guest_passthrough[i].irq);
 }
 
 bool irq_forward_interrupt(struct guest *g, unsigned id)
@@ -20,7 +19,7 @@ bool irq_forward_interrupt(struct guest *g, unsigned id)
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++) {
 		if (board.guest_passthrough[i].irq != id)
 			continue;
-		gic_disable_irq(id);
+		board.irqchip->disable(id);
 		vgic_set_level(&g->vgic, id, true);
 		g->irq_forwarded |= 1u << i;
 		return true;
@@ -33,10 +32,10 @@ void irq_forward_sync(struct guest *g)
 	for (uint32_t pending = g->irq_forwarded; pending; pending &= pending - 1u) {
 		unsigned i = (unsigned)__builtin_ctz(pending);
 		unsigned id = board.guest_passthrough[i].irq;
-		if (gic_irq_pending(id))
+		if (board.irqchip->pending(id))
 			continue;
 		vgic_set_level(&g->vgic, id, false);
 		g->irq_forwarded &= ~(1u << i);
-		gic_enable_irq(id);
+		board.irqchip->enable(id);
 	}
 }

@@ -2,8 +2,6 @@
 #include <stdint.h>
 
 #include "arch/arm/cp15.h"
-#include "arch/arm/generic_timer.h"
-#include "arch/arm/gic.h"
 #include "arch/arm/id_regs.h"
 #include "arch/arm/mmu.h"
 #include "board/board.h"
@@ -32,9 +30,8 @@ void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
 
 	integrity_record();
 	id_regs_read(&id_regs);
-	gic_init(board.gic_dist, board.gic_cpu);
-	gic_enable_irq(board.hyp_timer_ppi);
-	generic_timer_start(HYP_TICK_HZ);
+	board.irqchip->enable(board.tick.irq);
+	board.tick.start(HYP_TICK_HZ);
 
 	guest_run(guest_create(boot_sctlr, &id_regs));
 }

@@ -3,7 +3,6 @@
 #include "arch/arm/cp15.h"
 #include "arch/arm/psr.h"
 #include "board/board.h"
-#include "board/drivers/pl011.h"
 #include "hyp/format.h"
 #include "hyp/guest.h"
 #include "hyp/log.h"
@@ -21,13 +20,6 @@ static void report_fault_registers(void)
 		  cp15_read_dfsr(), cp15_read_dfar(), cp15_read_ifsr(), cp15_read_ifar());
 }
 
-static void panic_putc(char c)
-{
-	if (c == '\n')
-		pl011_putc('\r');
-	pl011_putc(c);
-}
-
 void hyp_panic(const char *fmt, ...)
 {
 	va_list ap;
@@ -35,11 +27,11 @@ void hyp_panic(const char *fmt, ...)
 
 	__asm__ volatile("cpsid aif\n\tmrs %0, cpsr" : "=r"(cpsr));
 	for (const char *p = "hyp: PANIC: "; *p; p++)
-		panic_putc(*p);
+		board.console_putc(*p);
 	va_start(ap, fmt);
-	format_v(panic_putc, fmt, ap);
+	format_v(board.console_putc, fmt, ap);
 	va_end(ap);
-	panic_putc('\n');
+	board.console_putc('\n');
 	log_error("cpsr=0x%08x", cpsr);
 	report_fault_registers();
 	hyp_finish(false);

@@ -8,8 +8,6 @@
 
 #include "arch/arm/cp15.h"
 #include "arch/arm/fsr_bits.h"
-#include "arch/arm/generic_timer.h"
-#include "arch/arm/gic.h"
 #include "arch/arm/guest_word.h"
 #include "arch/arm/pgtable_bits.h"
 #include "arch/arm/psr.h"
@@ -231,8 +229,8 @@ static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write,
 		return fsr;
 	if ((dev = guest_find_device(ctx->g, gpa))) {
 		v->stats.emulated_mmio++;
-		ctx->result = write ? dev->write(gpa - dev->base, size, *value)
-				    : dev->read(gpa - dev->base, size, value);
+		ctx->result = write ? dev->write(dev->ctx, gpa - dev->base, size, *value)
+				    : dev->read(dev->ctx, gpa - dev->base, size, value);
 		return 0;
 	}
 	return write ? vmem_write(v, va, size, *value) : vmem_read(v, va, size, value);
@@ -351,18 +349,19 @@ static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 
 static void handle_irq(struct guest *g)
 {
-	unsigned iar = gic_ack(), id = iar & 0x3ffu;
+	uint32_t token;
+	unsigned id = board.irqchip->ack(&token);
 
 	g->vcpu.stats.traps_irq++;
-	if (id == GIC_SPURIOUS_ID)
+	if (id == BOARD_IRQ_NONE)
 		return;
-	if (id == board.hyp_timer_ppi)
-		generic_timer_tick();
-	else if (id == board.guest_vtimer_ppi)
+	if (id == board.tick.irq)
+		board.tick.rearm();
+	else if (id == board.guest_vtimer_irq)
 		vtimer_interrupt(g);
 	else if (!irq_forward_interrupt(g, id))
 		log_warn("unexpected interrupt %u", id);
-	gic_eoi(iar);
+	board.irqchip->end(token);
 }
 
 /* Before resuming the guest: take a virtual IRQ if its GIC signals one and CPSR.I allows. */
@@ -484,8 +483,9 @@ void hyp_trap(struct trap_frame *f, unsigned kind);
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
 void hyp_trap(struct trap_frame *f, unsigned kind)
 {
-	struct guest *g = guest_current();
-	struct vcpu *v = &g->vcpu;
+	/* The running vCPU: PL1's thread register, which guests never see (theirs is virtual). */
+	struct vcpu *v = (struct vcpu *)(uintptr_t)cp15_read_tpidrprw();
+	struct guest *g = v->guest;
 	uint32_t pc = f->pc;
 
 	if (kind == TRAP_UNDEF || kind == TRAP_SVC)

@@ -46,7 +46,12 @@ struct vcpu_id_regs {
 	uint32_t ccsidr[16];        /* indexed by CSSELR[3:0] */
 };
 
+/* The hypervisor's guest, which portable code never looks into. */
+struct guest;
+
 struct vcpu {
+	/* The guest this vCPU belongs to. */
+	struct guest *guest;
 	/* Live registers of the current virtual mode; r[15] is the PC. */
 	uint32_t r[16];
 	/* The whole virtual CPSR: mode, A/I/F, E, T, IT, GE, flags. */

@@ -48,7 +48,7 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
 	uint8_t *ram = guest_ram_page_ptr(gpa);
 	if (write) {
 		memcpy(ram, bytes, size);
-		guest_tables_written(guest_current(), gpa, size);
+		guest_tables_written(v->guest, gpa, size);
 	} else {
 		memcpy(bytes, ram, size);
 	}
@@ -62,7 +62,7 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
  */
 static bool direct_word(struct vcpu *v, uint32_t va, bool write, uint32_t *value)
 {
-	if ((va & 3u) || !guest_mmu_runs_mode(guest_current(), vcpu_privileged(v)))
+	if ((va & 3u) || !guest_mmu_runs_mode(v->guest, vcpu_privileged(v)))
 		return false;
 	return write ? guest_store_word(va, *value) : guest_load_word(va, value);
 }

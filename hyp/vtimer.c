@@ -1,6 +1,5 @@
-#include "arch/arm/generic_timer.h"
-#include "arch/arm/gic.h"
 #include "board/board.h"
+#include "board/drivers/generic_timer.h"
 #include "hyp/vtimer.h"
 
 /*
@@ -22,7 +21,7 @@ void vtimer_init(struct guest *g)
 	generic_timer_reset_vtimer();
 	set_pl0_access(g, CNTKCTL_GUEST_KERNEL);
 	g->vtimer_forwarded = false;
-	gic_enable_irq(board.guest_vtimer_ppi);
+	board.irqchip->enable(board.guest_vtimer_irq);
 }
 
 void vtimer_follow_mode(struct guest *g)
@@ -36,8 +35,8 @@ void vtimer_follow_mode(struct guest *g)
 
 void vtimer_interrupt(struct guest *g)
 {
-	vgic_set_level(&g->vgic, board.guest_vtimer_ppi, true);
-	gic_disable_irq(board.guest_vtimer_ppi);
+	vgic_set_level(&g->vgic, board.guest_vtimer_irq, true);
+	board.irqchip->disable(board.guest_vtimer_irq);
 	g->vtimer_forwarded = true;
 }
 
@@ -45,7 +44,7 @@ void vtimer_sync(struct guest *g)
 {
 	if (!g->vtimer_forwarded || generic_timer_vtimer_asserted())
 		return;
-	vgic_set_level(&g->vgic, board.guest_vtimer_ppi, false);
+	vgic_set_level(&g->vgic, board.guest_vtimer_irq, false);
 	g->vtimer_forwarded = false;
-	gic_enable_irq(board.guest_vtimer_ppi);
+	board.irqchip->enable(board.guest_vtimer_irq);
 }

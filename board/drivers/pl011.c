@@ -11,11 +11,18 @@ void pl011_init(volatile uint32_t *regs)
 	uart = regs;
 }
 
+static void transmit(char c)
+{
+	while (uart[PL011_FR] & PL011_FR_TXFF)
+		;
+	uart[PL011_DR] = (uint8_t)c;
+}
+
 void pl011_putc(char c)
 {
 	if (!uart)
 		return;
-	while (uart[PL011_FR] & PL011_FR_TXFF)
-		;
-	uart[PL011_DR] = (uint8_t)c;
+	if (c == '\n')
+		transmit('\r');        /* a serial terminal's line end */
+	transmit(c);
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 void pl011_init(volatile uint32_t *regs);
+/* One character of a console: a line feed goes out as CR LF. */
 void pl011_putc(char c);
 
 #endif

@@ -1,8 +1,10 @@
 /* QEMU vexpress-a15: Cortex-A15 tile on the Versatile Express motherboard ("a-series" map). */
+#include "arch/arm/mmu.h"
 #include "board/board.h"
+#include "board/drivers/generic_timer.h"
+#include "board/drivers/gicv2.h"
 #include "board/drivers/pl011.h"
 #include "board/vexpress-a15/v2m_sysreg.h"
-#include "arch/arm/mmu.h"
 
 #define VEXPRESS_RAM_BASE   0x80000000u
 #define VEXPRESS_UART0      0x1c090000u   /* the guest's console */
@@ -18,11 +20,15 @@ static void vexpress_init(void)
 {
 	pl011_init(ioremap(VEXPRESS_UART1, 0x1000));
 	v2m_sysreg_init();
+	gicv2_init(VEXPRESS_GIC_DIST, VEXPRESS_GIC_CPU);
 }
 
 static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
 	{ .base = VEXPRESS_UART0, .size = 0x1000, .irq = VEXPRESS_UART0_IRQ },
 };
+
+/* The one guest's state of the system registers. */
+static struct v2m_sysreg_guest guest_sysreg;
 
 static const struct guest_mmio_device vexpress_guest_emulated[] = {
 	{
@@ -31,6 +37,7 @@ static const struct guest_mmio_device vexpress_guest_emulated[] = {
 		.size = V2M_SYSREG_SIZE,
 		.read = v2m_sysreg_guest_read,
 		.write = v2m_sysreg_guest_write,
+		.ctx = &guest_sysreg,
 	},
 };
 
@@ -38,14 +45,15 @@ const struct board_desc board = {
 	.name = "vexpress-a15",
 	.ram_base = VEXPRESS_RAM_BASE,
 	.machine_type = MACH_TYPE_VEXPRESS,
-	.gic_dist = VEXPRESS_GIC_DIST,
-	.gic_cpu = VEXPRESS_GIC_CPU,
-	.hyp_timer_ppi = VEXPRESS_SEC_PTIMER_PPI,
-	.guest_vtimer_ppi = VEXPRESS_VTIMER_PPI,
+	.init = vexpress_init,
+	.console_putc = pl011_putc,
+	.irqchip = &gicv2_irqchip,
+	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .irq = VEXPRESS_SEC_PTIMER_PPI },
+	.poweroff = v2m_sysreg_poweroff,
+	.guest_vgic = { .dist = VEXPRESS_GIC_DIST, .cpu = VEXPRESS_GIC_CPU, .ident = gicv2_ident },
+	.guest_vtimer_irq = VEXPRESS_VTIMER_PPI,
 	.guest_passthrough = vexpress_guest_passthrough,
 	.guest_passthrough_count = sizeof(vexpress_guest_passthrough) / sizeof(vexpress_guest_passthrough[0]),
 	.guest_emulated = vexpress_guest_emulated,
 	.guest_emulated_count = sizeof(vexpress_guest_emulated) / sizeof(vexpress_guest_emulated[0]),
-	.init = vexpress_init,
-	.poweroff = v2m_sysreg_poweroff,
 };

@@ -7,8 +7,8 @@ QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SI
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
 
-obj-y += board/vexpress-a15/board.o
-obj-y += board/vexpress-a15/v2m_sysreg.o
+obj-y += board/vexpress-a15/board.o board/vexpress-a15/v2m_sysreg.o
+obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/pl011.o
 
 # The default Linux guest: Debian's device tree for this board and its console.
 LINUX_DTB := vexpress-v2p-ca15-tc1.dtb

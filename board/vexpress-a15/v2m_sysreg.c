@@ -9,8 +9,6 @@
 
 static volatile uint32_t *sysreg;
 
-/* The guest's view of the configuration transaction registers. */
-static uint32_t guest_cfgdata, guest_cfgctrl, guest_cfgstat;
 
 void v2m_sysreg_init(void)
 {
@@ -31,7 +29,7 @@ void v2m_sysreg_poweroff(void)
 #define CFG_POLL_LIMIT 1000000u
 
 /* Run a configuration read transaction on the real controller for the guest. */
-static void real_config_read(uint32_t ctrl)
+static void real_config_read(struct v2m_sysreg_guest *gs, uint32_t ctrl)
 {
 	unsigned polls = 0;
 
@@ -39,25 +37,26 @@ static void real_config_read(uint32_t ctrl)
 	sysreg[SYS_CFGCTRL / 4] = ctrl;
 	while (!(sysreg[SYS_CFGSTAT / 4] & SYS_CFGSTAT_COMPLETE) && ++polls < CFG_POLL_LIMIT)
 		;
-	guest_cfgstat = sysreg[SYS_CFGSTAT / 4];
-	guest_cfgdata = sysreg[SYS_CFGDATA / 4];
+	gs->cfgstat = sysreg[SYS_CFGSTAT / 4];
+	gs->cfgdata = sysreg[SYS_CFGDATA / 4];
 	if (polls == CFG_POLL_LIMIT)
 		log_warn("system configuration read 0x%08x did not complete", ctrl);
 }
 
-enum mmio_result v2m_sysreg_guest_read(uint32_t offset, unsigned size, uint32_t *value)
+enum mmio_result v2m_sysreg_guest_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value)
 {
+	const struct v2m_sysreg_guest *gs = ctx;
 	uint32_t word;
 
 	switch (offset & ~3u) {
 	case SYS_CFGDATA:
-		word = guest_cfgdata;
+		word = gs->cfgdata;
 		break;
 	case SYS_CFGCTRL:
-		word = guest_cfgctrl;
+		word = gs->cfgctrl;
 		break;
 	case SYS_CFGSTAT:
-		word = guest_cfgstat;
+		word = gs->cfgstat;
 		break;
 	default:
 		word = sysreg[offset / 4];
@@ -67,22 +66,24 @@ enum mmio_result v2m_sysreg_guest_read(uint32_t offset, unsigned size, uint32_t 
 	return MMIO_DONE;
 }
 
-enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t value)
+enum mmio_result v2m_sysreg_guest_write(void *ctx, uint32_t offset, unsigned size, uint32_t value)
 {
+	struct v2m_sysreg_guest *gs = ctx;
+
 	if (size != 4) {
 		log_warn("guest %u-byte write to system register 0x%x ignored", size, offset);
 		return MMIO_DONE;
 	}
 	switch (offset) {
 	case SYS_CFGDATA:
-		guest_cfgdata = value;
+		gs->cfgdata = value;
 		return MMIO_DONE;
 	case SYS_CFGCTRL:
 		/* Transactions complete at once: START reads back clear, as natively. */
-		guest_cfgctrl = value & ~SYS_CFGCTRL_START;
+		gs->cfgctrl = value & ~SYS_CFGCTRL_START;
 		if (!(value & SYS_CFGCTRL_START))
 			return MMIO_DONE;
-		guest_cfgstat = SYS_CFGSTAT_COMPLETE;
+		gs->cfgstat = SYS_CFGSTAT_COMPLETE;
 		switch ((value >> SYS_CFGCTRL_FUNC_SHIFT) & SYS_CFGCTRL_FUNC_MASK) {
 		case SYS_CFG_FUNC_SHUTDOWN:
 			return MMIO_GUEST_POWEROFF;
@@ -91,11 +92,11 @@ enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t
 		default:
 			/* Reads (oscillators, voltages...) are the board's answer; writes are ignored. */
 			if (!(value & SYS_CFGCTRL_WRITE))
-				real_config_read(value);
+				real_config_read(gs, value);
 			return MMIO_DONE;
 		}
 	case SYS_CFGSTAT:
-		guest_cfgstat = value;
+		gs->cfgstat = value;
 		return MMIO_DONE;
 	default:
 		log_debug("guest write 0x%08x to system register 0x%x ignored", value, offset);

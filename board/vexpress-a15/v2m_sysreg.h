@@ -21,9 +21,14 @@
 #define SYS_CFG_FUNC_REBOOT     9u
 #define SYS_CFGSTAT_COMPLETE    (1u << 0)
 
+/* A guest's view of the configuration transaction registers (the handlers' context). */
+struct v2m_sysreg_guest {
+	uint32_t cfgdata, cfgctrl, cfgstat;
+};
+
 void v2m_sysreg_init(void);
 void v2m_sysreg_poweroff(void) __attribute__((noreturn));
-enum mmio_result v2m_sysreg_guest_read(uint32_t offset, unsigned size, uint32_t *value);
-enum mmio_result v2m_sysreg_guest_write(uint32_t offset, unsigned size, uint32_t value);
+enum mmio_result v2m_sysreg_guest_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value);
+enum mmio_result v2m_sysreg_guest_write(void *ctx, uint32_t offset, unsigned size, uint32_t value);
 
 #endif

@@ -3,8 +3,8 @@
  * timer; the virtual timer belongs to the guest, which programs it directly
  * from PL0.
  */
-#ifndef ARCH_ARM_GENERIC_TIMER_H
-#define ARCH_ARM_GENERIC_TIMER_H
+#ifndef BOARD_DRIVERS_GENERIC_TIMER_H
+#define BOARD_DRIVERS_GENERIC_TIMER_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* ARM IHI 0048B (GIC architecture v2). */
-#include "arch/arm/gic.h"
 #include "arch/arm/mmu.h"
+#include "board/drivers/gicv2.h"
 
 #define GICD_CTLR           (0x000u / 4u)
 #define GICD_TYPER          (0x004u / 4u)
@@ -22,10 +22,11 @@
 
 #define GIC_PRIORITY_DEFAULT 0xa0u
 #define GIC_FIRST_SPI       32u
+#define GIC_SPURIOUS_ID     1023u
 
 static volatile uint32_t *gicd, *gicc;
 
-void gic_init(uint32_t dist_pa, uint32_t cpu_pa)
+void gicv2_init(uint32_t dist_pa, uint32_t cpu_pa)
 {
 	gicd = ioremap(dist_pa, 0x1000);
 	gicc = ioremap(cpu_pa, 0x2000);
@@ -34,7 +35,7 @@ void gic_init(uint32_t dist_pa, uint32_t cpu_pa)
 	gicc[GICC_CTLR] = GICC_CTLR_ENABLE;
 }
 
-void gic_enable_irq(unsigned id)
+static void gicv2_enable(unsigned id)
 {
 	volatile uint8_t *prio = (volatile uint8_t *)&gicd[GICD_IPRIORITYR(0)];
 	volatile uint8_t *target = (volatile uint8_t *)&gicd[GICD_ITARGETSR(0)];
@@ -45,32 +46,50 @@ void gic_enable_irq(unsigned id)
 	gicd[GICD_ISENABLER(id / 32u)] = 1u << (id % 32u);
 }
 
-void gic_disable_irq(unsigned id)
+static void gicv2_disable(unsigned id)
 {
 	gicd[GICD_ICENABLER(id / 32u)] = 1u << (id % 32u);
 }
 
-bool gic_irq_pending(unsigned id)
+static bool gicv2_pending(unsigned id)
 {
 	return gicd[GICD_ISPENDR(id / 32u)] & (1u << (id % 32u));
 }
 
-uint32_t gic_dist_typer(void)
+static uint32_t gicv2_typer(void)
 {
 	return gicd[GICD_TYPER];
 }
 
-uint32_t gic_dist_iidr(void)
+static uint32_t gicv2_iidr(void)
 {
 	return gicd[GICD_IIDR];
 }
 
-unsigned gic_ack(void)
+void gicv2_ident(uint32_t *typer, uint32_t *iidr)
 {
-	return gicc[GICC_IAR];
+	*typer = gicv2_typer();
+	*iidr = gicv2_iidr();
 }
 
-void gic_eoi(unsigned iar)
+static unsigned gicv2_ack(uint32_t *token)
 {
-	gicc[GICC_EOIR] = iar;
+	uint32_t iar = gicc[GICC_IAR];
+	unsigned id = iar & GICC_IAR_ID_MASK;
+
+	*token = iar;
+	return id == GIC_SPURIOUS_ID ? BOARD_IRQ_NONE : id;
 }
+
+static void gicv2_end(uint32_t token)
+{
+	gicc[GICC_EOIR] = token;
+}
+
+const struct board_irqchip gicv2_irqchip = {
+	.ack = gicv2_ack,
+	.end = gicv2_end,
+	.enable = gicv2_enable,
+	.disable = gicv2_disable,
+	.pending = gicv2_pending,
+};

@@ -1,6 +1,6 @@
 /* ARM DDI 0406C B8 (Generic Timer). */
 #include "arch/arm/cp15.h"
-#include "arch/arm/generic_timer.h"
+#include "board/drivers/generic_timer.h"
 #include "hyp/log.h"
 
 #define CNT_CTL_ENABLE      (1u << 0)
