@@ -9,16 +9,26 @@
 #   make bench        instruction counts per operation (not a test)
 # All install missing Debian packages first (scripts/install-deps.sh).
 
-BUILD := build
+# Each board builds in a directory of its own, with its own configuration.
+BOARD ?= vexpress-a15
+BUILD := build/$(BOARD)
 CROSS_COMPILE ?= arm-none-eabi-
 # Debian's Python: python3-kconfiglib installs there, whatever python3 is first in PATH.
 PYTHON := /usr/bin/python3
-KCONFIG_CONFIG ?= .config
-DEFCONFIG ?= vexpress-a15_defconfig
+KCONFIG_CONFIG ?= $(BUILD)/.config
+DEFCONFIG ?= $(BOARD)_defconfig
 export KCONFIG_CONFIG
 
+ifeq ($(wildcard configs/$(DEFCONFIG)),)
+$(error BOARD=$(BOARD): no such board (configs/ has $(patsubst %_defconfig,%,$(notdir $(wildcard configs/*_defconfig)))))
+endif
 -include $(KCONFIG_CONFIG)
-BOARD_DIR := board/$(patsubst "%",%,$(CONFIG_BOARD_NAME))
+ifneq ($(CONFIG_BOARD_NAME),)
+ifneq ($(patsubst "%",%,$(CONFIG_BOARD_NAME)),$(BOARD))
+$(error $(KCONFIG_CONFIG) configures board $(CONFIG_BOARD_NAME), not BOARD=$(BOARD))
+endif
+endif
+BOARD_DIR := board/$(BOARD)
 -include $(BOARD_DIR)/board.mk
 
 CC := $(CROSS_COMPILE)gcc
@@ -37,7 +47,7 @@ obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o
 obj-y += arch/arm/id_regs.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
-obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/cp15_hooks.o
+obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o hyp/irq_forward.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
@@ -57,6 +67,7 @@ include tests/host/host.mk
 
 # Configuration ---------------------------------------------------------------
 $(KCONFIG_CONFIG):
+	@mkdir -p $(@D)
 	$(PYTHON) -m defconfig configs/$(DEFCONFIG)
 
 %_defconfig:
@@ -123,7 +134,8 @@ QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
 	GUEST_STAGE_SIZE=$(CONFIG_GUEST_STAGE_SIZE) HYP_LOAD_ADDR=$(CONFIG_HYP_LOAD_ADDR) \
 	GUEST_RAM=$(BOARD_RAM_BASE):$(GUEST_RAM) CROSS_COMPILE=$(CROSS_COMPILE) \
 	LINUX_KERNEL=$(LINUX_KERNEL) LINUX_DTB_FILE=$(LINUX_DTB_FILE) INITRAMFS=$(INITRAMFS) \
-	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)"
+	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)" \
+	HYP_CONSOLE=$(BOARD_HYP_CONSOLE)
 
 deps:
 	@scripts/install-deps.sh
@@ -180,7 +192,7 @@ bench: deps
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
-		--hyp $(HYP_ELF) --guest "$(GUEST)" --guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) \
+		--hyp $(HYP_ELF) --hyp-console $(BOARD_HYP_CONSOLE) --guest "$(GUEST)" --guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) \
 		$(if $(DTB),--dtb "$(DTB)") $(if $(INITRD),--initrd "$(INITRD)") \
 		$(if $(APPEND),--append "$(APPEND)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)

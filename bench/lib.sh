@@ -12,6 +12,6 @@ board_qemu() {
 	else
 		scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 			--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" \
-			--hyp "$hyp" --hyp-log "$log" "$@"
+			--hyp "$hyp" --hyp-console "$HYP_CONSOLE" --hyp-log "$log" "$@"
 	fi
 }

@@ -80,6 +80,14 @@ struct board_desc {
 	/* Power the board off. Does not return. */
 	void (*poweroff)(void) __attribute__((noreturn));
 
+	/*
+	 * An access to an address with nothing there: a synchronous external
+	 * abort (true: QEMU virt), or read as zero, writes ignored (false:
+	 * vexpress), as the board behaves natively.
+	 */
+	bool unassigned_aborts;
+	/* PSCI for the guest through HVC, as the board's device tree offers it (hyp/emulate_psci.h). */
+	bool guest_psci;
 	/* The guest's virtual interrupt controller and its virtual timer's interrupt. */
 	struct board_vgic guest_vgic;
 	unsigned guest_vtimer_irq;

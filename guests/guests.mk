@@ -1,30 +1,38 @@
-# Test guests: bare-metal vexpress-a15 ELFs, $(BUILD)/guests/NAME.elf, each
-# built from guests/NAME/*.{c,S} plus guests/common/*.{c,S}.
-# Include from the top-level Makefile, or run: make -f guests/guests.mk BUILD=build
+# Test guests: bare-metal ELFs for one board, $(BUILD)/guests/NAME.elf, each
+# built from guests/NAME/*.{c,S} plus guests/common/*.{c,S} and the board's
+# guests/boards/$(BOARD)/*.{c,S} (its addresses in board.h, its power-off).
+# Include from the top-level Makefile, or run:
+#   make -f guests/guests.mk BUILD=build/vexpress-a15 BOARD=vexpress-a15 BOARD_RAM_BASE=0x80000000
 
 GUEST_MK := $(lastword $(MAKEFILE_LIST))
 GUEST_STANDALONE := $(filter $(GUEST_MK),$(firstword $(MAKEFILE_LIST)))
 GUEST_PREV_GOAL := $(.DEFAULT_GOAL)
 
-BUILD ?= build
+BOARD ?= vexpress-a15
+BUILD ?= build/$(BOARD)
+BOARD_RAM_BASE ?= 0x80000000
 CROSS_COMPILE ?= arm-none-eabi-
 
 GUEST_NAMES := hello sensitive exceptions usermode interrupts mmu_on wild_jump bad_vector permtest churn hostile asids
+# Guests for one board only: what only that board has.
+GUEST_NAMES_virt := psci
+GUEST_NAMES += $(GUEST_NAMES_$(BOARD))
 
 GUEST_DIR := $(patsubst %/,%,$(dir $(GUEST_MK)))
 GUEST_OUT := $(BUILD)/guests
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -march=armv7-a -marm -mfloat-abi=soft -ffreestanding \
 	-fno-builtin -nostdlib -O2 -g -std=c11 -Wall -Wextra -Werror \
-	-I$(GUEST_DIR)/common -MMD -MP
+	-I$(GUEST_DIR)/common -I$(GUEST_DIR)/boards/$(BOARD) -MMD -MP
 GUEST_LDSCRIPT := $(GUEST_DIR)/common/guest.ld
-GUEST_LDFLAGS := -T $(GUEST_LDSCRIPT) -nostdlib -Wl,-z,max-page-size=4096
+GUEST_LDFLAGS := -T $(GUEST_LDSCRIPT) -nostdlib -Wl,-z,max-page-size=4096 \
+	-Wl,--defsym=GUEST_RAM_BASE=$(BOARD_RAM_BASE)
 
 # guests/X/y.c -> $(GUEST_OUT)/obj/X/y.c.o
 guest_srcs = $(sort $(wildcard $(GUEST_DIR)/$(1)/*.c $(GUEST_DIR)/$(1)/*.S))
 guest_objs = $(patsubst $(GUEST_DIR)/%,$(GUEST_OUT)/obj/%.o,$(1))
 
-GUEST_COMMON_OBJS := $(call guest_objs,$(call guest_srcs,common))
+GUEST_COMMON_OBJS := $(call guest_objs,$(call guest_srcs,common) $(call guest_srcs,boards/$(BOARD)))
 GUEST_ALL_OBJS := $(GUEST_COMMON_OBJS) \
 	$(foreach g,$(GUEST_NAMES),$(call guest_objs,$(call guest_srcs,$(g))))
 GUEST_ELFS := $(GUEST_NAMES:%=$(GUEST_OUT)/%.elf)

@@ -17,6 +17,7 @@
 #include "hyp/code_pages.h"
 #include "hyp/emulate.h"
 #include "hyp/emulate_mem.h"
+#include "hyp/emulate_psci.h"
 #include "hyp/fast_trap.h"
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
@@ -102,6 +103,20 @@ static void finish_emulation(struct vcpu *v, enum emu_result r, const char *what
 	}
 }
 
+/* A guest's HVC: a PSCI call (hyp/emulate_psci.h), and what it asks of the guest's life. */
+static void psci_call(struct guest *g, uint32_t insn)
+{
+	enum psci_request request;
+
+	finish_emulation(&g->vcpu, emulate_psci(&g->vcpu, insn, &request), "PSCI call not emulated");
+	if (request == PSCI_REQ_SYSTEM_OFF)
+		guest_end(g, "powered off");
+	if (request == PSCI_REQ_SYSTEM_RESET)
+		guest_end(g, "reset requested (restart is not supported)");
+	if (request == PSCI_REQ_CPU_OFF)
+		guest_end(g, "turned its only CPU off");
+}
+
 static void handle_undef(struct guest *g)
 {
 	struct vcpu *v = &g->vcpu;
@@ -130,6 +145,8 @@ static void handle_undef(struct guest *g)
 		finish_emulation(v, r, "VFP system register access not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
 		finish_emulation(v, emulate_cp14(v, insn), "CP14 operation not emulated");
+	} else if (board.guest_psci && (insn & INSN_HVC_MASK) == INSN_HVC) {
+		psci_call(g, insn);
 	} else if (vcpu_privileged(v) && INSN_IS_SMC(insn)) {
 		v->stop_reason = "SMC (secure monitor call) is not emulated";
 	} else {
@@ -216,7 +233,8 @@ struct bus_ctx {
 
 /*
  * An access the hypervisor performs for the guest: through the guest's MMU,
- * then to an emulated device, to RAM, or to nothing (reads as zero).
+ * then to an emulated device, to RAM, or to nothing (as the board does:
+ * reads as zero, or a synchronous external abort).
  */
 static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write, uint32_t *value)
 {
@@ -233,6 +251,8 @@ static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write,
 				    : dev->read(dev->ctx, gpa - dev->base, size, value);
 		return 0;
 	}
+	if (board.unassigned_aborts && !shadow_flat_is_ram(gpa, size))
+		return fsr_make(FS_SYNC_EXTERNAL);
 	return write ? vmem_write(v, va, size, *value) : vmem_read(v, va, size, value);
 }
 
@@ -340,8 +360,8 @@ static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 	}
 	/*
 	 * An emulated device, or nothing for the guest (no RAM, no device, or
-	 * the hypervisor's window): nothing there reads as zero and ignores
-	 * writes, as natively, without ever touching what the hypervisor maps.
+	 * the hypervisor's window): nothing there behaves as natively on the
+	 * board (bus_access), without ever touching what the hypervisor maps.
 	 */
 	emulate_access(g);
 	return false;

@@ -5,12 +5,13 @@
 #               [--dtb FILE] [--initrd FILE] [--append ARGS] [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guest IMAGE --guest-ram BASE:SIZE[M|G] [--dtb FILE] [--initrd FILE]
-#               [--append ARGS] [--hyp-log FILE] [--timeout S] [-- QEMU-ARGS]
+#               [--append ARGS] [--hyp-log FILE] [--hyp-console serial|semihosting]
+#               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
 # stdin (on a terminal, Ctrl-A X quits QEMU). Under the hypervisor, its own
-# messages (second UART) go to --hyp-log and are copied to stderr as they
-# come. Exit status: 0 when the guest ended normally, 1 when the hypervisor
+# messages (the second UART, or semihosting on boards with one UART) go to
+# --hyp-log and are copied to stderr as they come. Exit status: 0 when the guest ended normally, 1 when the hypervisor
 # reported a failure, 2 on usage or input errors, 124 on timeout, 3 when
 # QEMU ended without the hypervisor's final status line.
 #
@@ -24,7 +25,7 @@ set -u
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
-append="" hyp_log="" timeout=0 native=0
+append="" hyp_log="" timeout=0 native=0 hyp_console=serial
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
 	--guest-ram) guest_ram=$2; shift 2 ;;
 	--append) append=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
+	--hyp-console) hyp_console=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
 	--) shift; break ;;
@@ -167,7 +169,13 @@ else
 	: > "$hyp_log"
 	# struct stage_header: magic "HYPG", image, dtb and initrd sizes, initrd address, RAM size.
 	header=(0x47505948 "$size" "$dtb_size" "$initrd_size" "$initrd_at" "$ram_size")
-	qemu+=(-serial "file:$hyp_log" -kernel "$hyp")
+	case "$hyp_console" in
+	serial) qemu+=(-serial "file:$hyp_log") ;;
+	semihosting) qemu+=(-chardev "file,id=hyplog,path=$hyp_log"
+			    -semihosting-config "enable=on,target=native,chardev=hyplog") ;;
+	*) die "--hyp-console '$hyp_console': serial or semihosting" ;;
+	esac
+	qemu+=(-kernel "$hyp")
 	for i in "${!header[@]}"; do
 		qemu+=(-device "loader,addr=$((stage + 4 * i)),data=$((header[i])),data-len=4")
 	done

@@ -6,6 +6,8 @@ BOARD_RAM_BASE := 0x80000000
 QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(BOARD_RAM_BASE)) >> 20 )))M
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
+# The hypervisor's messages: the second UART.
+BOARD_HYP_CONSOLE := serial
 
 obj-y += board/vexpress-a15/board.o board/vexpress-a15/v2m_sysreg.o
 obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/pl011.o

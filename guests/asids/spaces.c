@@ -1,4 +1,5 @@
 /* Tables, the MMU and the ASID allocator.  The data cache stays off. */
+#include "board.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -6,9 +7,7 @@
 #include "pgtable.h"
 #include "spaces.h"
 
-#define RAM_BASE        0x80000000u
 #define RAM_SIZE        0x08000000u	/* the image, its stacks and tables, the frames */
-#define DEVICE_BASE     0x1c000000u
 #define DEVICE_SIZE     0x01000000u
 
 #define MARKER_XOR      0x5a5a5a5au

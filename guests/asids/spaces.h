@@ -8,6 +8,7 @@
 #ifndef SPACES_H
 #define SPACES_H
 
+#include "board.h"
 #include <stdint.h>
 
 #include "pgtable.h"
@@ -17,10 +18,10 @@
 #define ASID_RESERVED   0u	/* only while TTBR0 changes: no non-global entry is used under it */
 
 #define USER_DOMAIN     1u
-#define USER_VA         0x40000000u
+#define USER_VA         TEST_VA_BASE
 #define USER_PAGES      8u	/* of the L2 table's 256: the rest are faults */
 /* A fault in every space, but while a test maps a section there. */
-#define SECT_VA         0x40100000u
+#define SECT_VA         (TEST_VA_BASE + 0x00100000u)
 /*
  * A non-global section of SECT_B_PA in every space; with TTBCR.N = 1
  * (enter_split) TTBR1's table maps it instead, globally, to SECT_A_PA.
@@ -28,11 +29,11 @@
 #define UPPER_VA        0x90000000u
 
 /* The frames, in guest RAM above the image: each page holds marker(pa) at MARK_OFF. */
-#define FRAMES_PA       0x81000000u	/* SPACES * USER_PAGES pages */
-#define ALT_PA          0x81400000u	/* ALT_FRAMES pages that tests map instead */
+#define FRAMES_PA       (RAM_BASE + 0x01000000u)	/* SPACES * USER_PAGES pages */
+#define ALT_PA          (RAM_BASE + 0x01400000u)	/* ALT_FRAMES pages that tests map instead */
 #define ALT_FRAMES      8u
-#define SECT_A_PA       0x81500000u
-#define SECT_B_PA       0x81600000u
+#define SECT_A_PA       (RAM_BASE + 0x01500000u)
+#define SECT_B_PA       (RAM_BASE + 0x01600000u)
 #define MARK_OFF        0x100u
 
 #define L1_INDEX(va)    ((va) >> L1_SHIFT)

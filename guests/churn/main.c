@@ -6,6 +6,7 @@
  * -icount shift=0 a tick is a fixed number of instructions, so native and
  * virtualized runs compare in instructions.
  */
+#include "board.h"
 #include <stdint.h>
 
 #include "cpu.h"
@@ -15,9 +16,9 @@
 #define ITERATIONS      1000u
 #define RAM_FIRST_MB    0x800u
 #define RAM_MBS         0x80u
-#define DEVICE_MB       0x1c0u          /* UART and system registers */
-#define TEST_VA         0x40000000u
-#define TEST_FRAME      0x80400000u
+#define DEVICE_MB       (DEVICE_BASE >> 20)     /* UART and system registers */
+#define TEST_VA         TEST_VA_BASE
+#define TEST_FRAME      (RAM_BASE + 0x00400000u)
 
 /* Short-descriptor bits (ARM DDI 0406C B3.5.1). */
 #define SECTION         0x2u

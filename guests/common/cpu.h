@@ -15,6 +15,9 @@
 #define PSR_I           (1 << 7)
 #define PSR_A           (1 << 8)
 
+/* What the psci guest's undefined-instruction handler leaves in r0. */
+#define HVC_UNDEFINED   0x0badc0de
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "uart.h"
-#include "vexpress.h"
+#include "board.h"
 
 static volatile uint32_t *uart_reg(uint32_t offset)
 {

@@ -12,7 +12,7 @@ int main(void)
 	uint32_t bss_sum = 0, primes = 0, squares = 0;
 
 	uart_puts("Hello from guest\n");
-	uart_puts("hello: a bare-metal vexpress-a15 test guest\n");
+	uart_puts("hello: a bare-metal test guest\n");
 
 	for (unsigned i = 0; i < 10; i++) {
 		bss_sum += copies[i];

@@ -2,14 +2,15 @@
 #ifndef ATTEMPTS_H
 #define ATTEMPTS_H
 
+#include "board.h"
 #include <stdint.h>
 
 /* Guest RAM the tests use through their mappings, away from the image. */
-#define WINDOW_FRAME    0x80400000u	/* what HYP_VA maps in "window" */
-#define BELOW_FRAME     0x80500000u	/* what BELOW_HYP_VA maps in "straddle" */
-#define ABOVE_FRAME     0x80600000u	/* what HYP_VA maps in "straddle" */
-#define FRAME_A         0x81000000u
-#define FRAME_B         0x81100000u
+#define WINDOW_FRAME    (RAM_BASE + 0x00400000u)	/* what HYP_VA maps in "window" */
+#define BELOW_FRAME     (RAM_BASE + 0x00500000u)	/* what BELOW_HYP_VA maps in "straddle" */
+#define ABOVE_FRAME     (RAM_BASE + 0x00600000u)	/* what HYP_VA maps in "straddle" */
+#define FRAME_A         (RAM_BASE + 0x01000000u)
+#define FRAME_B         (RAM_BASE + 0x01100000u)
 
 void run_phys(void);		/* 1: MMU off */
 void run_mapped(void);		/* 2: sections, pages, supersections onto the hypervisor */

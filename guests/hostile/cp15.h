@@ -18,7 +18,6 @@
 
 /* TTBCR.N: how many top VA bits select TTBR1. */
 #define TTBCR_N0        0u
-#define TTBCR_N1        1u	/* TTBR0: 0x00000000-0x7fffffff, TTBR1: the rest */
 
 #define DACR_NOACCESS   0u
 #define DACR_CLIENT     1u

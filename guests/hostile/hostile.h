@@ -2,12 +2,14 @@
 #ifndef HOSTILE_H
 #define HOSTILE_H
 
+#include "board.h"
+
 /* What the hypervisor owns: its RAM, its staging area and its virtual window. */
-#define HYP_PA          0x8f000000u	/* 16 MiB aligned: a supersection base */
+#define HYP_PA          (RAM_BASE + 0x0f000000u)	/* 16 MiB aligned: a supersection base */
 #define HYP_PA_SIZE     0x01000000u
-#define HYP_PA_RODATA   0x8f008000u	/* in its image (today its rodata) */
-#define HYP_PA_LAST     0x8ffffffcu
-#define STAGE_PA        0x88000000u
+#define HYP_PA_RODATA   (RAM_BASE + 0x0f008000u)	/* in its image (today its rodata) */
+#define HYP_PA_LAST     (RAM_BASE + 0x0ffffffcu)
+#define STAGE_PA        (RAM_BASE + 0x08000000u)
 #define HYP_VA          0xf0000000u
 #define HYP_VA_DATA     0xf0000100u
 #define HYP_IO_VA       0xf1000000u

@@ -2,15 +2,14 @@
  * Translation tables and MMU set-up.  Every descriptor store is cleaned to the
  * point of coherency, so walks see it whether or not they look into the cache.
  */
+#include "board.h"
 #include <stdint.h>
 
 #include "cp15.h"
 #include "hostile.h"
 #include "mmu.h"
 
-#define RAM_BASE        0x80000000u
 #define RAM_SIZE        0x08000000u
-#define DEVICE_BASE     0x1c000000u
 #define DEVICE_SIZE     0x01000000u
 
 #define NORMAL_SECT     ((TEX_NORMAL_WBWA << L1_SECT_TEX_SHIFT) | L1_SECT_C | L1_SECT_B)

@@ -4,15 +4,16 @@
 
 #include <stdint.h>
 
+#include "board.h"
 #include "pgtable.h"
 
 /* Test mappings use their own domain, so that FSR domain fields show it. */
 #define TEST_DOMAIN     2u
 
 /* Virtual addresses the tests map; nothing else is mapped around them. */
-#define TEST_VA         0x40000000u
-#define TARGET_VA       0x50000000u
-#define ALIAS_VA        0x60000000u
+#define TEST_VA         TEST_VA_BASE
+#define TARGET_VA       (TEST_VA_BASE + 0x10000000u)
+#define ALIAS_VA        (TEST_VA_BASE + 0x20000000u)
 #define BELOW_HYP_VA    0xeff00000u	/* the MiB just below the window */
 
 extern uint32_t l1_table[L1_ENTRIES];

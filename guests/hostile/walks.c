@@ -19,17 +19,17 @@ struct table_at {
 };
 
 /*
- * 5: TTBCR.N = 1, TTBR1 = the guest's own table for 0x80000000 and up (code,
- * data, stacks, vectors), TTBR0 = the hypervisor's memory for the rest.  The
- * console is below 0x80000000, so the outcomes are printed after TTBR0 and
- * TTBCR are back.
+ * 5: TTBCR.N = RAM_TTBCR_N, TTBR1 = the guest's own table for RAM_BASE and
+ * up (code, data, stacks, vectors), TTBR0 = the hypervisor's memory for the
+ * rest.  The console is below RAM_BASE, so the outcomes are printed after
+ * TTBR0 and TTBCR are back.
  */
 static void ttbr0_elsewhere(const struct table_at *t)
 {
 	struct outcome r, w;
 
 	write_ttbr1(ttbr_for(l1_table));
-	write_ttbcr(TTBCR_N1);
+	write_ttbcr(RAM_TTBCR_N);
 	write_ttbr0(t->pa);
 	tlb_sync();
 	r = run_op(OP_READ, TEST_VA, 0);

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "vexpress.h"
+#include "board.h"
 
 #define GICD_CTLR           0x000u
 #define GICD_ISENABLER0     0x100u

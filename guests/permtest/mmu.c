@@ -3,6 +3,7 @@
  * coherency after each store, so table walks see them whether or not they
  * look into the data cache.
  */
+#include "board.h"
 #include <stdint.h>
 
 #include "cp15.h"
@@ -10,9 +11,7 @@
 #include "pgtable.h"
 
 /* What the guest itself needs mapped: its RAM and the UART/system registers. */
-#define RAM_BASE        0x80000000u
 #define RAM_SIZE        0x08000000u
-#define DEVICE_BASE     0x1c000000u
 #define DEVICE_SIZE     0x01000000u
 
 #define TEST_L1_INDEX   (TEST_VA >> L1_SHIFT)

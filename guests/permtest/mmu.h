@@ -2,14 +2,15 @@
 #ifndef MMU_H
 #define MMU_H
 
+#include "board.h"
 #include <stdint.h>
 
 #include "pgtable.h"
 
 /* The test region: VA with nothing else around, and the RAM reserved for it. */
-#define TEST_VA         0x40000000u
-#define FRAME_A         0x81000000u	/* 16 MiB aligned: a supersection's base too */
-#define FRAME_B         0x81100000u	/* what the second L1 table maps at TEST_VA */
+#define TEST_VA         TEST_VA_BASE
+#define FRAME_A         (RAM_BASE + 0x01000000u)	/* 16 MiB aligned: a supersection's base too */
+#define FRAME_B         (RAM_BASE + 0x01100000u)	/* what the second L1 table maps at TEST_VA */
 #define TEST_L2_INDEX   ((TEST_VA >> L2_SHIFT) % L2_ENTRIES)
 
 /* Test mappings are non-global, so their TLB entries carry the ASID. */

@@ -1,6 +1,6 @@
 # Shared by the QEMU tests. Settings come from the Makefile's environment:
 # BUILD QEMU_MACHINE QEMU_MEM_NATIVE QEMU_MEM_HYP QEMU_BOARD_ARGS GUEST_STAGE
-# GUEST_STAGE_SIZE HYP_ELF. Every QEMU run has a timeout and is ended by PID
+# GUEST_STAGE_SIZE HYP_ELF HYP_CONSOLE. Every QEMU run has a timeout and is ended by PID
 # (scripts/run-qemu.sh).
 
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
@@ -23,7 +23,7 @@ run_hyp() {
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$HYP_ELF" \
-		--guest "$image" --hyp-log "$log" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS \
+		--hyp-console "$HYP_CONSOLE" --guest "$image" --hyp-log "$log" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS \
 		</dev/null >"$out" 2>"$out.stderr"
 }
 

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "power.h"
-#include "vexpress.h"
+#include "board.h"
 
 static volatile uint32_t *sysreg(uint32_t offset)
 {

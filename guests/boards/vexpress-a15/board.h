@@ -1,6 +1,14 @@
 /* Board addresses of the QEMU vexpress-a15 machine used by the test guests. */
-#ifndef VEXPRESS_H
-#define VEXPRESS_H
+#ifndef GUEST_BOARD_H
+#define GUEST_BOARD_H
+
+#define RAM_BASE        0x80000000u
+/* The MiB that holds the console UART and the power-off registers, for guests with their own tables. */
+#define DEVICE_BASE     0x1c000000u
+/* Free virtual space (no RAM, no devices) where guests with their own tables map their tests. */
+#define TEST_VA_BASE    0x40000000u
+/* TTBCR.N that gives TTBR1 RAM_BASE and up (the guest's code and data) and TTBR0 the rest. */
+#define RAM_TTBCR_N     1u
 
 /* PL011 UART0 */
 #define UART0_BASE      0x1c090000u

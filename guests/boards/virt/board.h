@@ -1,0 +1,26 @@
+/* Board addresses of the QEMU virt machine used by the test guests (hw/arm/virt.c's memory map). */
+#ifndef GUEST_BOARD_H
+#define GUEST_BOARD_H
+
+#define RAM_BASE        0x40000000u
+/* The MiB that holds the console UART, for guests with their own tables. */
+#define DEVICE_BASE     0x09000000u
+/* Free virtual space (no RAM, no devices) where guests with their own tables map their tests. */
+#define TEST_VA_BASE    0x10000000u
+/* TTBCR.N that gives TTBR1 RAM_BASE and up (the guest's code and data) and TTBR0 the rest. */
+#define RAM_TTBCR_N     2u
+
+/* PL011 UART */
+#define UART0_BASE      0x09000000u
+#define UART_DR         0x00u
+#define UART_FR         0x18u
+#define UART_FR_TXFF    (1u << 5)
+
+/* GICv2 */
+#define GICD_BASE       0x08000000u
+#define GICC_BASE       0x08010000u
+
+/* Generic timer interrupt: virtual timer PPI */
+#define VTIMER_PPI      27u
+
+#endif
