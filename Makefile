@@ -15,7 +15,7 @@ BUILD := build/$(BOARD)
 CROSS_COMPILE ?= arm-none-eabi-
 # Debian's Python: python3-kconfiglib installs there, whatever python3 is first in PATH.
 PYTHON := /usr/bin/python3
-KCONFIG_CONFIG ?= $(BUILD)/.config
+KCONFIG_CONFIG := $(BUILD)/.config
 DEFCONFIG ?= $(BOARD)_defconfig
 export KCONFIG_CONFIG
 
@@ -135,7 +135,7 @@ QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
 	GUEST_RAM=$(BOARD_RAM_BASE):$(GUEST_RAM) CROSS_COMPILE=$(CROSS_COMPILE) \
 	LINUX_KERNEL=$(LINUX_KERNEL) LINUX_DTB_FILE=$(LINUX_DTB_FILE) INITRAMFS=$(INITRAMFS) \
 	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)" \
-	HYP_CONSOLE=$(BOARD_HYP_CONSOLE)
+	HYP_CONSOLE=$(BOARD_HYP_CONSOLE) UBOOT=$(BOARD_UBOOT) FIT_ADDR=$(BOARD_FIT_ADDR)
 
 deps:
 	@scripts/install-deps.sh
@@ -153,11 +153,18 @@ demo: deps
 	@$(MAKE) --no-print-directory -s all linux-guest >&2
 	@$(MAKE) --no-print-directory -s run-built APPEND="console=$(LINUX_CONSOLE) quiet autorun=/usr/bin/demo"
 
+# The whole suite on BOARD, then what every board runs (tests/run-board.sh) on the others.
+TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt)
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
 		linux-guest
-	@$(MAKE) --no-print-directory test-built
+	@for b in $(TEST_OTHER_BOARDS); do \
+		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
+		$(MAKE) --no-print-directory BOARD=$$b all linux-guest || exit 1; done
+	@rc=0; $(MAKE) --no-print-directory test-built || rc=1; \
+	for b in $(TEST_OTHER_BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-test-built || rc=1; done; \
+	exit $$rc
 
 # The same hypervisor with options changed, for the tests and benchmarks:
 # `make hyp-NAME` builds $(BUILD)/NAME/hyp.elf with the Kconfig SETTINGS.
@@ -188,17 +195,22 @@ bench: deps
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 
-.PHONY: run-built test-built
+.PHONY: run-built test-built board-test-built
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
-		--hyp $(HYP_ELF) --hyp-console $(BOARD_HYP_CONSOLE) --guest "$(GUEST)" --guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) \
+		--hyp $(HYP_ELF) --hyp-console $(BOARD_HYP_CONSOLE) \
+		$(if $(BOARD_UBOOT),--uboot $(BOARD_UBOOT) --fit-addr $(BOARD_FIT_ADDR) --fit-dir $(BUILD)/fit) \
+		--guest "$(GUEST)" --guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) \
 		$(if $(DTB),--dtb "$(DTB)") $(if $(INITRD),--initrd "$(INITRD)") \
 		$(if $(APPEND),--append "$(APPEND)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf tests/run-all.sh
+
+board-test-built:
+	@$(QEMU_ENV) BOARD=$(BOARD) tests/run-board.sh
 
 clean:
 	rm -rf $(BUILD)

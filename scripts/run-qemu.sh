@@ -6,6 +6,7 @@
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guest IMAGE --guest-ram BASE:SIZE[M|G] [--dtb FILE] [--initrd FILE]
 #               [--append ARGS] [--hyp-log FILE] [--hyp-console serial|semihosting]
+#               [--uboot U-BOOT.bin --fit-addr ADDR [--fit-dir DIR] [--fit FILE]]
 #               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
@@ -20,12 +21,21 @@
 # a kernel it boots natively: its /memory node set to the guest's RAM,
 # --append as /chosen/bootargs, and the initrd's place in /chosen, which is
 # where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
+#
+# With --uboot, the board boots that U-Boot (-bios) instead of the
+# hypervisor itself, and U-Boot boots one FIT image that the script writes
+# to --fit-dir (an .its, the .itb, U-Boot's environment): the hypervisor as
+# its kernel, the machine's own device tree (QEMU's) as its fdt, and the
+# staged guest (header, image, device tree, initrd) as loadables at their
+# staging addresses. QEMU places the FIT at --fit-addr; U-Boot's
+# environment (a pflash image) runs bootm on it, and powers off if bootm
+# returns. --fit boots that FIT instead of writing one.
 set -u
 # With stdin closed, the next file opened would become fd 0: give it /dev/null first.
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
-append="" hyp_log="" timeout=0 native=0 hyp_console=serial
+append="" hyp_log="" timeout=0 native=0 hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -40,6 +50,10 @@ while [ $# -gt 0 ]; do
 	--append) append=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
 	--hyp-console) hyp_console=$2; shift 2 ;;
+	--uboot) uboot=$2; shift 2 ;;
+	--fit-addr) fit_addr=$2; shift 2 ;;
+	--fit-dir) fit_dir=$2; shift 2 ;;
+	--fit) fit=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
 	--) shift; break ;;
@@ -57,6 +71,71 @@ need_file() {
 	[ -f "$2" ] || die "$1 '$2' is not a regular file"
 	[ -r "$2" ] || die "$1 '$2' is not readable"
 	[ -s "$2" ] || die "$1 '$2' is empty"
+}
+
+# le32 VALUE...: each value as 4 little-endian bytes, on stdout.
+le32() {
+	local v
+	for v in "$@"; do
+		v=$((v))
+		printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $((v & 255)) $((v >> 8 & 255)) \
+			$((v >> 16 & 255)) $((v >> 24 & 255)))"
+	done
+}
+
+# fit_image NAME DESCRIPTION FILE TYPE LOAD: one image node of the .its.
+fit_image() {
+	printf '\t\t%s {\n\t\t\tdescription = "%s";\n\t\t\tdata = /incbin/("%s");\n' "$1" "$2" "$3"
+	printf '\t\t\ttype = "%s";\n\t\t\tarch = "arm";\n\t\t\tos = "linux";\n' "$4"
+	printf '\t\t\tcompression = "none";\n'
+	[ -n "$5" ] && printf '\t\t\tload = <0x%08x>;\n' "$5"
+	[ "$4" = kernel ] && [ "$1" = hypervisor ] && printf '\t\t\tentry = <0x%08x>;\n' "$5"
+	printf '\t\t\thash-1 { algo = "sha1"; };\n\t\t};\n'
+}
+
+# write_fit: the FIT in $fit_dir, for QEMU to place.
+write_fit() {
+	local cross=${CROSS_COMPILE:-arm-none-eabi-} hyp_load loadables='"stage-header", "guest-image"'
+	mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
+	"${cross}objcopy" -O binary "$hyp" "$fit_dir/hyp.bin" || die "cannot make a binary of '$hyp'"
+	hyp_load=$("${cross}readelf" -h "$hyp" | sed -n 's/.*Entry point address: *//p')
+	[ -n "$hyp_load" ] || die "'$hyp' has no entry point"
+	le32 "${header[@]}" > "$fit_dir/stage-header.bin"
+	cp "$guest" "$fit_dir/guest-image" || die "cannot copy '$guest'"
+	[ -n "$dtb" ] && cp "$dtb" "$fit_dir/guest.dtb" && loadables+=', "guest-dtb"'
+	[ -n "$initrd" ] && cp "$initrd" "$fit_dir/guest-initrd" && loadables+=', "guest-initrd"'
+	# The machine's own device tree, as U-Boot would find it: QEMU's for these settings.
+	qemu-system-arm -M "$machine,dumpdtb=$fit_dir/machine.dtb.padded" -m "$mem" -display none "$@" \
+		>/dev/null 2>&1 && dtc -q -I dtb -O dtb -o "$fit_dir/machine.dtb" "$fit_dir/machine.dtb.padded" &&
+		rm -f "$fit_dir/machine.dtb.padded" || die "cannot dump QEMU's device tree for $machine"
+	{
+		printf '/dts-v1/;\n/ {\n\tdescription = "hypervisor and its guest";\n'
+		printf '\t#address-cells = <1>;\n\timages {\n'
+		fit_image hypervisor "hypervisor" hyp.bin kernel "$hyp_load"
+		printf '\t\tmachine-fdt {\n\t\t\tdescription = "the machine";\n'
+		printf '\t\t\tdata = /incbin/("machine.dtb");\n\t\t\ttype = "flat_dt";\n'
+		printf '\t\t\tarch = "arm";\n\t\t\tcompression = "none";\n'
+		printf '\t\t\thash-1 { algo = "sha1"; };\n\t\t};\n'
+		fit_image stage-header "guest stage header (hyp/guest_image.h)" stage-header.bin firmware "$stage"
+		fit_image guest-image "guest image" guest-image kernel_noload "$image_at"
+		[ -n "$dtb" ] && fit_image guest-dtb "guest device tree" guest.dtb flat_dt "$dtb_at"
+		[ -n "$initrd" ] && fit_image guest-initrd "guest initrd" guest-initrd ramdisk "$initrd_stage_at"
+		printf '\t};\n\tconfigurations {\n\t\tdefault = "hypervisor";\n\t\thypervisor {\n'
+		printf '\t\t\tdescription = "the hypervisor with its guest";\n'
+		printf '\t\t\tkernel = "hypervisor";\n\t\t\tfdt = "machine-fdt";\n'
+		printf '\t\t\tloadables = %s;\n\t\t};\n\t};\n};\n' "$loadables"
+	} > "$fit_dir/hyp.its"
+	mkimage -f "$fit_dir/hyp.its" "$fit_dir/hyp.itb" >/dev/null || die "mkimage could not build $fit_dir/hyp.itb"
+}
+
+# write_uboot_env: U-Boot's environment in $fit_dir, as a pflash image: boot the FIT, else power off.
+write_uboot_env() {
+	{
+		echo "bootcmd=bootm $fit_addr#hypervisor; echo boot: U-Boot did not start the hypervisor; poweroff"
+		echo "bootdelay=0"
+	} > "$fit_dir/uboot-env.txt"
+	mkenvimage -s 0x40000 -o "$fit_dir/uboot-env.bin" "$fit_dir/uboot-env.txt" &&
+		truncate -s 64M "$fit_dir/uboot-env.bin" || die "cannot write U-Boot's environment"
 }
 
 # An initrd is a cpio archive, plain or compressed as the kernel can unpack it.
@@ -175,13 +254,29 @@ else
 			    -semihosting-config "enable=on,target=native,chardev=hyplog") ;;
 	*) die "--hyp-console '$hyp_console': serial or semihosting" ;;
 	esac
-	qemu+=(-kernel "$hyp")
-	for i in "${!header[@]}"; do
-		qemu+=(-device "loader,addr=$((stage + 4 * i)),data=$((header[i])),data-len=4")
-	done
-	qemu+=(-device "loader,file=$guest,addr=$image_at,force-raw=on")
-	[ -n "$dtb" ] && qemu+=(-device "loader,file=$dtb,addr=$dtb_at,force-raw=on")
-	[ -n "$initrd" ] && qemu+=(-device "loader,file=$initrd,addr=$initrd_stage_at,force-raw=on")
+	if [ -n "$uboot" ]; then
+		need_file U-Boot "$uboot"
+		[ -n "$fit_addr" ] || die "--uboot needs --fit-addr"
+		[ -n "$fit_dir" ] || fit_dir=$(mktemp -d)
+		if [ -n "$fit" ]; then
+			need_file FIT "$fit"
+			mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
+		else
+			write_fit "$@"
+			fit=$fit_dir/hyp.itb
+		fi
+		write_uboot_env
+		qemu+=(-bios "$uboot" -device "loader,file=$fit,addr=$((fit_addr)),force-raw=on"
+		       -drive "if=pflash,unit=1,format=raw,file=$fit_dir/uboot-env.bin")
+	else
+		qemu+=(-kernel "$hyp")
+		for i in "${!header[@]}"; do
+			qemu+=(-device "loader,addr=$((stage + 4 * i)),data=$((header[i])),data-len=4")
+		done
+		qemu+=(-device "loader,file=$guest,addr=$image_at,force-raw=on")
+		[ -n "$dtb" ] && qemu+=(-device "loader,file=$dtb,addr=$dtb_at,force-raw=on")
+		[ -n "$initrd" ] && qemu+=(-device "loader,file=$initrd,addr=$initrd_stage_at,force-raw=on")
+	fi
 fi
 
 # A background command's stdin would be /dev/null: hand QEMU ours.

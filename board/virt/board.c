@@ -15,6 +15,7 @@
 #define VIRT_RAM_BASE       0x40000000u
 #define VIRT_GIC_DIST       0x08000000u
 #define VIRT_GIC_CPU        0x08010000u
+#define VIRT_GICV2M         0x08020000u     /* MSI frame: MSI_TYPER, and SPIs 80-143 raised by writes */
 #define VIRT_UART           0x09000000u
 #define VIRT_UART_IRQ       33u             /* SPI 1 */
 #define VIRT_RTC            0x09010000u
@@ -32,7 +33,13 @@ static void virt_init(void)
 	gicv2_init(VIRT_GIC_DIST, VIRT_GIC_CPU);
 }
 
+/*
+ * The GICv2m frame only reads its identification and raises the SPIs of its
+ * range when written; the hypervisor never enables those at the real GIC,
+ * so the guest may reach it (Linux reads MSI_TYPER at boot).
+ */
 static const struct guest_passthrough_device virt_guest_passthrough[] = {
+	{ .base = VIRT_GICV2M, .size = 0x1000 },
 	{ .base = VIRT_UART, .size = 0x1000, .irq = VIRT_UART_IRQ },
 	{ .base = VIRT_RTC, .size = 0x1000, .irq = VIRT_RTC_IRQ },
 	{ .base = VIRT_GPIO, .size = 0x1000, .irq = VIRT_GPIO_IRQ },

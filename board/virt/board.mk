@@ -8,10 +8,20 @@ QEMU_CPU ?= cortex-a15
 # No network (U-Boot would try it); the hypervisor's messages go through semihosting.
 QEMU_BOARD_ARGS := -cpu $(QEMU_CPU) -nic none
 BOARD_HYP_CONSOLE := semihosting
+# The hypervisor is booted by Debian's U-Boot from a FIT that QEMU places in RAM.
+BOARD_UBOOT := /usr/lib/u-boot/qemu_arm/u-boot.bin
+BOARD_FIT_ADDR := 0x4a000000
 
 obj-y += board/virt/board.o board/virt/virtio_absent.o
 obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/semihosting.o board/drivers/psci.o
 
-# The default Linux guest: QEMU's own device tree for this machine and its console.
-LINUX_DTB := qemu-virt
+# The default Linux guest: QEMU's own device tree for this machine (as QEMU gives
+# a kernel it boots natively, with the guest's RAM), and its console.
+LINUX_DTB_FILE = $(BUILD)/linux/qemu-virt.dtb
 LINUX_CONSOLE := ttyAMA0
+linux-guest: $(LINUX_DTB_FILE)
+# QEMU dumps it padded to 1 MiB, which the zImage's decompressor cannot take: dtc compacts it.
+$(BUILD)/linux/qemu-virt.dtb: $(KCONFIG_CONFIG)
+	@mkdir -p $(@D)
+	qemu-system-arm -M virt,dumpdtb=$@.padded -m $(QEMU_MEM_NATIVE) $(QEMU_BOARD_ARGS) -display none >/dev/null
+	dtc -q -I dtb -O dtb -o $@ $@.padded && rm -f $@.padded

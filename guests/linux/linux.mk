@@ -9,7 +9,7 @@ DEBIAN_CACHE ?= .cache/debian
 LINUX_VERSION = $(shell sed -n 's/^LINUX_VERSION=//p' $(DEBIAN_CACHE)/linux.env 2>/dev/null)
 LINUX_ROOT := $(DEBIAN_CACHE)/root
 LINUX_KERNEL = $(LINUX_ROOT)/boot/vmlinuz-$(LINUX_VERSION)
-LINUX_DTB_FILE = $(LINUX_ROOT)/usr/lib/linux-image-$(LINUX_VERSION)/$(LINUX_DTB)
+LINUX_DTB_FILE ?= $(LINUX_ROOT)/usr/lib/linux-image-$(LINUX_VERSION)/$(LINUX_DTB)
 INITRAMFS := $(BUILD)/linux/initramfs.cpio.gz
 ROOTFS_DIR := guests/linux/rootfs
 ROOTFS_FILES := $(shell find $(ROOTFS_DIR) -type f)

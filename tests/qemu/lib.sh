@@ -1,6 +1,7 @@
 # Shared by the QEMU tests. Settings come from the Makefile's environment:
 # BUILD QEMU_MACHINE QEMU_MEM_NATIVE QEMU_MEM_HYP QEMU_BOARD_ARGS GUEST_STAGE
-# GUEST_STAGE_SIZE HYP_ELF HYP_CONSOLE. Every QEMU run has a timeout and is ended by PID
+# GUEST_STAGE_SIZE HYP_ELF HYP_CONSOLE, and UBOOT FIT_ADDR on boards where U-Boot
+# boots the hypervisor. Every QEMU run has a timeout and is ended by PID
 # (scripts/run-qemu.sh).
 
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
@@ -17,14 +18,22 @@ run_native() {
 }
 
 # run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG.
+# Booted by U-Boot, OUT is what follows U-Boot's "Starting kernel ..." (all of it in OUT.uboot).
 run_hyp() {
-	local image=$1 out=$2 log=$3 timeout=${4:-$QEMU_TIMEOUT}
+	local image=$1 out=$2 log=$3 timeout=${4:-$QEMU_TIMEOUT} rc boot=()
 	shift $(($# < 4 ? $# : 4))
+	[ -n "${UBOOT:-}" ] && boot=(--uboot "$UBOOT" --fit-addr "$FIT_ADDR" --fit-dir "$out.fit")
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --guest-ram "$GUEST_RAM" --hyp "$HYP_ELF" \
-		--hyp-console "$HYP_CONSOLE" --guest "$image" --hyp-log "$log" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS \
-		</dev/null >"$out" 2>"$out.stderr"
+		--hyp-console "$HYP_CONSOLE" "${boot[@]}" --guest "$image" --hyp-log "$log" --timeout "$timeout" \
+		"$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
+	rc=$?
+	if [ -n "${UBOOT:-}" ]; then
+		mv "$out" "$out.uboot"
+		sed -e '1,/^Starting kernel \.\.\.\r$/d' "$out.uboot" | sed -e '1{/^\r$/d}' > "$out"
+	fi
+	return $rc
 }
 
 pass() { echo "PASS $1"; }

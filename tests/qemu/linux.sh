@@ -48,6 +48,7 @@ compare_autorun usertest "$LINUX_KERNEL" /usr/bin/usertest
 
 # The unmodified zImage as a uImage: QEMU and the hypervisor both honour its load and entry address.
 uimage=$WORK/linux.uImage
-mkimage -A arm -O linux -T kernel -C none -a 0x80008000 -e 0x80008000 -n "Debian armmp" \
+zimage_at=$(printf 0x%08x $((${GUEST_RAM%%:*} + 0x8000)))     # RAM base + 32 KiB
+mkimage -A arm -O linux -T kernel -C none -a "$zimage_at" -e "$zimage_at" -n "Debian armmp" \
 	-d "$LINUX_KERNEL" "$uimage" >/dev/null || { echo "FAIL qemu/linux/uimage: mkimage failed"; exit 0; }
 compare_autorun uimage "$uimage" /bin/uname

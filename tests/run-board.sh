@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# What make test runs on every board besides the one it tests in full
+# (tests/run-all.sh): the comparison guests, natively and under the
+# hypervisor booted as on that board (by U-Boot from a FIT where the board
+# has U-Boot), the FIT refusals there, and the Linux user-space test. One
+# PASS/FAIL line per test, then "board B: N passed, N failed".
+set -u
+results=$BUILD/test-results.txt
+mkdir -p "$BUILD"
+: > "$results"
+
+run() {
+	"$@" | tee -a "$results"
+}
+
+guests=$(cd "$BUILD/guests" && ls ./*.elf | sed 's|^\./||; s|\.elf$||' |
+	grep -vxE 'churn|wild_jump|bad_vector' | tr '\n' ' ')
+# shellcheck disable=SC2086
+run tests/qemu/compare.sh $guests
+[ -n "${UBOOT:-}" ] && run tests/qemu/fit.sh
+run tests/qemu/linux.sh
+
+passed=$(grep -c '^PASS ' "$results")
+failed=$(grep -c '^FAIL ' "$results")
+echo "board $BOARD: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
