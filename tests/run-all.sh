@@ -2,13 +2,7 @@
 # make test: host unit tests, then QEMU tests. One PASS/FAIL line per test,
 # then "N passed, N failed". Exits non-zero if any test failed or none ran.
 set -u
-results=$BUILD/test-results.txt
-mkdir -p "$BUILD"
-: > "$results"
-
-run() {
-	"$@" | tee -a "$results"
-}
+. tests/results.sh
 
 host_out=$BUILD/host-tests.out
 "$BUILD/host/unit-tests" > "$host_out" 2>&1
@@ -35,7 +29,4 @@ run tests/qemu/refuse.sh
 run tests/qemu/linux.sh
 run /usr/bin/python3 tests/qemu/interactive.py
 
-passed=$(grep -c '^PASS ' "$results")
-failed=$(grep -c '^FAIL ' "$results")
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+summary

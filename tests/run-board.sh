@@ -5,13 +5,7 @@
 # has U-Boot), the FIT refusals there, and the Linux user-space test. One
 # PASS/FAIL line per test, then "board B: N passed, N failed".
 set -u
-results=$BUILD/test-results.txt
-mkdir -p "$BUILD"
-: > "$results"
-
-run() {
-	"$@" | tee -a "$results"
-}
+. tests/results.sh
 
 guests=$(cd "$BUILD/guests" && ls ./*.elf | sed 's|^\./||; s|\.elf$||' |
 	grep -vxE 'churn|wild_jump|bad_vector' | tr '\n' ' ')
@@ -20,7 +14,4 @@ run tests/qemu/compare.sh $guests
 [ -n "${UBOOT:-}" ] && run tests/qemu/fit.sh
 run tests/qemu/linux.sh
 
-passed=$(grep -c '^PASS ' "$results")
-failed=$(grep -c '^FAIL ' "$results")
-echo "board $BOARD: $passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+summary "board $BOARD"
