@@ -4,8 +4,10 @@
 #   make run GUEST=image [DTB=file.dtb] [INITRD=file] [APPEND="kernel args"]
 #                     any other guest: ELF, zImage or uImage
 #            [GUEST_RAM=256M] [ICOUNT=1]
+#   make run BOARD=virt   the same on QEMU virt, booted by U-Boot from a FIT
+#                     (default BOARD: vexpress-a15; builds go to build/BOARD/)
 #   make demo         the default guest runs a short script and powers off
-#   make test         host unit tests and QEMU tests
+#   make test         host unit tests and QEMU tests, on every board
 #   make bench        instruction counts per operation (not a test)
 # All install missing Debian packages first (scripts/install-deps.sh).
 
@@ -71,6 +73,8 @@ $(KCONFIG_CONFIG):
 	$(PYTHON) -m defconfig configs/$(DEFCONFIG)
 
 %_defconfig:
+	@[ "$*" = "$(BOARD)" ] || { echo "make $@: run make BOARD=$* $@ (each board has its own $(BUILD)/.config)" >&2; exit 2; }
+	@mkdir -p $(BUILD)
 	$(PYTHON) -m defconfig configs/$@
 
 menuconfig:
