@@ -3,6 +3,7 @@
 #include "arch/arm/psr.h"
 #include "hyp/code_pages.h"
 #include "hyp/emulate_mem.h"
+#include "hyp/guest.h"
 #include "hyp/log.h"
 #include "hyp/page_scan.h"
 #include "hyp/patch.h"
@@ -30,7 +31,7 @@ static bool scan_and_patch(struct vcpu *v, uint32_t page)
 		for (unsigned i = 0; i < PAGE_WORDS; i++) {
 			if (scan.cls[i] == SENS_NONE)
 				continue;
-			uint32_t udf = patch_insert(page + 4u * i, words[i], scan.cls[i]);
+			uint32_t udf = patch_insert(&v->guest->patches, page + 4u * i, words[i], scan.cls[i]);
 			if (!udf) {
 				v->stop_reason = "patch table full (raise PATCH_TABLE_ENTRIES)";
 				return false;
@@ -65,7 +66,7 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 	if (!scan_and_patch(v, page))
 		return false;
 	shadow_flat_make_code(page);
-	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count());
+	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count(&v->guest->patches));
 	return true;
 }
 

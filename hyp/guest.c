@@ -144,7 +144,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
 		shadow_flat_map_device(board.guest_passthrough[i].base, board.guest_passthrough[i].size);
 	setup_devices(g);
-	patch_table_reset();
+	patch_table_reset(&g->patches);
 	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
 
 	struct vcpu *v = &g->vcpu;

@@ -5,9 +5,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arm/pgtable_bits.h"
 #include "board/board.h"
 #include "generated/config.h"
 #include "dacr/dacr_map.h"
+#include "hyp/patch.h"
 #include "hyp/vcpu.h"
 #include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
@@ -16,6 +18,20 @@
 
 #define GUEST_MAX_DEVICES 8u
 #define GUEST_MAX_PASSTHROUGH 32u
+
+#define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
+
+/*
+ * Where each guest RAM page has been mapped in the shadows since the
+ * hypervisor last changed its restrictions on it: the virtual addresses of
+ * its fills, up to FRAME_VAS of them, or a mark that there were more
+ * (hyp/guest_mmu.c). Lets a change of restrictions (a page found to hold
+ * tables, code pages changing state) forget one entry per address and root
+ * instead of every shadow. Two addresses cover Linux's kernel pages:
+ * written through the decompressor's identity map, run through the
+ * kernel's linear map.
+ */
+#define FRAME_VAS 2u
 
 #define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
 /* The cached roots, then one scratch root for half-written context switches that fault. */
@@ -48,6 +64,9 @@ struct guest_mmu_state {
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */
+	uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
+	/* Guest RAM pages the guest's tables were read from, and those of them listed (hyp/guest_tables.c). */
+	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 };
@@ -61,6 +80,7 @@ struct guest {
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
 	uint32_t irq_forwarded;         /* passed-through devices whose line is raised (hyp/irq_forward.c) */
 	struct guest_mmu_state mmu;
+	struct patch_table patches;     /* the sensitive instructions patched in its code */
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;

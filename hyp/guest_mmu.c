@@ -14,22 +14,8 @@
 
 #define CONTEXTIDR_ASID_MASK 0xffu
 
-#define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
-
-/*
- * Where each guest RAM page has been mapped in the shadows since the
- * hypervisor last changed its restrictions on it: the virtual addresses of
- * its fills, up to FRAME_VAS of them (each with FRAME_VA_SET), and
- * FRAME_VA_MANY in the first once there were more. Lets a change of
- * restrictions (a page found to hold tables, code pages changing state)
- * forget one entry per address and root instead of every shadow. Two
- * addresses cover Linux's kernel pages: written through the
- * decompressor's identity map, run through the kernel's linear map.
- */
-#define FRAME_VAS        2u
 #define FRAME_VA_SET     1u
 #define FRAME_VA_MANY    2u
-static uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 
 /* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
 static uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
@@ -341,7 +327,7 @@ void guest_mmu_drop_all(struct guest *g)
 void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	uint32_t *where = frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t *where = g->mmu.frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 	uint32_t hpa = (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base;
 
 	if (!m->on || !where[0])
@@ -362,9 +348,9 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 }
 
 /* Remember that guest RAM page `gpa` is mapped at `va` (see frame_va). */
-static void note_frame_va(const struct guest *g, uint32_t gpa, uint32_t va)
+static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 {
-	uint32_t *where = frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t *where = g->mmu.frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 
 	for (unsigned n = 0; n < FRAME_VAS; n++) {
 		if (!where[n]) {

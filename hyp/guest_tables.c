@@ -7,12 +7,7 @@
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 
-#define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
 #define MODIFIED_TABLES CONFIG_SHADOW_MODIFIED_TABLES
-
-/* Guest RAM pages the guest's tables were read from, and those of them on the modified list. */
-static uint32_t table_pages[GUEST_RAM_PAGES / 32u];
-static uint32_t listed_pages[GUEST_RAM_PAGES / 32u];
 
 #if MODIFIED_TABLES
 static uint32_t listed_gpa[MODIFIED_TABLES], listed_at[MODIFIED_TABLES];
@@ -35,20 +30,20 @@ static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, boo
 
 bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa)
 {
-	return page_bit(table_pages, g, gpa);
+	return page_bit(g->mmu.table_pages, g, gpa);
 }
 
 bool guest_tables_protected(const struct guest *g, uint32_t gpa)
 {
-	return page_bit(table_pages, g, gpa) && !page_bit(listed_pages, g, gpa);
+	return page_bit(g->mmu.table_pages, g, gpa) && !page_bit(g->mmu.listed_pages, g, gpa);
 }
 
 void guest_tables_reset(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
-	memset(table_pages, 0, sizeof(table_pages));
-	memset(listed_pages, 0, sizeof(listed_pages));
+	memset(m->table_pages, 0, sizeof(m->table_pages));
+	memset(m->listed_pages, 0, sizeof(m->listed_pages));
 #if MODIFIED_TABLES
 	m->modified = (struct modified_tables){
 		.page_gpa = listed_gpa, .snapshot = snapshots, .listed_at = listed_at,
@@ -64,7 +59,7 @@ static void track(struct guest *g, uint32_t gpa)
 {
 	if (!gpa || !shadow_flat_is_ram(gpa, 1) || guest_tables_is_table_page(g, gpa))
 		return;
-	set_page_bit(table_pages, g, gpa, true);
+	set_page_bit(g->mmu.table_pages, g, gpa, true);
 	g->mmu.tracked_pages++;
 	guest_mmu_forget_frame(g, gpa);
 }
@@ -83,7 +78,9 @@ static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
 
 static bool listed(void *ctx, uint32_t gpa)
 {
-	return page_bit(listed_pages, ctx, gpa);
+	const struct guest *g = ctx;
+
+	return page_bit(g->mmu.listed_pages, g, gpa);
 }
 
 static void descriptor_changed(void *ctx, uint32_t desc_gpa)
@@ -115,7 +112,7 @@ static void protect_again(struct guest *g, unsigned e)
 
 	resync(g, e, 0, PAGE_DESCRIPTORS);
 	modified_tables_remove(&g->mmu.modified, e);
-	set_page_bit(listed_pages, g, page, false);
+	set_page_bit(g->mmu.listed_pages, g, page, false);
 	g->mmu.tables_protected_again++;
 	guest_mmu_forget_frame(g, page);        /* its writable mappings */
 	guest_mmu_flush_stale(g);
@@ -130,14 +127,14 @@ bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
 	if (t->count == t->capacity)
 		protect_again(g, modified_tables_oldest(t));
 	modified_tables_add(t, gpa, guest_ram_page_ptr(gpa & PAGE_MASK));
-	set_page_bit(listed_pages, g, gpa, true);
+	set_page_bit(g->mmu.listed_pages, g, gpa, true);
 	g->mmu.tables_unprotected++;
 	return true;
 }
 
 static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
 {
-	if (desc_gpa && page_bit(listed_pages, g, desc_gpa))
+	if (desc_gpa && page_bit(g->mmu.listed_pages, g, desc_gpa))
 		modified_tables_note_used(&g->mmu.modified, desc_gpa, value);
 }
 

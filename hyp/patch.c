@@ -1,13 +1,9 @@
-#include "generated/config.h"
 #include "hyp/patch.h"
 
 #define UDF_BASE        0xe7f000f0u     /* UDF #imm16, ARM DDI 0406C A8.8.247 */
 #define UDF_MASK        0xfff000f0u
 
 _Static_assert(PATCH_UDF_BASE + CONFIG_PATCH_TABLE_ENTRIES <= 0x10000u, "indexes must fit UDF's imm16");
-
-static struct patch_entry table[CONFIG_PATCH_TABLE_ENTRIES];
-static unsigned used_entries;
 
 uint32_t patch_udf_encode(uint32_t index)
 {
@@ -29,29 +25,29 @@ bool patch_udf_decode(uint32_t insn, uint32_t *index)
 	return true;
 }
 
-void patch_table_reset(void)
+void patch_table_reset(struct patch_table *t)
 {
-	used_entries = 0;
+	t->used = 0;
 }
 
-uint32_t patch_insert(uint32_t gpa, uint32_t orig, enum sens_class cls)
+uint32_t patch_insert(struct patch_table *t, uint32_t gpa, uint32_t orig, enum sens_class cls)
 {
-	if (used_entries == CONFIG_PATCH_TABLE_ENTRIES)
+	if (t->used == CONFIG_PATCH_TABLE_ENTRIES)
 		return 0;
-	table[used_entries] = (struct patch_entry){ .gpa = gpa, .orig = orig, .cls = (uint8_t)cls };
-	return patch_udf_encode(used_entries++);
+	t->entry[t->used] = (struct patch_entry){ .gpa = gpa, .orig = orig, .cls = (uint8_t)cls };
+	return patch_udf_encode(t->used++);
 }
 
-const struct patch_entry *patch_lookup(uint32_t insn)
+const struct patch_entry *patch_lookup(const struct patch_table *t, uint32_t insn)
 {
 	uint32_t index;
 
-	if (!patch_udf_decode(insn, &index) || index >= used_entries)
+	if (!patch_udf_decode(insn, &index) || index >= t->used)
 		return 0;
-	return &table[index];
+	return &t->entry[index];
 }
 
-unsigned patch_count(void)
+unsigned patch_count(const struct patch_table *t)
 {
-	return used_entries;
+	return t->used;
 }

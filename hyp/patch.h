@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "generated/config.h"
 #include "hyp/insn_class.h"
 
 #define PATCH_UDF_BASE 0x4000u
@@ -24,12 +25,18 @@ struct patch_entry {
 	uint8_t cls;
 };
 
-void patch_table_reset(void);
+/* One guest's patches. */
+struct patch_table {
+	struct patch_entry entry[CONFIG_PATCH_TABLE_ENTRIES];
+	unsigned used;
+};
+
+void patch_table_reset(struct patch_table *t);
 /* Returns the trapping word to write, or 0 when the table is full. */
-uint32_t patch_insert(uint32_t gpa, uint32_t orig, enum sens_class cls);
+uint32_t patch_insert(struct patch_table *t, uint32_t gpa, uint32_t orig, enum sens_class cls);
 /* The entry behind trapping word `insn` (wherever it now stands), or NULL if it is not ours. */
-const struct patch_entry *patch_lookup(uint32_t insn);
-unsigned patch_count(void);
+const struct patch_entry *patch_lookup(const struct patch_table *t, uint32_t insn);
+unsigned patch_count(const struct patch_table *t);
 
 uint32_t patch_udf_encode(uint32_t index);
 bool patch_udf_decode(uint32_t insn, uint32_t *index);

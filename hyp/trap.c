@@ -136,7 +136,7 @@ static void handle_undef(struct guest *g)
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
-	if ((p = patch_lookup(insn))) {
+	if ((p = patch_lookup(&g->patches, insn))) {
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
@@ -453,7 +453,7 @@ static bool fast_sensitive_class(enum sens_class cls)
 static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
-	const struct patch_entry *p = patch_lookup(v->trap_insn);
+	const struct patch_entry *p = patch_lookup(&g->patches, v->trap_insn);
 
 	if (!p || !fast_sensitive_class(p->cls) ||
 	    fast_trap_sensitive(v, f, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)

@@ -33,20 +33,23 @@ TEST(patch_udf_decode_rejects_others)
 	CHECK(!patch_udf_decode(0xe7f3fffFu, &index));          /* udf #0x3fff */
 }
 
+/* The table under test (one guest's). */
+static struct patch_table t;
+
 TEST(patch_insert_and_lookup)
 {
-	patch_table_reset();
-	uint32_t a = patch_insert(PAGE_A + 0x10, 0xe10f0000, SENS_MRS);
-	uint32_t b = patch_insert(PAGE_A + 0x20, 0xf10c0080, SENS_CPS);
+	patch_table_reset(&t);
+	uint32_t a = patch_insert(&t, PAGE_A + 0x10, 0xe10f0000, SENS_MRS);
+	uint32_t b = patch_insert(&t, PAGE_A + 0x20, 0xf10c0080, SENS_CPS);
 	CHECK(a && b && a != b);
-	CHECK_EQ(patch_count(), 2);
+	CHECK_EQ(patch_count(&t), 2);
 
-	const struct patch_entry *e = patch_lookup(a);
+	const struct patch_entry *e = patch_lookup(&t, a);
 	CHECK(e != NULL);
 	CHECK_EQ(e->orig, 0xe10f0000u);
 	CHECK_EQ(e->cls, SENS_MRS);
 	CHECK_EQ(e->gpa, PAGE_A + 0x10);
-	e = patch_lookup(b);
+	e = patch_lookup(&t, b);
 	CHECK(e != NULL);
 	CHECK_EQ(e->orig, 0xf10c0080u);
 	CHECK_EQ(e->cls, SENS_CPS);
@@ -56,32 +59,32 @@ TEST(patch_insert_and_lookup)
 /* Words that are not ours, or not yet handed out, find nothing. */
 TEST(patch_lookup_unknown)
 {
-	patch_table_reset();
-	uint32_t a = patch_insert(PAGE_A + 0x10, 0xe10f0000, SENS_MRS);
-	CHECK(patch_lookup(a) != NULL);
-	CHECK(patch_lookup(0xe1a00000u) == NULL);
-	CHECK(patch_lookup(patch_udf_encode(1)) == NULL);       /* not handed out */
-	CHECK(patch_lookup(0xe7f001f2u) == NULL);               /* Linux BUG() */
+	patch_table_reset(&t);
+	uint32_t a = patch_insert(&t, PAGE_A + 0x10, 0xe10f0000, SENS_MRS);
+	CHECK(patch_lookup(&t, a) != NULL);
+	CHECK(patch_lookup(&t, 0xe1a00000u) == NULL);
+	CHECK(patch_lookup(&t, patch_udf_encode(1)) == NULL);       /* not handed out */
+	CHECK(patch_lookup(&t, 0xe7f001f2u) == NULL);               /* Linux BUG() */
 }
 
 TEST(patch_table_full)
 {
-	patch_table_reset();
+	patch_table_reset(&t);
 	for (uint32_t i = 0; i < CONFIG_PATCH_TABLE_ENTRIES; i++)
-		if (!patch_insert(PAGE_A + 4u * i, 0xe10f0000, SENS_MRS))
+		if (!patch_insert(&t, PAGE_A + 4u * i, 0xe10f0000, SENS_MRS))
 			FAIL("insert %u of %u failed", i, CONFIG_PATCH_TABLE_ENTRIES);
-	CHECK_EQ(patch_count(), CONFIG_PATCH_TABLE_ENTRIES);
-	CHECK_EQ(patch_insert(PAGE_B, 0xe10f0000, SENS_MRS), 0);
-	CHECK_EQ(patch_count(), CONFIG_PATCH_TABLE_ENTRIES);
+	CHECK_EQ(patch_count(&t), CONFIG_PATCH_TABLE_ENTRIES);
+	CHECK_EQ(patch_insert(&t, PAGE_B, 0xe10f0000, SENS_MRS), 0);
+	CHECK_EQ(patch_count(&t), CONFIG_PATCH_TABLE_ENTRIES);
 }
 
 /* Patching the same place again (the guest rewrote it) never disturbs older entries. */
 TEST(patch_entries_never_reused)
 {
-	patch_table_reset();
-	uint32_t a = patch_insert(PAGE_A, 0xe10f0000, SENS_MRS);
-	uint32_t b = patch_insert(PAGE_A, 0xe14f3000, SENS_MRS);
+	patch_table_reset(&t);
+	uint32_t a = patch_insert(&t, PAGE_A, 0xe10f0000, SENS_MRS);
+	uint32_t b = patch_insert(&t, PAGE_A, 0xe14f3000, SENS_MRS);
 	CHECK(a != b);
-	CHECK_EQ(patch_lookup(a)->orig, 0xe10f0000u);
-	CHECK_EQ(patch_lookup(b)->orig, 0xe14f3000u);
+	CHECK_EQ(patch_lookup(&t, a)->orig, 0xe10f0000u);
+	CHECK_EQ(patch_lookup(&t, b)->orig, 0xe14f3000u);
 }
