@@ -51,7 +51,8 @@ obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vc
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
-obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/vtimer.o hyp/irq_forward.o
+obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/irq_forward.o
+obj-$(CONFIG_GUEST_GENERIC_TIMER) += hyp/vtimer.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
 obj-y += dacr/dacr_map.o hyp/guest_mmu.o hyp/guest_tables.o shadow_pt/modified_tables.o
 
@@ -68,9 +69,11 @@ include guests/linux/linux.mk
 include tests/host/host.mk
 
 # Configuration ---------------------------------------------------------------
-$(KCONFIG_CONFIG):
+# A new Kconfig brings an existing configuration up to date (its choices kept).
+$(KCONFIG_CONFIG): Kconfig board/Kconfig
 	@mkdir -p $(@D)
-	$(PYTHON) -m defconfig configs/$(DEFCONFIG)
+	@if [ -f $@ ]; then $(PYTHON) -m olddefconfig Kconfig >/dev/null; \
+	else $(PYTHON) -m defconfig configs/$(DEFCONFIG); fi
 
 %_defconfig:
 	@[ "$*" = "$(BOARD)" ] || { echo "make $@: run make BOARD=$* $@ (each board has its own $(BUILD)/.config)" >&2; exit 2; }
@@ -115,6 +118,11 @@ $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 # Running -----------------------------------------------------------------------
 # Without GUEST, the default Linux guest (guests/linux/linux.mk).
 ifeq ($(origin GUEST),undefined)
+ifneq ($(BOARD_RUNS_LINUX),yes)
+ifneq ($(filter run demo,$(MAKECMDGOALS)),)
+$(error BOARD=$(BOARD) does not run the default Linux guest yet: give GUEST=image)
+endif
+endif
 GUEST := $(LINUX_KERNEL)
 DTB ?= $(LINUX_DTB_FILE)
 INITRD ?= $(INITRAMFS)
@@ -139,7 +147,8 @@ QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
 	GUEST_RAM=$(BOARD_RAM_BASE):$(GUEST_RAM) CROSS_COMPILE=$(CROSS_COMPILE) \
 	LINUX_KERNEL=$(LINUX_KERNEL) LINUX_DTB_FILE=$(LINUX_DTB_FILE) INITRAMFS=$(INITRAMFS) \
 	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)" \
-	HYP_CONSOLE=$(BOARD_HYP_CONSOLE) UBOOT=$(BOARD_UBOOT) FIT_ADDR=$(BOARD_FIT_ADDR)
+	HYP_CONSOLE=$(BOARD_HYP_CONSOLE) UBOOT=$(BOARD_UBOOT) FIT_ADDR=$(BOARD_FIT_ADDR) \
+	BOARD_RUNS_LINUX=$(BOARD_RUNS_LINUX)
 
 deps:
 	@scripts/install-deps.sh
@@ -158,14 +167,14 @@ demo: deps
 	@$(MAKE) --no-print-directory -s run-built APPEND="console=$(LINUX_CONSOLE) quiet autorun=/usr/bin/demo"
 
 # The whole suite on BOARD, then what every board runs (tests/run-board.sh) on the others.
-TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt)
+TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt cubieboard)
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
 		linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
-		$(MAKE) --no-print-directory BOARD=$$b all linux-guest || exit 1; done
+		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
 	@rc=0; $(MAKE) --no-print-directory test-built || rc=1; \
 	for b in $(TEST_OTHER_BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-test-built || rc=1; done; \
 	exit $$rc
@@ -199,7 +208,7 @@ bench: deps
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 
-.PHONY: run-built test-built board-test-built
+.PHONY: run-built test-built board-test-deps board-test-built
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
@@ -212,6 +221,9 @@ run-built:
 
 test-built:
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf tests/run-all.sh
+
+# What tests/run-board.sh needs on BOARD.
+board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)
 
 board-test-built:
 	@$(QEMU_ENV) BOARD=$(BOARD) tests/run-board.sh

@@ -86,9 +86,17 @@ struct board_desc {
 	 * vexpress), as the board behaves natively.
 	 */
 	bool unassigned_aborts;
+	/*
+	 * The guest ends the run with semihosting SYS_EXIT, as it must
+	 * natively on a board QEMU cannot power off (cubieboard).
+	 */
+	bool guest_semihosting_exit;
 	/* PSCI for the guest through HVC, as the board's device tree offers it (hyp/emulate_psci.h). */
 	bool guest_psci;
-	/* The guest's virtual interrupt controller and its virtual timer's interrupt. */
+	/*
+	 * The guest's virtual GIC (none when `guest_vgic.ident` is NULL) and
+	 * its generic timer's virtual timer interrupt (0: no generic timer).
+	 */
 	struct board_vgic guest_vgic;
 	unsigned guest_vtimer_irq;
 	/* Devices the guest reaches directly (mapped for PL0). */

@@ -13,9 +13,10 @@ BUILD ?= build/$(BOARD)
 BOARD_RAM_BASE ?= 0x80000000
 CROSS_COMPILE ?= arm-none-eabi-
 
-GUEST_NAMES := hello sensitive exceptions usermode interrupts mmu_on wild_jump bad_vector permtest churn hostile asids
-# Guests for one board only: what only that board has.
-GUEST_NAMES_virt := psci
+GUEST_NAMES := hello sensitive exceptions usermode mmu_on wild_jump bad_vector permtest churn hostile asids
+# Guests for some boards only: what only they have (a GIC and a generic timer; PSCI).
+GUEST_NAMES_vexpress-a15 := interrupts
+GUEST_NAMES_virt := interrupts psci
 GUEST_NAMES += $(GUEST_NAMES_$(BOARD))
 
 GUEST_DIR := $(patsubst %/,%,$(dir $(GUEST_MK)))

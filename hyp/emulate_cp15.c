@@ -22,6 +22,8 @@ struct cp15_reg {
 
 #define CP15_REG(o1, n, m, o2, field) { KEY(o1, n, m, o2), offsetof(struct vcpu_cp15, field) }
 
+#define ID_PFR1_GENERIC_TIMER (0xfu << 16)     /* ID_PFR1.GenTimer (B4.1.94) */
+
 /* Plain registers: the guest's value is kept and read back. */
 static const struct cp15_reg plain_regs[] = {
 	CP15_REG(0, 1, 0, 1, actlr),
@@ -185,6 +187,8 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	}
 	if (rt == 15)
 		return EMU_UNSUPPORTED;                 /* APSR_nzcv form: not used by CP15 */
+	if (FIELD(insn, 16, 4) == 14 && !(v->id->id_pfr[1] & ID_PFR1_GENERIC_TIMER))
+		return EMU_UNDEF;                       /* c14 is the generic timer's, which this core lacks */
 
 	/* Special registers first: the frequent traps (DACR, TLB, cache) are there. */
 	uint32_t *field;

@@ -54,18 +54,20 @@ static void add_device(struct guest *g, const struct guest_mmio_device *dev)
 /* The board's emulated devices, and the virtual GIC where the board puts it. */
 static void setup_devices(struct guest *g)
 {
-	uint32_t typer, iidr;
+	uint32_t typer = 0, iidr = 0;
 
 	for (unsigned i = 0; i < board.guest_emulated_count; i++)
 		add_device(g, &board.guest_emulated[i]);
-	add_device(g, &(struct guest_mmio_device){
-		.name = "vgic-dist", .base = board.guest_vgic.dist, .size = VGIC_DIST_SIZE,
-		.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write, .ctx = &g->vgic });
-	add_device(g, &(struct guest_mmio_device){
-		.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
-		.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
-	board.guest_vgic.ident(&typer, &iidr);
-	vgic_init(&g->vgic, typer, iidr);
+	if (board.guest_vgic.ident) {
+		add_device(g, &(struct guest_mmio_device){
+			.name = "vgic-dist", .base = board.guest_vgic.dist, .size = VGIC_DIST_SIZE,
+			.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write, .ctx = &g->vgic });
+		add_device(g, &(struct guest_mmio_device){
+			.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
+			.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
+		board.guest_vgic.ident(&typer, &iidr);
+	}
+	vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
 	vtimer_init(g);
 	irq_forward_init(g);
 }

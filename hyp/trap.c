@@ -35,6 +35,9 @@
 #define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
+#define INSN_SEMIHOSTING        0xef123456u     /* SVC 0x123456 (ARM state, AL): ARM DUI 0471 */
+#define SEMIHOSTING_SYS_EXIT    0x18u
+#define ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
 /*
  * The guest-physical address of the instruction at the PC, which trapped:
@@ -115,6 +118,25 @@ static void psci_call(struct guest *g, uint32_t insn)
 		guest_end(g, "reset requested (restart is not supported)");
 	if (request == PSCI_REQ_CPU_OFF)
 		guest_end(g, "turned its only CPU off");
+}
+
+/*
+ * A guest's semihosting SYS_EXIT from a virtual privileged mode, on boards
+ * whose guests end that way: the guest ends. False for every other SVC
+ * (the guest's own).
+ */
+static bool semihosting_exit(struct guest *g)
+{
+	struct vcpu *v = &g->vcpu;
+	uint32_t insn;
+
+	if (!board.guest_semihosting_exit || (v->cpsr & PSR_T) || !vcpu_privileged(v) ||
+	    v->r[0] != SEMIHOSTING_SYS_EXIT || !guest_load_word(v->r[15], &insn) || insn != INSN_SEMIHOSTING)
+		return false;
+	if (v->r[1] == ADP_STOPPED_APPLICATION_EXIT)
+		guest_end(g, "exited (semihosting SYS_EXIT)");
+	v->stop_reason = "exited with a failure (semihosting SYS_EXIT)";
+	return true;
 }
 
 static void handle_undef(struct guest *g)
@@ -377,7 +399,7 @@ static void handle_irq(struct guest *g)
 		return;
 	if (id == board.tick.irq)
 		board.tick.rearm();
-	else if (id == board.guest_vtimer_irq)
+	else if (board.guest_vtimer_irq && id == board.guest_vtimer_irq)
 		vtimer_interrupt(g);
 	else if (!irq_forward_interrupt(g, id))
 		log_warn("unexpected interrupt %u", id);
@@ -519,7 +541,8 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 			    read_trapped_insn(g, pc, &v->trap_insn);
 	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
 	if ((kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f)) ||
-	    (kind == TRAP_SVC && fast_svc(g, f))) {
+	    (kind == TRAP_SVC && !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) &&
+	     fast_svc(g, f))) {
 		follow_privilege(g, privileged);
 		return;         /* the frame names the guest's next instruction */
 	}
@@ -532,7 +555,8 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		break;
 	case TRAP_SVC:
 		v->stats.traps_svc++;
-		vexc_take(v, VEXC_SVC, v->r[15]);
+		if (!semihosting_exit(g))
+			vexc_take(v, VEXC_SVC, v->r[15]);
 		note_fault(g, false, 0);
 		break;
 	case TRAP_PABT:

@@ -18,9 +18,9 @@ static void set_pl0_access(struct guest *g, uint32_t cntkctl)
 
 void vtimer_init(struct guest *g)
 {
+	g->vtimer_forwarded = false;
 	generic_timer_reset_vtimer();
 	set_pl0_access(g, CNTKCTL_GUEST_KERNEL);
-	g->vtimer_forwarded = false;
 	board.irqchip->enable(board.guest_vtimer_irq);
 }
 

@@ -5,12 +5,16 @@
  * real interrupt stays disabled at the GIC so it cannot fire again and again.
  * The real CNTKCTL follows the guest's mode, so the guest's user programs
  * reach the timers only as far as the guest's CNTKCTL lets them.
+ * Boards whose core has no generic timer (Cortex-A8) give the guest none
+ * (CONFIG_GUEST_GENERIC_TIMER off): these then do nothing.
  */
 #ifndef HYP_VTIMER_H
 #define HYP_VTIMER_H
 
+#include "generated/config.h"
 #include "hyp/guest.h"
 
+#ifdef CONFIG_GUEST_GENERIC_TIMER
 void vtimer_init(struct guest *g);
 /* The real virtual-timer interrupt arrived. */
 void vtimer_interrupt(struct guest *g);
@@ -18,5 +22,26 @@ void vtimer_interrupt(struct guest *g);
 void vtimer_sync(struct guest *g);
 /* Before returning to the guest: PL0's timer access for the guest's mode and CNTKCTL. */
 void vtimer_follow_mode(struct guest *g);
+#else
+static inline void vtimer_init(struct guest *g)
+{
+	g->vtimer_forwarded = false;
+}
+
+static inline void vtimer_interrupt(struct guest *g)
+{
+	(void)g;
+}
+
+static inline void vtimer_sync(struct guest *g)
+{
+	(void)g;
+}
+
+static inline void vtimer_follow_mode(struct guest *g)
+{
+	(void)g;
+}
+#endif
 
 #endif

@@ -3,6 +3,8 @@
 #include "board/drivers/semihosting.h"
 
 #define SYS_WRITE0      0x04u   /* write a NUL-terminated string to the console */
+#define SYS_EXIT        0x18u
+#define ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
 static void semihosting_call(uint32_t op, const void *arg)
 {
@@ -24,4 +26,11 @@ void semihosting_putc(char c)
 		semihosting_call(SYS_WRITE0, line);
 		line_len = 0;
 	}
+}
+
+void semihosting_exit(void)
+{
+	semihosting_call(SYS_EXIT, (const void *)ADP_STOPPED_APPLICATION_EXIT);
+	for (;;)
+		__asm__ volatile("wfi");
 }

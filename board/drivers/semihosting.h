@@ -11,4 +11,7 @@
 /* One character of a console, sent a line at a time. */
 void semihosting_putc(char c);
 
+/* End the emulator's run (SYS_EXIT, ADP_Stopped_ApplicationExit): a board power-off. */
+void semihosting_exit(void) __attribute__((noreturn));
+
 #endif

@@ -15,3 +15,4 @@ obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/pl011
 # The default Linux guest: Debian's device tree for this board and its console.
 LINUX_DTB := vexpress-v2p-ca15-tc1.dtb
 LINUX_CONSOLE := ttyAMA0
+BOARD_RUNS_LINUX := yes

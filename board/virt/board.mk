@@ -19,6 +19,7 @@ obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/semih
 # a kernel it boots natively, with the guest's RAM), and its console.
 LINUX_DTB_FILE = $(BUILD)/linux/qemu-virt.dtb
 LINUX_CONSOLE := ttyAMA0
+BOARD_RUNS_LINUX := yes
 linux-guest: $(LINUX_DTB_FILE)
 # QEMU dumps it padded to 1 MiB, which the zImage's decompressor cannot take: dtc compacts it.
 $(BUILD)/linux/qemu-virt.dtb: $(KCONFIG_CONFIG)

@@ -1,4 +1,4 @@
-/* Polled PL011 output; QEMU's UART needs no setup. */
+/* Polled UART output (the board's, board.h); QEMU's UARTs need no setup. */
 #include <stdint.h>
 
 #include "uart.h"
@@ -11,9 +11,9 @@ static volatile uint32_t *uart_reg(uint32_t offset)
 
 void uart_putc(char c)
 {
-	while (*uart_reg(UART_FR) & UART_FR_TXFF)
+	while (UART_TX_FULL(*uart_reg(UART_STATUS)))
 		;
-	*uart_reg(UART_DR) = (uint8_t)c;
+	*uart_reg(UART_DATA) = (uint8_t)c;
 }
 
 void uart_puts(const char *s)

@@ -358,3 +358,28 @@ TEST(cp15_pmu_raz_wi)
 	CHECK_EQ(emulate_cp15(&v, 0xee092f1cu), EMU_DONE);     /* mcr p15, 0, r2, c9, c12, 0 */
 	CHECK_EQ(v.r[15], FIXTURE_PC + 8u);
 }
+
+/* c14 is the generic timer's: kept where the core has one (ID_PFR1.GenTimer), undefined where not (Cortex-A8). */
+TEST(cp15_generic_timer_registers_follow_id_pfr1)
+{
+	static const struct vcpu_id_regs a15 = { .id_pfr = { 0x00001131u, 0x00011011u } };
+	static const struct vcpu_id_regs a8 = { .id_pfr = { 0x00000031u, 0x00000011u } };
+	const uint32_t mcr_cntkctl = 0xee0e3f11u, mrc_cntkctl = 0xee1e4f11u, mrc_cntfrq = 0xee1e5f10u;
+	struct vcpu v;
+
+	setup(&v, MODE_SVC);
+	v.id = &a15;
+	v.r[3] = 0x303u;
+	CHECK_EQ(emulate_cp15(&v, mcr_cntkctl), EMU_DONE);
+	CHECK_EQ(emulate_cp15(&v, mrc_cntkctl), EMU_DONE);
+	CHECK_EQ(v.r[4], 0x303u);
+
+	setup(&v, MODE_SVC);
+	v.id = &a8;
+	v.r[3] = 0x303u;
+	CHECK_EQ(emulate_cp15(&v, mcr_cntkctl), EMU_UNDEF);
+	CHECK_EQ(emulate_cp15(&v, mrc_cntkctl), EMU_UNDEF);
+	CHECK_EQ(emulate_cp15(&v, mrc_cntfrq), EMU_UNDEF);
+	CHECK_EQ(v.cp15.cntkctl, 0u);
+	CHECK_EQ(v.r[15], FIXTURE_PC);
+}

@@ -12,9 +12,9 @@
 
 /* PL011 UART0 */
 #define UART0_BASE      0x1c090000u
-#define UART_DR         0x00u
-#define UART_FR         0x18u
-#define UART_FR_TXFF    (1u << 5)
+#define UART_DATA       0x00u   /* UARTDR */
+#define UART_STATUS     0x18u   /* UARTFR */
+#define UART_TX_FULL(fr) ((fr) & (1u << 5))     /* TXFF */
 
 /* V2M motherboard system registers */
 #define SYSREG_BASE     0x1c010000u

@@ -12,9 +12,9 @@
 
 /* PL011 UART */
 #define UART0_BASE      0x09000000u
-#define UART_DR         0x00u
-#define UART_FR         0x18u
-#define UART_FR_TXFF    (1u << 5)
+#define UART_DATA       0x00u   /* UARTDR */
+#define UART_STATUS     0x18u   /* UARTFR */
+#define UART_TX_FULL(fr) ((fr) & (1u << 5))     /* TXFF */
 
 /* GICv2 */
 #define GICD_BASE       0x08000000u

@@ -1,0 +1,12 @@
+# QEMU settings for cubieboard (RAM at 0x40000000): native runs get the
+# guest's RAM size; under the hypervisor QEMU's 1 GiB (the board's) holds the
+# staging area and the hypervisor above the guest's RAM. Guests end the run
+# with semihosting SYS_EXIT, natively too.
+QEMU_MACHINE := cubieboard
+BOARD_RAM_BASE := 0x40000000
+QEMU_MEM_HYP := 1024M
+QEMU_BOARD_ARGS := -nic none -semihosting-config enable=on,target=native
+BOARD_HYP_CONSOLE := semihosting
+
+obj-y += board/cubieboard/board.o
+obj-y += board/drivers/a10_pic.o board/drivers/a10_timer.o board/drivers/semihosting.o
