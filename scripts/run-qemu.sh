@@ -12,9 +12,10 @@
 # The guest's console (first UART) is this script's stdout, and its input is
 # stdin (on a terminal, Ctrl-A X quits QEMU). Under the hypervisor, its own
 # messages (the second UART, or semihosting on boards with one UART) go to
-# --hyp-log and are copied to stderr as they come. Exit status: 0 when the guest ended normally, 1 when the hypervisor
-# reported a failure, 2 on usage or input errors, 124 on timeout, 3 when
-# QEMU ended without the hypervisor's final status line.
+# --hyp-log and are copied to stderr as they come. Exit status: 0 when the
+# guest ended normally, 1 when the hypervisor reported a failure, 2 on usage
+# or input errors, 124 on timeout, 3 when QEMU ended without the
+# hypervisor's final status line.
 #
 # Under the hypervisor the guest's RAM size, image, device tree and initrd
 # are staged for it (hyp/guest_image.h). The device tree gets what QEMU gives
@@ -36,6 +37,7 @@ set -u
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
 append="" hyp_log="" timeout=0 native=0 hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
+fit_tmp=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--machine) machine=$2; shift 2 ;;
@@ -257,7 +259,7 @@ else
 	if [ -n "$uboot" ]; then
 		need_file U-Boot "$uboot"
 		[ -n "$fit_addr" ] || die "--uboot needs --fit-addr"
-		[ -n "$fit_dir" ] || fit_dir=$(mktemp -d)
+		[ -n "$fit_dir" ] || { fit_dir=$(mktemp -d) && fit_tmp=$fit_dir; }
 		if [ -n "$fit" ]; then
 			need_file FIT "$fit"
 			mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
@@ -304,6 +306,7 @@ if [ "$timeout" -gt 0 ]; then
 fi
 wait "$qemu_pid"
 qemu_status=$?
+[ -n "$fit_tmp" ] && rm -rf "$fit_tmp"
 [ -n "$tail_pid" ] && wait "$tail_pid" 2>/dev/null
 
 if [ "$timed_out" = 1 ]; then
