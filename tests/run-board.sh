@@ -2,8 +2,8 @@
 # What make test runs on every board besides the one it tests in full
 # (tests/run-all.sh): the comparison guests, natively and under the
 # hypervisor booted as on that board (by U-Boot from a FIT where the board
-# has U-Boot), the FIT refusals there, and the Linux user-space test where
-# the board runs Linux. One
+# has U-Boot), the FIT refusals there, and the Linux user-space and
+# interactive-shell tests where the board runs Linux. One
 # PASS/FAIL line per test, then "board B: N passed, N failed".
 set -u
 . tests/results.sh
@@ -13,6 +13,9 @@ guests=$(cd "$BUILD/guests" && ls ./*.elf | sed 's|^\./||; s|\.elf$||' |
 # shellcheck disable=SC2086
 run tests/qemu/compare.sh $guests
 [ -n "${UBOOT:-}" ] && run tests/qemu/fit.sh
-[ "${BOARD_RUNS_LINUX:-}" = yes ] && run tests/qemu/linux.sh
+if [ "${BOARD_RUNS_LINUX:-}" = yes ]; then
+	run tests/qemu/linux.sh
+	run /usr/bin/python3 tests/qemu/interactive.py
+fi
 
 summary "board $BOARD"

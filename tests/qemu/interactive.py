@@ -108,7 +108,11 @@ def shell_under_hypervisor(env, work):
     argv = ["scripts/run-qemu.sh", "--machine", env["QEMU_MACHINE"], "--mem", env["QEMU_MEM_HYP"],
             "--stage", env["GUEST_STAGE"], "--stage-size", env["GUEST_STAGE_SIZE"],
             "--guest-ram", env["GUEST_RAM"], "--hyp", env["HYP_ELF"], "--hyp-log", log,
+            "--hyp-console", env["HYP_CONSOLE"],
             "--timeout", str(BOOT_TIMEOUT + 10 * STEP_TIMEOUT)] + linux_args(env)
+    if env.get("UBOOT"):        # booted by U-Boot from a FIT, as make run does on this board
+        argv += ["--uboot", env["UBOOT"], "--fit-addr", env["FIT_ADDR"],
+                 "--fit-dir", os.path.join(work, "interactive.fit")]
     argv += ["--"] + env["QEMU_BOARD_ARGS"].split()
     s = Session(argv, os.path.join(work, "interactive.hyp.err"), transcript)
     files = (transcript, log)
