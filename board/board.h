@@ -29,11 +29,10 @@ struct guest_mmio_device {
 	void *ctx;
 };
 
-/* A device the guest reaches directly, and its interrupt, forwarded to the guest's virtual GIC. */
+/* A device the guest reaches directly. */
 struct guest_passthrough_device {
 	uint32_t base;
 	uint32_t size;
-	uint32_t irq;           /* interrupt number at the board's controller, 0 if none */
 };
 
 #define BOARD_IRQ_NONE (~0u)
@@ -99,6 +98,12 @@ struct board_desc {
 	 */
 	struct board_vgic guest_vgic;
 	unsigned guest_vtimer_irq;
+	/*
+	 * Interrupts of devices that are the guest's, forwarded into its
+	 * virtual interrupt controller under the same numbers.
+	 */
+	const unsigned *guest_irqs;
+	unsigned guest_irq_count;
 	/* Devices the guest reaches directly (mapped for PL0). */
 	const struct guest_passthrough_device *guest_passthrough;
 	unsigned guest_passthrough_count;

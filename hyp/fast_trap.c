@@ -125,7 +125,7 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 
 /* MOVS pc, Rm or SUBS pc, lr, #imm (always executed: their condition is AL). */
 static enum fast_trap exception_return(struct vcpu *v, struct trap_frame *f, uint32_t orig,
-				       const struct vgic *vg)
+				       const struct vintc *vi)
 {
 	bool movs = (orig & INSN_MOVS_PC_MASK) == INSN_MOVS_PC;
 	unsigned rm = FIELD(orig, 0, 4);
@@ -135,7 +135,7 @@ static enum fast_trap exception_return(struct vcpu *v, struct trap_frame *f, uin
 	uint32_t spsr = *vcpu_spsr(v), cpsr = vcpu_return_cpsr(v, spsr);
 	if ((cpsr & PSR_T) && (cpsr & PSR_MODE_MASK) != PSR_MODE_USR)
 		return FAST_TRAP_NONE;  /* Thumb in a privileged mode: the general path stops the guest */
-	if (!(cpsr & PSR_I) && vgic_irq_signalled(vg))
+	if (!(cpsr & PSR_I) && vintc_signalled(vi))
 		return FAST_TRAP_NONE;
 	uint32_t target = movs ? f->r[rm] : f->r[14] - insn_expand_imm(FIELD(orig, 0, 12));
 	f->pc = vcpu_exception_return_in(v, f->r, spsr, target);
@@ -144,14 +144,14 @@ static enum fast_trap exception_return(struct vcpu *v, struct trap_frame *f, uin
 }
 
 enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls,
-				   const struct vgic *vg)
+				   const struct vintc *vi)
 {
 	uint32_t cpsr = current_cpsr(v, f), updated = cpsr, *r = f->r;
 	bool to_spsr = cls != SENS_CPS && (orig & INSN_SPSR);
 	unsigned rd = FIELD(orig, 12, 4), rm = FIELD(orig, 0, 4);
 
 	if (cls == SENS_DP_ERET)
-		return exception_return(v, f, orig, vg);
+		return exception_return(v, f, orig, vi);
 	if (!vcpu_privileged(v) || (cls != SENS_MRS && cls != SENS_MSR_REG && cls != SENS_MSR_IMM &&
 				    cls != SENS_CPS))
 		return FAST_TRAP_NONE;
@@ -164,7 +164,7 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_
 			return FAST_TRAP_NONE;  /* a mode change */
 	}
 	/* With IRQs unmasked and one signalled, the general path delivers it. */
-	if (!(updated & PSR_I) && vgic_irq_signalled(vg))
+	if (!(updated & PSR_I) && vintc_signalled(vi))
 		return FAST_TRAP_NONE;
 	if (!executed)
 		return FAST_TRAP_DONE;

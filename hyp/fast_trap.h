@@ -13,7 +13,7 @@
  *     local_irq_save/restore, its exception entry and return);
  *   - patched exception returns MOVS pc, Rm and SUBS pc, lr, #imm (Linux's
  *     return to user space), unless they unmask an interrupt the virtual
- *     GIC signals;
+ *     interrupt controller signals;
  *   - SVC: the virtual SVC exception (a system call).
  * Anything else, and the first two in virtual User mode (UNDEF or a
  * different meaning), takes the general path.
@@ -29,7 +29,7 @@
 #include "arch/arm/trap_frame.h"
 #include "hyp/insn_class.h"
 #include "hyp/vcpu.h"
-#include "hyp/vgic.h"
+#include "hyp/vintc.h"
 
 enum fast_trap {
 	FAST_TRAP_NONE,                 /* not handled: take the general path */
@@ -49,12 +49,12 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
 
 /*
  * The patched sensitive instruction `orig` of class `cls` (its trap: the
- * UDF that replaced it). `vg`: the guest's virtual GIC, asked only if IRQs
- * end up unmasked (an interrupt it signals is for the general path to
- * deliver).
+ * UDF that replaced it). `vi`: the guest's virtual interrupt controller,
+ * asked only if IRQs end up unmasked (an interrupt it signals is for the
+ * general path to deliver).
  */
 enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls,
-				   const struct vgic *vg);
+				   const struct vintc *vi);
 
 /* An SVC instruction: the guest takes its SVC exception. */
 enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f);

@@ -68,6 +68,7 @@ static void setup_devices(struct guest *g)
 		board.guest_vgic.ident(&typer, &iidr);
 	}
 	vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
+	g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	vtimer_init(g);
 	irq_forward_init(g);
 }

@@ -17,7 +17,7 @@
 #include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
-#define GUEST_MAX_PASSTHROUGH 32u
+#define GUEST_MAX_FORWARDED_IRQS 32u
 
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
 
@@ -76,9 +76,10 @@ struct guest {
 	struct vcpu vcpu;
 	struct guest_memmap ram;
 	struct vgic vgic;
+	struct vintc vintc;             /* its interrupt controller: &vgic, or a board's own */
 	bool vtimer_forwarded;
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
-	uint32_t irq_forwarded;         /* passed-through devices whose line is raised (hyp/irq_forward.c) */
+	uint32_t irq_forwarded;         /* board.guest_irqs whose line is raised (hyp/irq_forward.c) */
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */
 	/* Emulated devices: the board's and the virtual GIC. */

@@ -1,14 +1,16 @@
 /*
- * Interrupts of the devices the guest reaches directly (board
- * guest_passthrough), forwarded into its virtual GIC as level lines.
+ * Interrupts of the board's devices that are the guest's (board
+ * guest_irqs: those of the devices it reaches directly or through the
+ * hypervisor), forwarded into its virtual interrupt controller as level
+ * lines, under the same numbers.
  *
- * The hypervisor takes the physical interrupt, raises the line in the
- * virtual GIC and disables the physical interrupt, so that a level
- * interrupt the guest has not served yet cannot storm. The guest clears
- * the cause in the device itself, which the hypervisor does not see; but
- * it then ends the interrupt at its virtual GIC, which traps. After every
+ * The hypervisor takes the physical interrupt, raises the virtual line and
+ * disables the physical interrupt, so that a level interrupt the guest has
+ * not served yet cannot storm. The guest clears the cause in the device
+ * itself, which the hypervisor does not always see; but it then ends or
+ * masks the interrupt at its virtual controller, which traps. After every
  * trap, a forwarded line whose physical interrupt is no longer pending is
- * lowered in the virtual GIC and enabled again.
+ * lowered and enabled again.
  */
 #ifndef HYP_IRQ_FORWARD_H
 #define HYP_IRQ_FORWARD_H

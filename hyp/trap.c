@@ -413,7 +413,7 @@ static void deliver_pending_irq(struct guest *g)
 
 	vtimer_sync(g);
 	irq_forward_sync(g);
-	if (!(v->cpsr & PSR_I) && vgic_irq_signalled(&g->vgic)) {
+	if (!(v->cpsr & PSR_I) && vintc_signalled(&g->vintc)) {
 		v->stats.virtual_irqs++;
 		vexc_take(v, VEXC_IRQ, v->r[15]);
 	}
@@ -478,7 +478,7 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 	const struct patch_entry *p = patch_lookup(&g->patches, v->trap_insn);
 
 	if (!p || !fast_sensitive_class(p->cls) ||
-	    fast_trap_sensitive(v, f, p->orig, p->cls, &g->vgic) == FAST_TRAP_NONE)
+	    fast_trap_sensitive(v, f, p->orig, p->cls, &g->vintc) == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_sensitive[p->cls]++;
 	return true;

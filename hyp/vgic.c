@@ -270,3 +270,18 @@ void vgic_cpu_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t va
 	default: break;
 	}
 }
+
+static void set_level_op(void *state, unsigned irq, bool high)
+{
+	vgic_set_level(state, irq, high);
+}
+
+static bool signalled_op(const void *state)
+{
+	return vgic_irq_signalled(state);
+}
+
+const struct vintc_ops vgic_vintc_ops = {
+	.set_level = set_level_op,
+	.signalled = signalled_op,
+};

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "hyp/vintc.h"
+
 #define VGIC_MAX_IRQS   1020u
 #define VGIC_NR_SGIS    16u
 #define VGIC_SPURIOUS   1023u
@@ -31,6 +33,9 @@ struct vgic {
 };
 
 void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr);
+
+/* A virtual GIC as the guest's virtual interrupt controller (state: its struct vgic). */
+extern const struct vintc_ops vgic_vintc_ops;
 
 /* Drive a hypervisor-backed line (level-sensitive). */
 void vgic_set_level(struct vgic *vg, unsigned irq, bool high);

@@ -35,7 +35,7 @@ void vtimer_follow_mode(struct guest *g)
 
 void vtimer_interrupt(struct guest *g)
 {
-	vgic_set_level(&g->vgic, board.guest_vtimer_irq, true);
+	vintc_set_level(&g->vintc, board.guest_vtimer_irq, true);
 	board.irqchip->disable(board.guest_vtimer_irq);
 	g->vtimer_forwarded = true;
 }
@@ -44,7 +44,7 @@ void vtimer_sync(struct guest *g)
 {
 	if (!g->vtimer_forwarded || generic_timer_vtimer_asserted())
 		return;
-	vgic_set_level(&g->vgic, board.guest_vtimer_irq, false);
+	vintc_set_level(&g->vintc, board.guest_vtimer_irq, false);
 	g->vtimer_forwarded = false;
 	board.irqchip->enable(board.guest_vtimer_irq);
 }

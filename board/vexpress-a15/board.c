@@ -24,8 +24,10 @@ static void vexpress_init(void)
 }
 
 static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
-	{ .base = VEXPRESS_UART0, .size = 0x1000, .irq = VEXPRESS_UART0_IRQ },
+	{ .base = VEXPRESS_UART0, .size = 0x1000 },
 };
+
+static const unsigned vexpress_guest_irqs[] = { VEXPRESS_UART0_IRQ };
 
 /* The one guest's state of the system registers. */
 static struct v2m_sysreg_guest guest_sysreg;
@@ -52,6 +54,8 @@ const struct board_desc board = {
 	.poweroff = v2m_sysreg_poweroff,
 	.guest_vgic = { .dist = VEXPRESS_GIC_DIST, .cpu = VEXPRESS_GIC_CPU, .ident = gicv2_ident },
 	.guest_vtimer_irq = VEXPRESS_VTIMER_PPI,
+	.guest_irqs = vexpress_guest_irqs,
+	.guest_irq_count = sizeof(vexpress_guest_irqs) / sizeof(vexpress_guest_irqs[0]),
 	.guest_passthrough = vexpress_guest_passthrough,
 	.guest_passthrough_count = sizeof(vexpress_guest_passthrough) / sizeof(vexpress_guest_passthrough[0]),
 	.guest_emulated = vexpress_guest_emulated,

@@ -40,10 +40,12 @@ static void virt_init(void)
  */
 static const struct guest_passthrough_device virt_guest_passthrough[] = {
 	{ .base = VIRT_GICV2M, .size = 0x1000 },
-	{ .base = VIRT_UART, .size = 0x1000, .irq = VIRT_UART_IRQ },
-	{ .base = VIRT_RTC, .size = 0x1000, .irq = VIRT_RTC_IRQ },
-	{ .base = VIRT_GPIO, .size = 0x1000, .irq = VIRT_GPIO_IRQ },
+	{ .base = VIRT_UART, .size = 0x1000 },
+	{ .base = VIRT_RTC, .size = 0x1000 },
+	{ .base = VIRT_GPIO, .size = 0x1000 },
 };
+
+static const unsigned virt_guest_irqs[] = { VIRT_UART_IRQ, VIRT_RTC_IRQ, VIRT_GPIO_IRQ };
 
 static const struct guest_mmio_device virt_guest_emulated[] = {
 	{
@@ -68,6 +70,8 @@ const struct board_desc board = {
 	.guest_psci = true,
 	.guest_vgic = { .dist = VIRT_GIC_DIST, .cpu = VIRT_GIC_CPU, .ident = gicv2_ident },
 	.guest_vtimer_irq = VIRT_VTIMER_PPI,
+	.guest_irqs = virt_guest_irqs,
+	.guest_irq_count = sizeof(virt_guest_irqs) / sizeof(virt_guest_irqs[0]),
 	.guest_passthrough = virt_guest_passthrough,
 	.guest_passthrough_count = sizeof(virt_guest_passthrough) / sizeof(virt_guest_passthrough[0]),
 	.guest_emulated = virt_guest_emulated,

@@ -14,6 +14,7 @@
 #include "fixture.h"
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/fast_trap.h"
+#include "hyp/vgic.h"
 #include "hyp/vexc.h"
 #include "test.h"
 
@@ -167,6 +168,10 @@ static uint32_t random_sensitive(enum sens_class *cls)
 	}
 }
 
+static struct vgic quiet, signalling;
+static const struct vintc quiet_vi = { &vgic_vintc_ops, &quiet };
+static const struct vintc signalling_vi = { &vgic_vintc_ops, &signalling };
+
 /* A virtual GIC that signals an interrupt (SPI 40 pending and enabled), or one that does not. */
 static void gic_signalling(struct vgic *vg, bool signalled)
 {
@@ -181,7 +186,6 @@ static void gic_signalling(struct vgic *vg, bool signalled)
 
 TEST(fast_trap_sensitive_matches_the_emulator)
 {
-	static struct vgic quiet, signalling;
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
 					  PSR_MODE_UND, PSR_MODE_USR };
 	unsigned done = 0, cpsr_changed = 0;
@@ -202,7 +206,7 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, cls,
-							    signalled ? &signalling : &quiet);
+							    signalled ? &signalling_vi : &quiet_vi);
 		if (result == FAST_TRAP_NONE) {
 			CHECK(!memcmp(&frame, &before, sizeof(frame)));
 			continue;
@@ -229,7 +233,6 @@ static uint32_t random_exception_return(void)
 
 TEST(fast_exception_return_matches_the_emulator)
 {
-	static struct vgic quiet, signalling;
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
 					  PSR_MODE_UND, PSR_MODE_FIQ, PSR_MODE_USR };
 	unsigned done = 0, to_user = 0, to_thumb = 0;
@@ -251,7 +254,7 @@ TEST(fast_exception_return_matches_the_emulator)
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, SENS_DP_ERET,
-							    signalled ? &signalling : &quiet);
+							    signalled ? &signalling_vi : &quiet_vi);
 		if (result == FAST_TRAP_NONE) {
 			CHECK(!memcmp(&frame, &before, sizeof(frame)));
 			continue;
