@@ -93,10 +93,13 @@ struct board_desc {
 	/* PSCI for the guest through HVC, as the board's device tree offers it (hyp/emulate_psci.h). */
 	bool guest_psci;
 	/*
-	 * The guest's virtual GIC (none when `guest_vgic.ident` is NULL) and
-	 * its generic timer's virtual timer interrupt (0: no generic timer).
+	 * The guest's virtual GIC (none when `guest_vgic.ident` is NULL) or
+	 * virtual A10 interrupt controller, and its generic timer's virtual
+	 * timer interrupt (0: no generic timer).
 	 */
 	struct board_vgic guest_vgic;
+	/* Where the guest finds a virtual A10 interrupt controller instead (0: none; hyp/va10_pic.h). */
+	uint32_t guest_a10_pic;
 	unsigned guest_vtimer_irq;
 	/*
 	 * Interrupts of devices that are the guest's, forwarded into its

@@ -51,7 +51,7 @@ static void add_device(struct guest *g, const struct guest_mmio_device *dev)
 	g->devices[g->device_count++] = *dev;
 }
 
-/* The board's emulated devices, and the virtual GIC where the board puts it. */
+/* The board's emulated devices, and its virtual interrupt controller where the board puts it. */
 static void setup_devices(struct guest *g)
 {
 	uint32_t typer = 0, iidr = 0;
@@ -69,6 +69,13 @@ static void setup_devices(struct guest *g)
 	}
 	vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
 	g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
+	if (board.guest_a10_pic) {
+		va10_pic_init(&g->va10_pic);
+		add_device(g, &(struct guest_mmio_device){
+			.name = "a10-pic", .base = board.guest_a10_pic, .size = VA10_PIC_SIZE,
+			.read = va10_pic_read, .write = va10_pic_write, .ctx = &g->va10_pic });
+		g->vintc = (struct vintc){ .ops = &va10_pic_vintc_ops, .state = &g->va10_pic };
+	}
 	vtimer_init(g);
 	irq_forward_init(g);
 }

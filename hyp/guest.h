@@ -11,6 +11,7 @@
 #include "dacr/dacr_map.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu.h"
+#include "hyp/va10_pic.h"
 #include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
@@ -76,7 +77,8 @@ struct guest {
 	struct vcpu vcpu;
 	struct guest_memmap ram;
 	struct vgic vgic;
-	struct vintc vintc;             /* its interrupt controller: &vgic, or a board's own */
+	struct va10_pic va10_pic;
+	struct vintc vintc;             /* its interrupt controller: vgic or va10_pic, as its board has it */
 	bool vtimer_forwarded;
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
 	uint32_t irq_forwarded;         /* board.guest_irqs whose line is raised (hyp/irq_forward.c) */

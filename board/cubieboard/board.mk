@@ -8,5 +8,5 @@ QEMU_MEM_HYP := 1024M
 QEMU_BOARD_ARGS := -nic none -semihosting-config enable=on,target=native
 BOARD_HYP_CONSOLE := semihosting
 
-obj-y += board/cubieboard/board.o
+obj-y += board/cubieboard/board.o board/cubieboard/guest_sys.o
 obj-y += board/drivers/a10_pic.o board/drivers/a10_timer.o board/drivers/semihosting.o
