@@ -109,7 +109,7 @@ void mmu_init(void)
 	write_ttbr0((uint32_t)kernel_l1);
 	write_contextidr(ASID_RESERVED);
 	set_user_dacr(DACR_CLIENT);
-	tlbiall(0);
+	tlbiall();
 	dsb();
 	isb();
 	write_sctlr((read_sctlr() & ~(SCTLR_C | SCTLR_TRE | SCTLR_AFE)) | SCTLR_M);
@@ -178,7 +178,7 @@ void enter_split(void)
 	write_ttbr1((uint32_t)kernel_l1);
 	write_ttbcr(TTBCR_N1);
 	isb();
-	tlbiall(0);
+	tlbiall();
 	dsb();
 	isb();
 }
@@ -208,7 +208,7 @@ void flush_asid(uint32_t asid)
 void flush_all(void)
 {
 	dsb();
-	tlbiall(0);
+	tlbiall();
 	dsb();
 	isb();
 }
