@@ -58,23 +58,24 @@ static void setup_devices(struct guest *g)
 
 	for (unsigned i = 0; i < board.guest_emulated_count; i++)
 		add_device(g, &board.guest_emulated[i]);
-	if (board.guest_vgic.ident) {
-		add_device(g, &(struct guest_mmio_device){
-			.name = "vgic-dist", .base = board.guest_vgic.dist, .size = VGIC_DIST_SIZE,
-			.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write, .ctx = &g->vgic });
-		add_device(g, &(struct guest_mmio_device){
-			.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
-			.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
-		board.guest_vgic.ident(&typer, &iidr);
-	}
-	vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
-	g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	if (board.guest_a10_pic) {
 		va10_pic_init(&g->va10_pic);
 		add_device(g, &(struct guest_mmio_device){
 			.name = "a10-pic", .base = board.guest_a10_pic, .size = VA10_PIC_SIZE,
 			.read = va10_pic_read, .write = va10_pic_write, .ctx = &g->va10_pic });
 		g->vintc = (struct vintc){ .ops = &va10_pic_vintc_ops, .state = &g->va10_pic };
+	} else {
+		if (board.guest_vgic.ident) {
+			add_device(g, &(struct guest_mmio_device){
+				.name = "vgic-dist", .base = board.guest_vgic.dist, .size = VGIC_DIST_SIZE,
+				.read = vgic_mmio_dist_read, .write = vgic_mmio_dist_write, .ctx = &g->vgic });
+			add_device(g, &(struct guest_mmio_device){
+				.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
+				.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
+			board.guest_vgic.ident(&typer, &iidr);
+		}
+		vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
+		g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	}
 	vtimer_init(g);
 	irq_forward_init(g);
