@@ -1,17 +1,22 @@
-/* Generic timer and debug registers from User mode. Linux lets User mode
- * read the virtual counter and CNTFRQ and nothing else of the timer: those
- * reads work (values are not printed, only that the counter increases and
- * the frequency is not zero), the others are SIGILL ILL_ILLOPC at the
- * instruction. Whether a debug register read traps depends on DBGDSCR and
- * on what the hardware implements, so only that is printed. */
+/* Generic timer and debug registers from User mode. Where the CPU has a
+ * generic timer (its counter is a clocksource of the kernel's), Linux lets
+ * User mode read the virtual counter and CNTFRQ and nothing else of the
+ * timer: those reads work (values are not printed, only that the counter
+ * increases and the frequency is not zero), the others are SIGILL
+ * ILL_ILLOPC at the instruction. Without one (a Cortex-A8) every access is
+ * SIGILL ILL_ILLOPC. Whether a debug register read traps depends on DBGDSCR
+ * and on what the hardware implements, so only that is printed. */
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sig.h"
 #include "ut.h"
 
 #define COUNTER_READS 64
+#define CLOCKSOURCES "/sys/devices/system/clocksource/clocksource0/available_clocksource"
+#define GENERIC_TIMER_CLOCKSOURCE "arch_sys_counter"
 
 #define ROUTINES(sfx) \
 	X(cntvct, sfx) X(cntfrq, sfx) X(cntpct, sfx) X(cntv_ctl, sfx) \
@@ -97,6 +102,21 @@ static void denied(const char *prefix, const struct routine *r, bool may_work)
 		ut_check(name, ok, "%s", desc);
 }
 
+/* Does the kernel count time with the CPU's generic timer? */
+static bool has_generic_timer(void)
+{
+	char names[256] = "";
+	FILE *f = fopen(CLOCKSOURCES, "r");
+
+	if (f) {
+		if (!fgets(names, sizeof(names), f))
+			names[0] = 0;
+		fclose(f);
+	}
+	ut_check("cp15_clocksources_read", f && names[0], "readable=%d", f && names[0]);
+	return strstr(names, GENERIC_TIMER_CLOCKSOURCE);
+}
+
 void group_cp15(void)
 {
 	static const struct routine freq[] = {
@@ -114,9 +134,20 @@ void group_cp15(void)
 		R(dbgdrar, arm, false), R(dbgdrar, thumb, true),
 	};
 
-	counter();
-	for (size_t i = 0; i < sizeof(freq) / sizeof(freq[0]); i++)
-		frequency(&freq[i]);
+	static const struct routine count[] = {
+		R(cntvct, arm, false), R(cntvct, thumb, true),
+	};
+
+	if (has_generic_timer()) {
+		counter();
+		for (size_t i = 0; i < sizeof(freq) / sizeof(freq[0]); i++)
+			frequency(&freq[i]);
+	} else {
+		for (size_t i = 0; i < sizeof(count) / sizeof(count[0]); i++)
+			denied("cp15", &count[i], false);
+		for (size_t i = 0; i < sizeof(freq) / sizeof(freq[0]); i++)
+			denied("cp15", &freq[i], false);
+	}
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
 		denied("cp15", &no[i], false);
 	for (size_t i = 0; i < sizeof(dbg) / sizeof(dbg[0]); i++)

@@ -12,6 +12,9 @@
 #include "faults_list.h"
 #undef CASE
 
+/* SIGTRAP or SIGBUS, as the kernel handles debug events (faults_list.h). */
+#define SIG_DEBUG_EVENT (-2)
+
 struct fault_case {
 	const char *name;
 	ut_fn fn;
@@ -40,6 +43,8 @@ void group_faults(void)
 		uint32_t resumed = sig_call(SIG_STEP, c->fn, 0, 0, &f);
 
 		snprintf(extra, sizeof(extra), "resumed=%u ", resumed);
+		if (c->signo == SIG_DEBUG_EVENT)
+			w.signo = f.signo == SIGBUS ? SIGBUS : SIGTRAP;
 		if (resumed != 1)
 			w.signo = -1;	/* the call must come back: FAIL */
 		snprintf(name, sizeof(name), "fault_%s", c->name + 3);

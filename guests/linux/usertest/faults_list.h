@@ -6,11 +6,14 @@ CASE(ut_udf_arm, false, SIGILL, ILL_ILLOPC, true)
 CASE(ut_udf_thumb, true, SIGILL, ILL_ILLOPC, true)
 CASE(ut_udfw_thumb, true, SIGILL, ILL_ILLOPC, true)
 
-/* BKPT: SIGTRAP; Linux does not use it, so the si_code is whatever its
- * Prefetch Abort path gives, and si_addr comes from the IFAR, which the
- * architecture leaves UNKNOWN for a BKPT. */
-CASE(ut_bkpt_arm, false, SIGTRAP, ANY_CODE, false)
-CASE(ut_bkpt_thumb, true, SIGTRAP, ANY_CODE, false)
+/* BKPT: a debug event, which Linux does not use, so the si_code is whatever
+ * its Prefetch Abort path gives, and si_addr comes from the IFAR, which the
+ * architecture leaves UNKNOWN for a BKPT. The signal is SIGTRAP where the
+ * kernel handles the CPU's debug events, SIGBUS where it does not support
+ * the CPU's debug architecture (a Cortex-A8: "hw-breakpoint: debug
+ * architecture 0x4 unsupported"). */
+CASE(ut_bkpt_arm, false, SIG_DEBUG_EVENT, ANY_CODE, false)
+CASE(ut_bkpt_thumb, true, SIG_DEBUG_EVENT, ANY_CODE, false)
 
 /* Linux's breakpoint encodings: SIGTRAP TRAP_BRKPT at the instruction. */
 CASE(ut_brk_arm, false, SIGTRAP, TRAP_BRKPT, true)
