@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "arch/arm/id_pfr1_bits.h"
 #include "arch/arm/psr.h"
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/cp15_hooks.h"
@@ -21,8 +22,6 @@ struct cp15_reg {
 };
 
 #define CP15_REG(o1, n, m, o2, field) { KEY(o1, n, m, o2), offsetof(struct vcpu_cp15, field) }
-
-#define ID_PFR1_GENERIC_TIMER (0xfu << 16)     /* ID_PFR1.GenTimer (B4.1.94) */
 
 /* Plain registers: the guest's value is kept and read back. */
 static const struct cp15_reg plain_regs[] = {

@@ -64,6 +64,7 @@ static enum emu_result do_cps(struct vcpu *v, uint32_t insn)
 		aif |= PSR_I;
 	if (insn & BIT(6))
 		aif |= PSR_F;
+	aif &= ~v->cpsr_fixed;
 	if (imod == 2)
 		v->cpsr &= ~aif;
 	else if (imod == 3)

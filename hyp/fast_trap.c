@@ -65,7 +65,7 @@ static uint32_t current_cpsr(const struct vcpu *v, const struct trap_frame *f)
 static void set_cpsr(struct vcpu *v, struct trap_frame *f, uint32_t cpsr)
 {
 	v->cpsr = cpsr;
-	f->cpsr = (cpsr & PSR_GUEST_LIVE) | PSR_MODE_USR;
+	f->cpsr = vcpu_real_cpsr(v);
 }
 
 enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t insn)
@@ -105,6 +105,7 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 	if (cls == SENS_CPS) {
 		uint32_t aif = (FIELD(insn, 8, 1) ? PSR_A : 0u) | (FIELD(insn, 7, 1) ? PSR_I : 0u) |
 			       (FIELD(insn, 6, 1) ? PSR_F : 0u), mode = FIELD(insn, 0, 5);
+		aif &= ~v->cpsr_fixed;
 		if ((insn & CPS_MODE_CHANGE) && vcpu_mode_valid(mode) && mode != vcpu_mode(v))
 			return false;
 		if (FIELD(insn, 18, 2) == CPS_IMOD_ENABLE)
@@ -115,7 +116,7 @@ static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum se
 		return true;
 	}
 	uint32_t value = cls == SENS_MSR_IMM ? insn_expand_imm(FIELD(insn, 0, 12)) : r[FIELD(insn, 0, 4)];
-	uint32_t mask = emu_msr_mask(insn) & ~PSR_EXEC_MASK, mode = value & PSR_MODE_MASK;
+	uint32_t mask = emu_msr_mask(insn) & ~(PSR_EXEC_MASK | v->cpsr_fixed), mode = value & PSR_MODE_MASK;
 	if ((mask & PSR_MODE_MASK) && vcpu_mode_valid(mode) && mode != vcpu_mode(v))
 		return false;
 	mask &= ~PSR_MODE_MASK;

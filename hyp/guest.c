@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "arch/arm/cp15.h"
+#include "arch/arm/id_pfr1_bits.h"
 #include "arch/arm/mmu.h"
 #include "arch/arm/pgtable_bits.h"
 #include "arch/arm/psr.h"
@@ -141,6 +142,20 @@ out:
 	return err;
 }
 
+/*
+ * QEMU starts a Linux kernel in Non-secure state where the CPU has the
+ * Security Extensions, an ELF image in Secure state. Non-secure without
+ * the Virtualization Extensions, SCR.AW and SCR.FW (0 at reset, set only
+ * from Secure state) keep CPSR.A and CPSR.F as they are: set, for good
+ * (QEMU's Cortex-A8 runs Linux's user code so).
+ */
+static uint32_t fixed_cpsr_bits(const struct guest_boot *boot, const struct vcpu_id_regs *id)
+{
+	bool security = id->id_pfr[1] & ID_PFR1_SECURITY, virtualization = id->id_pfr[1] & ID_PFR1_VIRTUALIZATION;
+
+	return boot->linux_kernel && security && !virtualization ? PSR_A | PSR_F : 0u;
+}
+
 struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 {
 	struct guest *g = &the_guest;
@@ -161,6 +176,7 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	struct vcpu *v = &g->vcpu;
 	vcpu_reset(v, boot.entry, board.machine_type, boot.dtb, GUEST_BOOT_CPSR);
 	v->id = id;
+	v->cpsr_fixed = fixed_cpsr_bits(&boot, id);
 	v->debug = (struct vcpu_debug){ 0 };
 	v->cp15 = (struct vcpu_cp15){
 		.sctlr = boot_sctlr,

@@ -147,6 +147,7 @@ static const char *load_elf(const struct stage_header *hdr, const uint8_t *image
 	if ((err = check_range("ELF entry point", eh.e_entry, 4, lim)))
 		return err;
 	boot->kind = "ELF";
+	boot->linux_kernel = false;
 	boot->entry = eh.e_entry;
 	return NULL;
 }
@@ -166,6 +167,7 @@ static const char *load_zimage(const struct stage_header *hdr, const uint8_t *im
 		return err;
 	note_extent(boot, load, hdr->image_size);
 	boot->kind = "zImage";
+	boot->linux_kernel = true;
 	boot->entry = load;
 	return NULL;
 }
@@ -189,6 +191,7 @@ static const char *load_uimage(const struct stage_header *hdr, const uint8_t *im
 		return err;
 	note_extent(boot, u.load, u.size);
 	boot->kind = "uImage";
+	boot->linux_kernel = true;
 	boot->entry = u.entry;
 	return NULL;
 }

@@ -8,6 +8,7 @@
 #ifndef HYP_GUEST_IMAGE_H
 #define HYP_GUEST_IMAGE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define STAGE_MAGIC         0x47505948u     /* "HYPG" */
@@ -24,6 +25,7 @@ struct stage_header {
 
 struct guest_boot {
 	const char *kind;       /* "ELF", "uImage" or "zImage" */
+	bool linux_kernel;      /* booted by Linux's protocol (zImage, uImage), not ELF */
 	uint32_t entry;
 	uint32_t image_start, image_end;        /* guest-physical, end exclusive */
 	uint32_t dtb;           /* guest-physical address, 0 if none */

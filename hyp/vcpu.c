@@ -30,6 +30,7 @@ void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32
 	v->r[2] = r2;
 	v->r[15] = entry;
 	v->cpsr = cpsr;
+	v->cpsr_fixed = 0;
 }
 
 void vcpu_switch_mode_in(struct vcpu *v, uint32_t r[15], uint32_t mode)
@@ -56,7 +57,7 @@ void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
 {
 	uint32_t mode = value & PSR_MODE_MASK;
 
-	mask &= ~(PSR_EXEC_MASK | PSR_RESERVED_MASK);
+	mask &= ~(PSR_EXEC_MASK | PSR_RESERVED_MASK | v->cpsr_fixed);
 	if (!vcpu_privileged(v))
 		mask &= PSR_USER_WRITABLE;
 	/* An invalid mode is ignored, as QEMU does for this UNPREDICTABLE case. */
@@ -68,7 +69,7 @@ void vcpu_write_cpsr(struct vcpu *v, uint32_t value, uint32_t mask)
 
 uint32_t vcpu_return_cpsr(const struct vcpu *v, uint32_t new_cpsr)
 {
-	new_cpsr &= ~PSR_RESERVED_MASK;
+	new_cpsr = (new_cpsr & ~(PSR_RESERVED_MASK | v->cpsr_fixed)) | (v->cpsr & v->cpsr_fixed);
 	if (!vcpu_mode_valid(new_cpsr & PSR_MODE_MASK))
 		new_cpsr = (new_cpsr & ~PSR_MODE_MASK) | vcpu_mode(v);
 	return new_cpsr;

@@ -56,6 +56,12 @@ struct vcpu {
 	uint32_t r[16];
 	/* The whole virtual CPSR: mode, A/I/F, E, T, IT, GE, flags. */
 	uint32_t cpsr;
+	/*
+	 * CPSR bits no write changes: A and F for a guest in Non-secure state
+	 * on a CPU with Security Extensions but no Virtualization Extensions,
+	 * where SCR.AW and SCR.FW (0 at reset, Secure-only) forbid it (B1.8.6).
+	 */
+	uint32_t cpsr_fixed;
 	/* SP/LR of the modes that are not current; SPSR of every mode. */
 	struct {
 		uint32_t sp, lr, spsr;
@@ -88,6 +94,17 @@ static inline enum vbank vcpu_bank_of(uint32_t mode)
 static inline uint32_t vcpu_mode(const struct vcpu *v)
 {
 	return v->cpsr & PSR_MODE_MASK;
+}
+
+/*
+ * The real CPSR the guest runs with in PL0: User mode with its live bits
+ * and interrupts unmasked (A, I and F are virtual), but for the A and F it
+ * can never clear (cpsr_fixed), which its User-mode MRS reads as natively.
+ * The hypervisor takes no FIQ and no asynchronous abort of its own.
+ */
+static inline uint32_t vcpu_real_cpsr(const struct vcpu *v)
+{
+	return (v->cpsr & (PSR_GUEST_LIVE | v->cpsr_fixed)) | PSR_MODE_USR;
 }
 
 static inline bool vcpu_privileged(const struct vcpu *v)

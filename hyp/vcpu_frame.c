@@ -22,10 +22,9 @@ void vcpu_from_frame(struct vcpu *v, const struct trap_frame *f, uint32_t pc)
 	v->cpsr = (v->cpsr & ~PSR_GUEST_LIVE) | (f->cpsr & PSR_GUEST_LIVE);
 }
 
-/* The real CPSR is always User mode with interrupts unmasked: A/I/F are virtual. */
 void vcpu_to_frame(const struct vcpu *v, struct trap_frame *f)
 {
 	copy_r0_r14(f->r, v->r);
 	f->pc = v->r[15];
-	f->cpsr = (v->cpsr & PSR_GUEST_LIVE) | PSR_MODE_USR;
+	f->cpsr = vcpu_real_cpsr(v);
 }

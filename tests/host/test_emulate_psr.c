@@ -257,6 +257,33 @@ TEST(emu_cps_mode_change)
 	CHECK_EQ(v.r[15], NEXT_PC + 4u);
 }
 
+/*
+ * A Non-secure guest on a CPU without Virtualization Extensions: SCR.AW and
+ * SCR.FW are 0, so no CPS, MSR or exception return changes CPSR.A or
+ * CPSR.F (B1.8.6); I and the rest change as usual.
+ */
+TEST(emu_cpsr_a_f_fixed)
+{
+	struct vcpu v;
+
+	fixture_vcpu(&v, MODE_SVC | CPSR_A | CPSR_I | CPSR_F);
+	v.cpsr_fixed = CPSR_A | CPSR_F;
+	CHECK_EQ(run_sensitive(&v, 0xf10801c0), EMU_DONE);     /* cpsie aif */
+	CHECK_EQ(v.cpsr, MODE_SVC | CPSR_A | CPSR_F);
+	v.r[0] = MODE_SYS | CPSR_N;
+	CHECK_EQ(run_sensitive(&v, 0xe12ff000), EMU_DONE);     /* msr cpsr_fsxc, r0 */
+	CHECK_EQ(v.cpsr, MODE_SYS | CPSR_N | CPSR_A | CPSR_F);
+	CHECK_EQ(run_sensitive(&v, 0xf10c0080), EMU_DONE);     /* cpsid i */
+	CHECK_EQ(v.cpsr, MODE_SYS | CPSR_N | CPSR_A | CPSR_I | CPSR_F);
+	vcpu_exception_return(&v, MODE_USR, 0x80000000u);
+	CHECK_EQ(v.cpsr, MODE_USR | CPSR_A | CPSR_F);
+
+	fixture_vcpu(&v, MODE_SVC);                     /* clear, they stay clear */
+	v.cpsr_fixed = CPSR_A | CPSR_F;
+	CHECK_EQ(run_sensitive(&v, 0xf10c01c0), EMU_DONE);     /* cpsid aif */
+	CHECK_EQ(v.cpsr, MODE_SVC | CPSR_I);
+}
+
 /* CPS executed in User mode is a NOP (B9.3 CPS: "if CurrentModeIsNotUser()"). */
 TEST(emu_cps_nop_in_user_mode)
 {

@@ -33,10 +33,16 @@ static uint32_t rnd32(void)
 /* The trap frame of a guest running `v` with live CPSR bits `live`, trapped before NEXT_PC. */
 static struct trap_frame frame_of(const struct vcpu *v, uint32_t live)
 {
-	struct trap_frame f = { .pc = NEXT_PC, .cpsr = live | PSR_MODE_USR };
+	struct trap_frame f = { .pc = NEXT_PC, .cpsr = live | PSR_MODE_USR | (v->cpsr & v->cpsr_fixed) };
 
 	memcpy(f.r, v->r, sizeof(f.r));
 	return f;
+}
+
+/* Half the vCPUs: a Non-secure guest on a CPU without Virtualization Extensions (A, F fixed). */
+static void randomize_fixed_bits(struct vcpu *v)
+{
+	v->cpsr_fixed = rnd32() % 2 ? PSR_A | PSR_F : 0u;
 }
 
 /* The guest state a frame and the vCPU hold together, as the general path would see it. */
@@ -50,7 +56,8 @@ static void merge_frame(struct vcpu *v, const struct trap_frame *f)
 /* The fast path's result (vCPU and frame) is the general path's `slow`. */
 static void check_same_guest(struct vcpu *fast, const struct trap_frame *f, const struct vcpu *slow)
 {
-	CHECK_EQ(f->cpsr & ~PSR_GUEST_LIVE, PSR_MODE_USR);
+	CHECK_EQ(f->cpsr & ~(PSR_GUEST_LIVE | fast->cpsr_fixed), PSR_MODE_USR);
+	CHECK_EQ(f->cpsr & fast->cpsr_fixed, fast->cpsr & fast->cpsr_fixed);  /* what User-mode MRS reads */
 	merge_frame(fast, f);
 	CHECK(!memcmp(fast->r, slow->r, sizeof(fast->r)));
 	CHECK_EQ(fast->cpsr, slow->cpsr);
@@ -201,6 +208,7 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 		bool signalled = rnd32() % 2;
 		fixture_vcpu(&fast, modes[rnd32() % 6] | (rnd32() & PSR_AIF));
 		randomize_registers(&fast);
+		randomize_fixed_bits(&fast);
 		slow = fast;
 		slow.cpsr = (slow.cpsr & ~PSR_GUEST_LIVE) | live;
 
@@ -217,6 +225,7 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 		uint32_t old_cpsr = (fast.cpsr & ~PSR_GUEST_LIVE) | live;
 		check_same_guest(&fast, &frame, &slow);
 		CHECK(!(!(slow.cpsr & PSR_I) && signalled));    /* nothing the general path would deliver */
+		CHECK_EQ(slow.cpsr & slow.cpsr_fixed, old_cpsr & slow.cpsr_fixed);
 		cpsr_changed += fast.cpsr != old_cpsr;
 	}
 	CHECK(done > 10000);
@@ -245,6 +254,8 @@ TEST(fast_exception_return_matches_the_emulator)
 		bool signalled = rnd32() % 2;
 		fixture_vcpu(&fast, modes[rnd32() % 7] | (rnd32() & PSR_AIF));
 		randomize_registers(&fast);
+		randomize_fixed_bits(&fast);
+		uint32_t fixed_before = fast.cpsr & fast.cpsr_fixed;
 		/* Mostly SPSRs a kernel returns with: to User or SVC mode, ARM or Thumb. */
 		for (unsigned b = 0; b < VBANK_COUNT && rnd32() % 4; b++)
 			fast.bank[b].spsr = (fast.bank[b].spsr & ~(PSR_MODE_MASK | PSR_J)) |
@@ -265,6 +276,7 @@ TEST(fast_exception_return_matches_the_emulator)
 		check_same_guest(&fast, &frame, &slow);
 		CHECK(!(!(slow.cpsr & PSR_I) && signalled));    /* nothing the general path would deliver */
 		CHECK(!((slow.cpsr & PSR_T) && vcpu_privileged(&slow)));  /* nothing it would stop */
+		CHECK_EQ(slow.cpsr & slow.cpsr_fixed, fixed_before);
 		to_user += !vcpu_privileged(&slow);
 		to_thumb += !!(slow.cpsr & PSR_T);
 	}
