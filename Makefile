@@ -50,7 +50,7 @@ obj-y += arch/arm/id_regs.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
-obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o
+obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o hyp/console_tail.o hyp/guest_halt.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/va10_pic.o hyp/irq_forward.o
 obj-$(CONFIG_GUEST_GENERIC_TIMER) += hyp/vtimer.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
@@ -148,7 +148,7 @@ QEMU_ENV = BUILD=$(BUILD) HYP_ELF=$(HYP_ELF) QEMU_MACHINE=$(QEMU_MACHINE) \
 	LINUX_KERNEL=$(LINUX_KERNEL) LINUX_DTB_FILE=$(LINUX_DTB_FILE) INITRAMFS=$(INITRAMFS) \
 	LINUX_CONSOLE=$(LINUX_CONSOLE) QEMU_ICOUNT_ARGS="$(QEMU_ICOUNT_ARGS)" \
 	HYP_CONSOLE=$(BOARD_HYP_CONSOLE) UBOOT=$(BOARD_UBOOT) FIT_ADDR=$(BOARD_FIT_ADDR) \
-	BOARD_RUNS_LINUX=$(BOARD_RUNS_LINUX)
+	BOARD_RUNS_LINUX=$(BOARD_RUNS_LINUX) NATIVE_HALT_LINE="$(NATIVE_HALT_LINE)"
 
 deps:
 	@scripts/install-deps.sh

@@ -113,6 +113,14 @@ struct board_desc {
 	/* Devices the hypervisor emulates for the guest. */
 	const struct guest_mmio_device *guest_emulated;
 	unsigned guest_emulated_count;
+	/*
+	 * The guest's console UART where the hypervisor watches it (no `read`:
+	 * not watched): on boards it cannot power off a guest ends by halting,
+	 * and what the guest wrote last tells whether it asked to. Every access
+	 * is forwarded to the real UART; `ctx` is the core's, the guest's
+	 * struct console_tail, which the handlers give what it transmits.
+	 */
+	struct guest_mmio_device guest_console;
 };
 
 extern const struct board_desc board;

@@ -78,6 +78,12 @@ static void setup_devices(struct guest *g)
 		vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
 		g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	}
+	if (board.guest_console.read) {
+		struct guest_mmio_device console = board.guest_console;
+		console_tail_init(&g->console_tail);
+		console.ctx = &g->console_tail;
+		add_device(g, &console);
+	}
 	vtimer_init(g);
 	irq_forward_init(g);
 }
@@ -287,6 +293,25 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);
 	print_stats(g);
 	hyp_finish(false);
+}
+
+void guest_halted(struct guest *g, uint32_t pc)
+{
+	bool watched = board.guest_console.read;
+
+	log_info("%s: halted at pc=0x%08x (a branch to itself with interrupts masked)", g->name, pc);
+	if (!watched) {
+		guest_stop(g, "halted (its console is not watched on this board: whether it asked to is not known)",
+			   pc);
+	}
+	const char *line = console_tail_line(&g->console_tail);
+	if (line[0])
+		log_info("%s: its last console line: \"%s\"", g->name, line);
+	else
+		log_info("%s: it wrote nothing on its console", g->name);
+	if (console_tail_ends_with(&g->console_tail, CONFIG_GUEST_HALT_LINE))
+		guest_end(g, "halted");
+	guest_stop(g, "halted without saying \"" CONFIG_GUEST_HALT_LINE "\" (after a failure)", pc);
 }
 
 void hyp_finish(bool ok)

@@ -9,6 +9,7 @@
 #include "board/board.h"
 #include "generated/config.h"
 #include "dacr/dacr_map.h"
+#include "hyp/console_tail.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu.h"
 #include "hyp/va10_pic.h"
@@ -87,6 +88,8 @@ struct guest {
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
+	/* What it last wrote to its console, where the board has the hypervisor watch it. */
+	struct console_tail console_tail;
 	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
 	uint32_t last_fault_pc, last_fault_far, prev_fault_far;
 	unsigned fault_repeats;
@@ -108,6 +111,13 @@ void guest_run(struct guest *g) __attribute__((noreturn));
  */
 void guest_end(struct guest *g, const char *how) __attribute__((noreturn));
 void guest_stop(struct guest *g, const char *reason, uint32_t pc) __attribute__((noreturn));
+
+/*
+ * The guest halted at `pc` (hyp/guest_halt.h): it ends normally if its
+ * console's last line says it halted (Kconfig GUEST_HALT_LINE), and is
+ * stopped otherwise. Does not return.
+ */
+void guest_halted(struct guest *g, uint32_t pc) __attribute__((noreturn));
 
 /* Nothing to run: report and power off. */
 void hyp_finish(bool ok) __attribute__((noreturn));

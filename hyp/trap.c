@@ -20,6 +20,7 @@
 #include "hyp/emulate_psci.h"
 #include "hyp/fast_trap.h"
 #include "hyp/guest.h"
+#include "hyp/guest_halt.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/guest_tables.h"
 #include "hyp/irq_forward.h"
@@ -389,6 +390,25 @@ static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 	return false;
 }
 
+/*
+ * On the hypervisor's tick: has the guest halted (hyp/guest_halt.h)? Its
+ * PC and CPSR are the interrupted instruction's.
+ */
+static bool halted(struct guest *g)
+{
+	struct vcpu *v = &g->vcpu;
+	uint32_t pc = v->r[15], insn, second = 0;
+
+	if (!(v->cpsr & PSR_I))
+		return false;
+	if (!(v->cpsr & PSR_T))
+		return !vmem_read(v, pc, 4, &insn) && insn_branches_to_itself(insn, false);
+	if (vmem_read(v, pc, 2, &insn))
+		return false;
+	vmem_read(v, pc + 2u, 2, &second);      /* past the end of guest RAM: a 16-bit B decides */
+	return insn_branches_to_itself(insn | second << 16, true);
+}
+
 static void handle_irq(struct guest *g)
 {
 	uint32_t token;
@@ -397,8 +417,13 @@ static void handle_irq(struct guest *g)
 	g->vcpu.stats.traps_irq++;
 	if (id == BOARD_IRQ_NONE)
 		return;
-	if (id == board.tick.irq)
+	if (id == board.tick.irq) {
 		board.tick.rearm();
+		if (halted(g)) {
+			board.irqchip->end(token);
+			guest_halted(g, g->vcpu.r[15]);
+		}
+	}
 	else if (board.guest_vtimer_irq && id == board.guest_vtimer_irq)
 		vtimer_interrupt(g);
 	else if (!irq_forward_interrupt(g, id))

@@ -2,7 +2,8 @@
 # Run a guest on QEMU, natively or under the hypervisor.
 #
 #   run-qemu.sh --machine M --mem SIZE --native --guest IMAGE
-#               [--dtb FILE] [--initrd FILE] [--append ARGS] [--timeout S] [-- QEMU-ARGS]
+#               [--dtb FILE] [--initrd FILE] [--append ARGS] [--halt-line TEXT]
+#               [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guest IMAGE --guest-ram BASE:SIZE[M|G] [--dtb FILE] [--initrd FILE]
 #               [--append ARGS] [--hyp-log FILE] [--hyp-console serial|semihosting]
@@ -16,6 +17,10 @@
 # guest ended normally, 1 when the hypervisor reported a failure, 2 on usage
 # or input errors, 124 on timeout, 3 when QEMU ended without the
 # hypervisor's final status line.
+#
+# --halt-line, for native runs on boards QEMU cannot power off: when a line
+# of the guest's console contains TEXT (Linux's "reboot: System halted"),
+# the guest has halted and spins for ever; the script ends QEMU and exits 0.
 #
 # Under the hypervisor the guest's RAM size, image, device tree and initrd
 # are staged for it (hyp/guest_image.h). The device tree gets what QEMU gives
@@ -36,7 +41,7 @@ set -u
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
-append="" hyp_log="" timeout=0 native=0 hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
+append="" hyp_log="" timeout=0 native=0 halt_line="" hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
 fit_tmp=""
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -58,6 +63,7 @@ while [ $# -gt 0 ]; do
 	--fit) fit=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--native) native=1; shift ;;
+	--halt-line) halt_line=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-qemu.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
@@ -169,11 +175,16 @@ prepare_dtb() {
 	reg+=("$(printf %x "$ram_base")")
 	[ "$scells" = 2 ] && reg+=(0)
 	reg+=("$(printf %x "$ram_size")")
+	# As QEMU does: the tree's memory nodes go, one for the guest's RAM takes their place
+	# (some boards' trees have none: their boot loader adds it).
 	for node in $(fdtget -l "$2" /); do
 		case "$node" in
-		memory|memory@*) fdtput -t x "$2" "/$node" reg "${reg[@]}" || die "cannot set /$node in the device tree" ;;
+		memory|memory@*) fdtput -r "$2" "/$node" || die "cannot remove /$node from the device tree" ;;
 		esac
 	done
+	node=/memory@$(printf %x "$ram_base")
+	fdtput -c "$2" "$node" && fdtput -t s "$2" "$node" device_type memory &&
+		fdtput -t x "$2" "$node" reg "${reg[@]}" || die "cannot add $node to the device tree"
 	fdtput -c "$2" /chosen 2>/dev/null
 	if [ -n "$append" ]; then
 		fdtput -t s "$2" /chosen bootargs "$append" || die "cannot set /chosen/bootargs"
@@ -282,7 +293,18 @@ else
 fi
 
 # A background command's stdin would be /dev/null: hand QEMU ours.
-"${qemu[@]}" <&0 &
+halted=""
+if [ -n "$halt_line" ]; then
+	[ "$native" = 1 ] || die "--halt-line is for native runs (the hypervisor sees a halt itself)"
+	halted=$(mktemp -u)
+	# The console as it comes, line by line; the halt line leaves a mark for the loop below.
+	"${qemu[@]}" <&0 > >(while IFS= read -r line || [ -n "$line" ]; do
+		printf '%s\n' "$line"
+		case "$line" in *"$halt_line"*) : > "$halted" ;; esac
+	done) &
+else
+	"${qemu[@]}" <&0 &
+fi
 qemu_pid=$!
 # Whatever ends this script ends its QEMU too.
 trap 'kill "$qemu_pid" 2>/dev/null; exit 143' TERM INT HUP
@@ -292,11 +314,16 @@ if [ "$native" = 0 ]; then
 	tail_pid=$!
 fi
 
-timed_out=0
-if [ "$timeout" -gt 0 ]; then
+timed_out=0 guest_halted=0
+if [ "$timeout" -gt 0 ] || [ -n "$halted" ]; then
 	deadline=$((SECONDS + timeout))
 	while kill -0 "$qemu_pid" 2>/dev/null; do
-		if [ $SECONDS -ge $deadline ]; then
+		if [ -n "$halted" ] && [ -e "$halted" ]; then
+			guest_halted=1
+			kill "$qemu_pid" 2>/dev/null
+			break
+		fi
+		if [ "$timeout" -gt 0 ] && [ $SECONDS -ge $deadline ]; then
 			timed_out=1
 			kill "$qemu_pid" 2>/dev/null
 			break
@@ -306,6 +333,10 @@ if [ "$timeout" -gt 0 ]; then
 fi
 wait "$qemu_pid"
 qemu_status=$?
+if [ -n "$halted" ]; then
+	wait     # the console's last lines
+	rm -f "$halted"
+fi
 [ -n "$fit_tmp" ] && rm -rf "$fit_tmp"
 [ -n "$tail_pid" ] && wait "$tail_pid" 2>/dev/null
 
@@ -314,6 +345,7 @@ if [ "$timed_out" = 1 ]; then
 	exit 124
 fi
 if [ "$native" = 1 ]; then
+	[ "$guest_halted" = 1 ] && exit 0
 	exit "$qemu_status"
 fi
 if grep -q 'status=ok' "$hyp_log"; then

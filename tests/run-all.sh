@@ -25,6 +25,7 @@ HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
 HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 run tests/qemu/stop.sh
+run tests/qemu/halt.sh
 run tests/qemu/refuse.sh
 run tests/qemu/linux.sh
 run /usr/bin/python3 tests/qemu/interactive.py

@@ -4,12 +4,14 @@
  * hypervisor's interrupts come from the A10 interrupt controller, its tick
  * from the last channel of the A10 timer block; UART0 is the guest's
  * console, so the hypervisor writes through semihosting, which also ends
- * the run (the board has no power-off QEMU acts on).
+ * the run (the board has no power-off QEMU acts on). A guest ends by
+ * halting, so the hypervisor watches UART0 for what it said last.
  */
 #include "board/board.h"
 #include "board/drivers/a10_pic.h"
 #include "board/drivers/a10_timer.h"
 #include "board/drivers/semihosting.h"
+#include "board/drivers/uart16550_watch.h"
 #include "board/cubieboard/guest_sys.h"
 
 #define A10_RAM_BASE        0x40000000u
@@ -19,6 +21,7 @@
 #define A10_TICK_IRQ        68u             /* timer 5 */
 #define A10_UART0           0x01c28000u
 #define A10_UART0_IRQ       1u
+#define A10_UART_REG_SHIFT  2u              /* a register every 4 bytes */
 #define A10_TIMER0_IRQ      22u             /* timers 0-3: 22-25; timer 4: 67 */
 #define MACH_TYPE_CUBIEBOARD 0x1008u        /* what QEMU passes a Linux kernel on this board */
 
@@ -27,11 +30,8 @@ static void cubieboard_init(void)
 	a10_pic_init(A10_PIC);
 	a10_timer_init(A10_TIMER, A10_TICK_CHANNEL);
 	guest_sys_init(A10_TICK_CHANNEL);
+	uart16550_watch_init(A10_UART0, A10_UART_REG_SHIFT);
 }
-
-static const struct guest_passthrough_device cubieboard_guest_passthrough[] = {
-	{ .base = A10_UART0, .size = 0x1000 },
-};
 
 /* UART0 and the timers the guest has (all but the hypervisor's timer 5). */
 static const unsigned cubieboard_guest_irqs[] = {
@@ -72,6 +72,8 @@ const struct board_desc board = {
 	.guest_irq_count = sizeof(cubieboard_guest_irqs) / sizeof(cubieboard_guest_irqs[0]),
 	.guest_emulated = cubieboard_guest_emulated,
 	.guest_emulated_count = sizeof(cubieboard_guest_emulated) / sizeof(cubieboard_guest_emulated[0]),
-	.guest_passthrough = cubieboard_guest_passthrough,
-	.guest_passthrough_count = sizeof(cubieboard_guest_passthrough) / sizeof(cubieboard_guest_passthrough[0]),
+	.guest_console = {
+		.name = "uart0", .base = A10_UART0, .size = 0x1000,
+		.read = uart16550_watch_read, .write = uart16550_watch_write,
+	},
 };

@@ -1,20 +1,23 @@
 # Shared by the QEMU tests. Settings come from the Makefile's environment:
 # BUILD QEMU_MACHINE QEMU_MEM_NATIVE QEMU_MEM_HYP QEMU_BOARD_ARGS GUEST_STAGE
-# GUEST_STAGE_SIZE HYP_ELF HYP_CONSOLE, and UBOOT FIT_ADDR on boards where U-Boot
-# boots the hypervisor. Every QEMU run has a timeout and is ended by PID
+# GUEST_STAGE_SIZE HYP_ELF HYP_CONSOLE, UBOOT FIT_ADDR on boards where U-Boot
+# boots the hypervisor, NATIVE_HALT_LINE on boards QEMU cannot power off.
+# Every QEMU run has a timeout and is ended by PID
 # (scripts/run-qemu.sh).
 
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
 WORK=$BUILD/tests
 mkdir -p "$WORK"
 
-# run_native IMAGE OUT [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT; returns QEMU's status.
+# run_native IMAGE OUT [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT; returns QEMU's status
+# (0 too when the guest said NATIVE_HALT_LINE, on boards that cannot power off).
 run_native() {
-	local image=$1 out=$2 timeout=${3:-$QEMU_TIMEOUT}
+	local image=$1 out=$2 timeout=${3:-$QEMU_TIMEOUT} halt=()
 	shift $(($# < 3 ? $# : 3))
+	[ -n "${NATIVE_HALT_LINE:-}" ] && halt=(--halt-line "$NATIVE_HALT_LINE")
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-		--guest "$image" --timeout "$timeout" "$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
+		--guest "$image" --timeout "$timeout" "${halt[@]}" "$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
 }
 
 # run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG.
