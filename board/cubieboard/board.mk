@@ -16,4 +16,4 @@ LINUX_DTB := sun4i-a10-cubieboard.dtb
 LINUX_CONSOLE := ttyS0
 BOARD_RUNS_LINUX := yes
 # Natively nothing ends a guest that halts: the run scripts watch its console for this.
-NATIVE_HALT_LINE = $(patsubst "%",%,$(CONFIG_GUEST_HALT_LINE))
+NATIVE_HALT_LINE = $(subst ",,$(CONFIG_GUEST_HALT_LINE))
