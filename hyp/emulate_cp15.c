@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "arch/arm/id_pfr1_bits.h"
+#include "arch/arm/midr_bits.h"
 #include "arch/arm/psr.h"
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/cp15_hooks.h"
@@ -22,6 +23,9 @@ struct cp15_reg {
 };
 
 #define CP15_REG(o1, n, m, o2, field) { KEY(o1, n, m, o2), offsetof(struct vcpu_cp15, field) }
+
+/* The Cortex-A8's L2 Cache Auxiliary Control Register: implementation defined, so on that core only. */
+#define KEY_A8_L2AUXCR KEY(1, 9, 0, 2)
 
 /* Plain registers: the guest's value is kept and read back. */
 static const struct cp15_reg plain_regs[] = {
@@ -123,6 +127,8 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 	case KEY(0, 8, 3, 3): case KEY(0, 8, 7, 3):
 		cp15_hook_tlb(v, TLB_MVA_ALL_ASID, value);
 		return EMU_DONE;
+	case KEY_A8_L2AUXCR:
+		return midr_is_cortex_a8(v->id->midr) ? EMU_DONE : EMU_UNSUPPORTED;
 	default:
 		return EMU_UNSUPPORTED;
 	}
@@ -144,6 +150,11 @@ static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t
 	case KEY(0, 13, 0, 0): *value = 0; return EMU_DONE;
 	case KEY(0, 13, 0, 1): *value = c->contextidr; return EMU_DONE;
 	case KEY(0, 13, 0, 3): *value = c->tpidruro; return EMU_DONE;
+	case KEY_A8_L2AUXCR:
+		if (!midr_is_cortex_a8(v->id->midr))
+			return EMU_UNSUPPORTED;
+		*value = v->id->a8_l2auxcr;
+		return EMU_DONE;
 	default: return read_id(v, key, value);
 	}
 }

@@ -42,6 +42,12 @@ struct vcpu_id_regs {
 	uint32_t midr, ctr, tcmtr, tlbtr, mpidr, revidr;
 	uint32_t id_pfr[2], id_dfr0, id_afr0, id_mmfr[4], id_isar[6];
 	uint32_t clidr, aidr;
+	/*
+	 * A Cortex-A8's L2 Cache Auxiliary Control Register (its TRM, 3.2.50):
+	 * the guest reads the real value and its writes are ignored, since the
+	 * L2 cache is the board's (QEMU's model ignores them too). 0 on other cores.
+	 */
+	uint32_t a8_l2auxcr;
 	uint32_t dbgdidr;           /* CP14 debug ID */
 	uint32_t ccsidr[16];        /* indexed by CSSELR[3:0] */
 };

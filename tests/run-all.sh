@@ -14,7 +14,7 @@ if [ "$host_rc" -ne 0 ] && ! grep -q '^FAIL ' "$host_out"; then
 fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
-run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids
+run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids cp15_ids
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
 # The guests that trap the most again, with each trap fast path off.

@@ -1,4 +1,5 @@
 #include "arch/arm/id_regs.h"
+#include "arch/arm/midr_bits.h"
 
 #define MRC(dst, op1, crn, crm, op2) \
 	__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 : "=r"(dst))
@@ -45,6 +46,9 @@ void id_regs_read(struct vcpu_id_regs *id)
 	MRC(id->clidr, 1, c0, c0, 1);
 	MRC(id->aidr, 1, c0, c0, 7);
 	__asm__ volatile("mrc p14, 0, %0, c0, c0, 0" : "=r"(id->dbgdidr));      /* DBGDIDR */
+	id->a8_l2auxcr = 0;
+	if (midr_is_cortex_a8(id->midr))
+		MRC(id->a8_l2auxcr, 1, c9, c0, 2);
 
 	/* CCSIDR for each cache CLIDR reports: CSSELR = level << 1 | InD. */
 	for (uint32_t level = 0; level < 7u; level++) {

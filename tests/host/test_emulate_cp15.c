@@ -383,3 +383,23 @@ TEST(cp15_generic_timer_registers_follow_id_pfr1)
 	CHECK_EQ(v.cp15.cntkctl, 0u);
 	CHECK_EQ(v.r[15], FIXTURE_PC);
 }
+
+/* The Cortex-A8's L2 Cache Auxiliary Control Register: the real value read, writes ignored; no such register elsewhere. */
+TEST(cp15_cortex_a8_l2auxcr)
+{
+	static const struct vcpu_id_regs a8 = { .midr = 0x410fc080u, .a8_l2auxcr = 0x00000042u };
+	struct vcpu v;
+
+	setup(&v, MODE_SVC);
+	v.id = &a8;
+	v.r[4] = 0xffffffffu;
+	CHECK_EQ(emulate_cp15(&v, 0xee294f50), EMU_DONE);      /* mcr p15, 1, r4, c9, c0, 2 */
+	CHECK_EQ(emulate_cp15(&v, 0xee393f50), EMU_DONE);      /* mrc p15, 1, r3, c9, c0, 2 */
+	CHECK_EQ(v.r[3], 0x42u);
+	CHECK_EQ(v.r[15], FIXTURE_PC + 8u);
+
+	setup(&v, MODE_SVC);                    /* ids: a Cortex-A15, where it is L2CTLR */
+	CHECK_EQ(emulate_cp15(&v, 0xee393f50), EMU_UNSUPPORTED);
+	CHECK_EQ(emulate_cp15(&v, 0xee294f50), EMU_UNSUPPORTED);
+	CHECK_EQ(v.r[15], FIXTURE_PC);
+}
