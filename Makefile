@@ -32,6 +32,12 @@ endif
 endif
 BOARD_DIR := board/$(BOARD)
 -include $(BOARD_DIR)/board.mk
+# A board QEMU cannot emulate is built and checked, not run.
+ifeq ($(QEMU_MACHINE),)
+ifneq ($(filter run demo test bench,$(MAKECMDGOALS)),)
+$(error BOARD=$(BOARD) has no QEMU machine to run on: `make sdcard BOARD=$(BOARD)` writes its SD-card image)
+endif
+endif
 
 CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
@@ -51,7 +57,7 @@ obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vc
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o hyp/console_tail.o hyp/guest_halt.o
-obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/va10_pic.o hyp/irq_forward.o
+obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/va10_pic.o hyp/vomap3_intc.o hyp/irq_forward.o
 obj-$(CONFIG_GUEST_GENERIC_TIMER) += hyp/vtimer.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
 obj-y += dacr/dacr_map.o hyp/guest_mmu.o hyp/guest_tables.o shadow_pt/modified_tables.o

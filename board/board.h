@@ -100,6 +100,8 @@ struct board_desc {
 	struct board_vgic guest_vgic;
 	/* Where the guest finds a virtual A10 interrupt controller instead (0: none; hyp/va10_pic.h). */
 	uint32_t guest_a10_pic;
+	/* Where the guest finds a virtual OMAP3 interrupt controller instead (0: none; hyp/vomap3_intc.h). */
+	uint32_t guest_omap3_intc;
 	unsigned guest_vtimer_irq;
 	/*
 	 * Interrupts of devices that are the guest's, forwarded into its

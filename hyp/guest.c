@@ -65,6 +65,12 @@ static void setup_devices(struct guest *g)
 			.name = "a10-pic", .base = board.guest_a10_pic, .size = VA10_PIC_SIZE,
 			.read = va10_pic_read, .write = va10_pic_write, .ctx = &g->va10_pic });
 		g->vintc = (struct vintc){ .ops = &va10_pic_vintc_ops, .state = &g->va10_pic };
+	} else if (board.guest_omap3_intc) {
+		vomap3_intc_init(&g->vomap3_intc);
+		add_device(g, &(struct guest_mmio_device){
+			.name = "omap3-intc", .base = board.guest_omap3_intc, .size = VOMAP3_INTC_SIZE,
+			.read = vomap3_intc_read, .write = vomap3_intc_write, .ctx = &g->vomap3_intc });
+		g->vintc = (struct vintc){ .ops = &vomap3_intc_vintc_ops, .state = &g->vomap3_intc };
 	} else {
 		if (board.guest_vgic.ident) {
 			add_device(g, &(struct guest_mmio_device){

@@ -13,13 +13,14 @@
 #include "hyp/patch.h"
 #include "hyp/vcpu.h"
 #include "hyp/va10_pic.h"
+#include "hyp/vomap3_intc.h"
 #include "hyp/vgic.h"
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 #include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
-#define GUEST_MAX_FORWARDED_IRQS 32u
+#define GUEST_MAX_FORWARDED_IRQS 128u
 
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
 
@@ -79,10 +80,12 @@ struct guest {
 	struct guest_memmap ram;
 	struct vgic vgic;
 	struct va10_pic va10_pic;
-	struct vintc vintc;             /* its interrupt controller: vgic or va10_pic, as its board has it */
+	struct vomap3_intc vomap3_intc;
+	struct vintc vintc;             /* its interrupt controller: vgic, va10_pic or vomap3_intc, as its board has it */
 	bool vtimer_forwarded;
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
-	uint32_t irq_forwarded;         /* board.guest_irqs whose line is raised (hyp/irq_forward.c) */
+	/* board.guest_irqs (by index) whose line is raised (hyp/irq_forward.c) */
+	uint32_t irq_forwarded[GUEST_MAX_FORWARDED_IRQS / 32u];
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */
 	/* Emulated devices: the board's and the virtual GIC. */

@@ -2,13 +2,16 @@
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
 
+#define FORWARDED_WORDS (GUEST_MAX_FORWARDED_IRQS / 32u)
+
 _Static_assert(sizeof(((struct guest *)0)->irq_forwarded) * 8 >= GUEST_MAX_FORWARDED_IRQS,
 	       "one bit per forwarded interrupt");
 
 void irq_forward_init(struct guest *g)
 {
 	BUG_ON(board.guest_irq_count > GUEST_MAX_FORWARDED_IRQS);
-	g->irq_forwarded = 0;
+	for (unsigned w = 0; w < FORWARDED_WORDS; w++)
+		g->irq_forwarded[w] = 0;
 	for (unsigned i = 0; i < board.guest_irq_count; i++)
 		board.irqchip->enable(board.guest_irqs[i]);
 }
@@ -20,7 +23,7 @@ bool irq_forward_interrupt(struct guest *g, unsigned id)
 			continue;
 		board.irqchip->disable(id);
 		vintc_set_level(&g->vintc, id, true);
-		g->irq_forwarded |= 1u << i;
+		g->irq_forwarded[i / 32u] |= 1u << (i % 32u);
 		return true;
 	}
 	return false;
@@ -28,13 +31,14 @@ bool irq_forward_interrupt(struct guest *g, unsigned id)
 
 void irq_forward_sync(struct guest *g)
 {
-	for (uint32_t pending = g->irq_forwarded; pending; pending &= pending - 1u) {
-		unsigned i = (unsigned)__builtin_ctz(pending);
-		unsigned id = board.guest_irqs[i];
-		if (board.irqchip->pending(id))
-			continue;
-		vintc_set_level(&g->vintc, id, false);
-		g->irq_forwarded &= ~(1u << i);
-		board.irqchip->enable(id);
+	for (unsigned w = 0; w < FORWARDED_WORDS; w++) {
+		for (uint32_t raised = g->irq_forwarded[w]; raised; raised &= raised - 1u) {
+			unsigned bit = (unsigned)__builtin_ctz(raised), id = board.guest_irqs[32u * w + bit];
+			if (board.irqchip->pending(id))
+				continue;
+			vintc_set_level(&g->vintc, id, false);
+			g->irq_forwarded[w] &= ~(1u << bit);
+			board.irqchip->enable(id);
+		}
 	}
 }
