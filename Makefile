@@ -9,6 +9,7 @@
 #   make demo         the default guest runs a short script and powers off
 #   make test         host unit tests and QEMU tests, on every board
 #   make bench        instruction counts per operation (not a test)
+#   make sdcard BOARD=beagleboard   the BeagleBoard's SD-card image (not run here)
 # All install missing Debian packages first (scripts/install-deps.sh).
 
 # Each board builds in a directory of its own, with its own configuration.
@@ -65,7 +66,7 @@ obj-y += dacr/dacr_map.o hyp/guest_mmu.o hyp/guest_tables.o shadow_pt/modified_t
 HYP_OBJS := $(addprefix $(BUILD)/,$(obj-y))
 HYP_ELF := $(BUILD)/hyp.elf
 
-.PHONY: all hyp run demo test bench deps menuconfig savedefconfig clean
+.PHONY: all hyp run demo test bench sdcard deps menuconfig savedefconfig clean
 all: hyp guests
 
 hyp: $(HYP_ELF)
@@ -172,8 +173,10 @@ demo: deps
 	@$(MAKE) --no-print-directory -s all linux-guest >&2
 	@$(MAKE) --no-print-directory -s run-built APPEND="console=$(LINUX_CONSOLE) quiet autorun=/usr/bin/demo"
 
-# The whole suite on BOARD, then what every board runs (tests/run-board.sh) on the others.
+# The whole suite on BOARD, then what every board runs (tests/run-board.sh) on the others,
+# and the SD-card image of the boards QEMU cannot run, built and checked.
 TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt cubieboard)
+TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
@@ -181,8 +184,12 @@ test: deps
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
+	@for b in $(TEST_SDCARD_BOARDS); do \
+		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
+		$(MAKE) --no-print-directory -s BOARD=$$b all sdcard-deps || exit 1; done
 	@rc=0; $(MAKE) --no-print-directory test-built || rc=1; \
 	for b in $(TEST_OTHER_BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-test-built || rc=1; done; \
+	for b in $(TEST_SDCARD_BOARDS); do $(MAKE) --no-print-directory BOARD=$$b sdcard-test-built || rc=1; done; \
 	exit $$rc
 
 # The same hypervisor with options changed, for the tests and benchmarks:
@@ -233,6 +240,40 @@ board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)
 
 board-test-built:
 	@$(QEMU_ENV) BOARD=$(BOARD) tests/run-board.sh
+
+# The SD card of a board U-Boot starts from one: U-Boot's SPL and itself
+# (Debian's), a boot script, and a FIT with the hypervisor and the default
+# Linux guest (scripts/mksdcard.sh); tests/sdcard.sh checks what is on it.
+SDCARD_IMG := $(BUILD)/sdcard.img
+SDCARD_UBOOT_DIR = $(LINUX_ROOT)/$(BOARD_SDCARD_UBOOT)
+SDCARD_APPEND ?= console=$(LINUX_CONSOLE),115200n8
+.PHONY: sdcard-deps sdcard-built sdcard-test-built
+sdcard: deps
+	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG) >&2
+	@$(MAKE) --no-print-directory -s all sdcard-deps >&2
+	@$(MAKE) --no-print-directory -s sdcard-built
+
+sdcard-deps: linux-guest $(DEBIAN_CACHE)/u-boot-omap.env
+
+$(DEBIAN_CACHE)/u-boot-omap.env:
+	@scripts/fetch-debian.sh $(DEBIAN_CACHE)
+
+SDCARD_CHECK_ARGS = --image $(SDCARD_IMG) --hyp $(HYP_ELF) --guest $(LINUX_KERNEL) \
+	--stage $(CONFIG_GUEST_STAGE_ADDR) --mlo $(SDCARD_UBOOT_DIR)/MLO \
+	--uboot-img $(SDCARD_UBOOT_DIR)/u-boot.img --machine-dtb $(LINUX_DTB_FILE) \
+	--initrd $(INITRAMFS) --fit-addr $(BOARD_FIT_ADDR)
+sdcard-built:
+	@[ -n "$(BOARD_SDCARD_UBOOT)" ] || { echo "BOARD=$(BOARD) is not started from an SD card" >&2; exit 2; }
+	@scripts/mksdcard.sh --hyp $(HYP_ELF) --guest $(LINUX_KERNEL) --dtb $(LINUX_DTB_FILE) \
+		--initrd $(INITRAMFS) --append "$(SDCARD_APPEND)" \
+		--guest-ram $(BOARD_RAM_BASE):$(GUEST_RAM) --stage $(CONFIG_GUEST_STAGE_ADDR) \
+		--stage-size $(CONFIG_GUEST_STAGE_SIZE) --machine-dtb $(LINUX_DTB_FILE) \
+		--mlo $(SDCARD_UBOOT_DIR)/MLO --uboot-img $(SDCARD_UBOOT_DIR)/u-boot.img \
+		--fit-addr $(BOARD_FIT_ADDR) --out $(SDCARD_IMG)
+	@echo "sdcard: $(SDCARD_IMG) (docs/boards/$(BOARD).md says how to write it to a card)"
+
+sdcard-test-built: sdcard-built
+	@BUILD=$(BUILD) BOARD=$(BOARD) tests/run-sdcard.sh $(SDCARD_CHECK_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -14,6 +14,7 @@ checks=(
 	"libc6-dev-armhf-cross:test -f /usr/arm-linux-gnueabihf/lib/libc.a"
 	"u-boot-tools:command -v mkimage"
 	"u-boot-qemu:test -f /usr/lib/u-boot/qemu_arm/u-boot.bin"
+	"mtools:command -v mcopy"
 	"gnuplot-nox:command -v gnuplot"
 	"gcc:command -v gcc"
 	"make:command -v make"

@@ -23,10 +23,10 @@
 # the guest has halted and spins for ever; the script ends QEMU and exits 0.
 #
 # Under the hypervisor the guest's RAM size, image, device tree and initrd
-# are staged for it (hyp/guest_image.h). The device tree gets what QEMU gives
-# a kernel it boots natively: its /memory node set to the guest's RAM,
-# --append as /chosen/bootargs, and the initrd's place in /chosen, which is
-# where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
+# are staged for it (hyp/guest_image.h, scripts/stage-lib.sh). The device
+# tree gets what QEMU gives a kernel it boots natively: its /memory node set
+# to the guest's RAM, --append as /chosen/bootargs, and the initrd's place in
+# /chosen, which is where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
 #
 # With --uboot, the board boots that U-Boot (-bios) instead of the
 # hypervisor itself, and U-Boot boots one FIT image that the script writes
@@ -70,71 +70,10 @@ while [ $# -gt 0 ]; do
 done
 
 die() { echo "run-qemu.sh: $*" >&2; exit 2; }
+# shellcheck source=scripts/stage-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/stage-lib.sh"
 patched=""     # the device tree as the guest gets it, a temporary file
 trap '[ -z "$patched" ] || rm -f "$patched"' EXIT
-
-# need_file WHAT PATH: PATH must be a readable regular file.
-need_file() {
-	[ -e "$2" ] || die "$1 '$2' does not exist"
-	[ -f "$2" ] || die "$1 '$2' is not a regular file"
-	[ -r "$2" ] || die "$1 '$2' is not readable"
-	[ -s "$2" ] || die "$1 '$2' is empty"
-}
-
-# le32 VALUE...: each value as 4 little-endian bytes, on stdout.
-le32() {
-	local v
-	for v in "$@"; do
-		v=$((v))
-		printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $((v & 255)) $((v >> 8 & 255)) \
-			$((v >> 16 & 255)) $((v >> 24 & 255)))"
-	done
-}
-
-# fit_image NAME DESCRIPTION FILE TYPE LOAD: one image node of the .its.
-fit_image() {
-	printf '\t\t%s {\n\t\t\tdescription = "%s";\n\t\t\tdata = /incbin/("%s");\n' "$1" "$2" "$3"
-	printf '\t\t\ttype = "%s";\n\t\t\tarch = "arm";\n\t\t\tos = "linux";\n' "$4"
-	printf '\t\t\tcompression = "none";\n'
-	[ -n "$5" ] && printf '\t\t\tload = <0x%08x>;\n' "$5"
-	[ "$4" = kernel ] && [ "$1" = hypervisor ] && printf '\t\t\tentry = <0x%08x>;\n' "$5"
-	printf '\t\t\thash-1 { algo = "sha1"; };\n\t\t};\n'
-}
-
-# write_fit: the FIT in $fit_dir, for QEMU to place.
-write_fit() {
-	local cross=${CROSS_COMPILE:-arm-none-eabi-} hyp_load loadables='"stage-header", "guest-image"'
-	mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
-	"${cross}objcopy" -O binary "$hyp" "$fit_dir/hyp.bin" || die "cannot make a binary of '$hyp'"
-	hyp_load=$("${cross}readelf" -h "$hyp" | sed -n 's/.*Entry point address: *//p')
-	[ -n "$hyp_load" ] || die "'$hyp' has no entry point"
-	le32 "${header[@]}" > "$fit_dir/stage-header.bin"
-	cp "$guest" "$fit_dir/guest-image" || die "cannot copy '$guest'"
-	[ -n "$dtb" ] && cp "$dtb" "$fit_dir/guest.dtb" && loadables+=', "guest-dtb"'
-	[ -n "$initrd" ] && cp "$initrd" "$fit_dir/guest-initrd" && loadables+=', "guest-initrd"'
-	# The machine's own device tree, as U-Boot would find it: QEMU's for these settings.
-	qemu-system-arm -M "$machine,dumpdtb=$fit_dir/machine.dtb.padded" -m "$mem" -display none "$@" \
-		>/dev/null 2>&1 && dtc -q -I dtb -O dtb -o "$fit_dir/machine.dtb" "$fit_dir/machine.dtb.padded" &&
-		rm -f "$fit_dir/machine.dtb.padded" || die "cannot dump QEMU's device tree for $machine"
-	{
-		printf '/dts-v1/;\n/ {\n\tdescription = "hypervisor and its guest";\n'
-		printf '\t#address-cells = <1>;\n\timages {\n'
-		fit_image hypervisor "hypervisor" hyp.bin kernel "$hyp_load"
-		printf '\t\tmachine-fdt {\n\t\t\tdescription = "the machine";\n'
-		printf '\t\t\tdata = /incbin/("machine.dtb");\n\t\t\ttype = "flat_dt";\n'
-		printf '\t\t\tarch = "arm";\n\t\t\tcompression = "none";\n'
-		printf '\t\t\thash-1 { algo = "sha1"; };\n\t\t};\n'
-		fit_image stage-header "guest stage header (hyp/guest_image.h)" stage-header.bin firmware "$stage"
-		fit_image guest-image "guest image" guest-image kernel_noload "$image_at"
-		[ -n "$dtb" ] && fit_image guest-dtb "guest device tree" guest.dtb flat_dt "$dtb_at"
-		[ -n "$initrd" ] && fit_image guest-initrd "guest initrd" guest-initrd ramdisk "$initrd_stage_at"
-		printf '\t};\n\tconfigurations {\n\t\tdefault = "hypervisor";\n\t\thypervisor {\n'
-		printf '\t\t\tdescription = "the hypervisor with its guest";\n'
-		printf '\t\t\tkernel = "hypervisor";\n\t\t\tfdt = "machine-fdt";\n'
-		printf '\t\t\tloadables = %s;\n\t\t};\n\t};\n};\n' "$loadables"
-	} > "$fit_dir/hyp.its"
-	mkimage -f "$fit_dir/hyp.its" "$fit_dir/hyp.itb" >/dev/null || die "mkimage could not build $fit_dir/hyp.itb"
-}
 
 # write_uboot_env: U-Boot's environment in $fit_dir, as a pflash image: boot the FIT, else power off.
 write_uboot_env() {
@@ -144,56 +83,6 @@ write_uboot_env() {
 	} > "$fit_dir/uboot-env.txt"
 	mkenvimage -s 0x40000 -o "$fit_dir/uboot-env.bin" "$fit_dir/uboot-env.txt" &&
 		truncate -s 64M "$fit_dir/uboot-env.bin" || die "cannot write U-Boot's environment"
-}
-
-# An initrd is a cpio archive, plain or compressed as the kernel can unpack it.
-check_initrd() {
-	local magic
-	magic=$(od -An -tx1 -N6 "$1" | tr -d ' \n')
-	case "$magic" in
-	303730373031*|303730373032*) ;;        # "070701"/"070702": cpio newc
-	1f8b*|1f9e*) ;;                         # gzip
-	fd377a585a00) ;;                        # xz
-	28b52ffd*) ;;                           # zstd
-	425a68*) ;;                             # bzip2
-	5d0000*) ;;                             # lzma
-	894c5a4f*) ;;                           # lzop
-	02214c18*|04224d18*) ;;                 # lz4 (legacy, frame)
-	*) die "initrd '$1' is neither a cpio archive nor one compressed as Linux can unpack (gzip, xz, zstd, bzip2, lzma, lzo, lz4)" ;;
-	esac
-}
-
-# prepare_dtb IN OUT: a copy of IN with what QEMU sets for a natively booted kernel.
-prepare_dtb() {
-	local acells scells node reg=()
-	fdtget "$1" / '#address-cells' >/dev/null 2>&1 ||
-		die "device tree '$1' is not a valid flattened device tree"
-	cp "$1" "$2" || die "cannot copy device tree '$1'"
-	acells=$(fdtget -d 2 "$2" / '#address-cells')
-	scells=$(fdtget -d 1 "$2" / '#size-cells')
-	[ "$acells" = 2 ] && reg+=(0)
-	reg+=("$(printf %x "$ram_base")")
-	[ "$scells" = 2 ] && reg+=(0)
-	reg+=("$(printf %x "$ram_size")")
-	# As QEMU does: the tree's memory nodes go, one for the guest's RAM takes their place
-	# (some boards' trees have none: their boot loader adds it).
-	for node in $(fdtget -l "$2" /); do
-		case "$node" in
-		memory|memory@*) fdtput -r "$2" "/$node" || die "cannot remove /$node from the device tree" ;;
-		esac
-	done
-	node=/memory@$(printf %x "$ram_base")
-	fdtput -c "$2" "$node" && fdtput -t s "$2" "$node" device_type memory &&
-		fdtput -t x "$2" "$node" reg "${reg[@]}" || die "cannot add $node to the device tree"
-	fdtput -c "$2" /chosen 2>/dev/null
-	if [ -n "$append" ]; then
-		fdtput -t s "$2" /chosen bootargs "$append" || die "cannot set /chosen/bootargs"
-	fi
-	if [ -n "$initrd" ]; then
-		fdtput -t x "$2" /chosen linux,initrd-start "$(printf %x "$initrd_at")" &&
-			fdtput -t x "$2" /chosen linux,initrd-end "$(printf %x $((initrd_at + initrd_size)))" ||
-			die "cannot set the initrd in /chosen"
-	fi
 }
 
 [ -n "$machine" ] && [ -n "$mem" ] || die "--machine and --mem are required"
@@ -224,43 +113,9 @@ else
 	[ -n "$stage" ] && [ -n "$stage_size" ] || die "--stage and --stage-size are required"
 	[ -n "$guest_ram" ] || die "--guest-ram BASE:SIZE is required"
 	[ -n "$hyp_log" ] || hyp_log=$(mktemp)
-	ram_base=$((${guest_ram%%:*}))
-	ram=${guest_ram##*:}
-	case "$ram" in
-	[1-9]*[0-9]M|[1-9]M) ram_size=$((${ram%M} << 20)) ;;
-	[1-9]G) ram_size=$((${ram%G} << 30)) ;;
-	0x[0-9a-fA-F]*|[1-9]*[0-9]) ram_size=$((ram)) ;;
-	*) die "GUEST_RAM='$ram' is not a size (e.g. 256M)" ;;
-	esac 2>/dev/null || die "GUEST_RAM='$ram' is not a size (e.g. 256M)"
-	[ $((ram_size % (1 << 20))) -eq 0 ] && [ "$ram_size" -gt 0 ] ||
-		die "GUEST_RAM='$ram' is not a whole number of MiB"
-	page=4096
-	pages() { echo $((($1 + page - 1) / page * page)); }
-	size=$(stat -c %s "$guest")
-	initrd_size=0 initrd_at=0 dtb_size=0
-	if [ -n "$initrd" ]; then
-		initrd_size=$(stat -c %s "$initrd")
-		half=$((ram_size / 2))
-		initrd_at=$((ram_base + (half < 0x8000000 ? half : 0x8000000)))
-		[ $((initrd_at + initrd_size)) -le $((ram_base + ram_size)) ] ||
-			die "initrd '$initrd' ($initrd_size bytes) does not fit guest RAM above $(printf 0x%08x "$initrd_at") (GUEST_RAM=$((ram_size >> 20))M)"
-	fi
-	[ "$size" -le "$ram_size" ] || die "guest image '$guest' ($size bytes) is larger than guest RAM (GUEST_RAM=$((ram_size >> 20))M)"
-	if [ -n "$dtb" ]; then
-		patched=$(mktemp --suffix=.dtb)
-		prepare_dtb "$dtb" "$patched"
-		dtb=$patched
-		dtb_size=$(stat -c %s "$dtb")
-	fi
-	image_at=$((stage + page))
-	dtb_at=$((image_at + $(pages "$size")))
-	initrd_stage_at=$((dtb_at + $(pages "$dtb_size")))
-	if [ $((initrd_stage_at - stage + initrd_size)) -gt $((stage_size)) ]; then
-		die "guest image, device tree and initrd ($((initrd_stage_at - stage - page + initrd_size)) bytes) do not fit the staging area ($((stage_size)) bytes, GUEST_STAGE_SIZE)"
-	fi
+	[ -z "$dtb" ] || patched=$(mktemp --suffix=.dtb)
+	stage_layout "$patched"
 	: > "$hyp_log"
-	# struct stage_header: magic "HYPG", image, dtb and initrd sizes, initrd address, RAM size.
-	header=(0x47505948 "$size" "$dtb_size" "$initrd_size" "$initrd_at" "$ram_size")
 	case "$hyp_console" in
 	serial) qemu+=(-serial "file:$hyp_log") ;;
 	semihosting) qemu+=(-chardev "file,id=hyplog,path=$hyp_log"
@@ -271,11 +126,14 @@ else
 		need_file U-Boot "$uboot"
 		[ -n "$fit_addr" ] || die "--uboot needs --fit-addr"
 		[ -n "$fit_dir" ] || { fit_dir=$(mktemp -d) && fit_tmp=$fit_dir; }
-		if [ -n "$fit" ]; then
-			need_file FIT "$fit"
-			mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
-		else
-			write_fit "$@"
+		[ -z "$fit" ] || need_file FIT "$fit"
+		mkdir -p "$fit_dir" || die "cannot create --fit-dir '$fit_dir'"
+		if [ -z "$fit" ]; then
+			# The machine's own device tree, as U-Boot would find it: QEMU's for these settings.
+			qemu-system-arm -M "$machine,dumpdtb=$fit_dir/machine.dtb.padded" -m "$mem" -display none "$@" \
+				>/dev/null 2>&1 && dtc -q -I dtb -O dtb -o "$fit_dir/machine.dtb" "$fit_dir/machine.dtb.padded" &&
+				rm -f "$fit_dir/machine.dtb.padded" || die "cannot dump QEMU's device tree for $machine"
+			write_fit "$fit_dir/machine.dtb"
 			fit=$fit_dir/hyp.itb
 		fi
 		write_uboot_env

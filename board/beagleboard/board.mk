@@ -11,4 +11,7 @@ obj-y += board/drivers/uart16550_watch.o
 # The guest on the card: Debian's kernel with this device tree (omap3-beagle-xm.dtb for the xM).
 LINUX_DTB ?= omap3-beagle.dtb
 LINUX_CONSOLE := ttyS2
-BOARD_SDCARD := yes
+# Debian's U-Boot for the board (u-boot-omap, fetched with the kernel), which
+# loads the FIT at its loadaddr.
+BOARD_SDCARD_UBOOT := usr/lib/u-boot/omap3_beagle
+BOARD_FIT_ADDR := 0x82000000
