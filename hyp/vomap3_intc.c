@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "hyp/vomap3_intc.h"
+#include "hyp/word_lanes.h"
 
 #define INTC_REVISION           0x00u
 #define INTC_SYSCONFIG          0x10u
@@ -234,18 +235,13 @@ static void write_word(struct vomap3_intc *c, uint32_t offset, uint32_t value, u
 
 enum mmio_result vomap3_intc_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value)
 {
-	uint32_t word = read_word(ctx, offset & ~3u), shift = 8u * (offset & 3u);
-
-	*value = size == 4 ? word : (word >> shift) & ((1u << (8u * size)) - 1u);
+	*value = word_lanes_read(read_word(ctx, offset & ~3u), offset, size);
 	return MMIO_DONE;
 }
 
 enum mmio_result vomap3_intc_write(void *ctx, uint32_t offset, unsigned size, uint32_t value)
 {
-	uint32_t shift = 8u * (offset & 3u);
-	uint32_t bytes = size == 4 ? ~0u : ((1u << (8u * size)) - 1u) << shift;
-
-	write_word(ctx, offset & ~3u, value << shift, bytes);
+	write_word(ctx, offset & ~3u, word_lanes_value(offset, size, value), word_lanes(offset, size));
 	return MMIO_DONE;
 }
 

@@ -2,6 +2,7 @@
 
 #include "arch/arm/mmu.h"
 #include "board/cubieboard/guest_sys.h"
+#include "hyp/word_lanes.h"
 
 #define TMR_IRQ_EN          0x00u
 #define TMR_IRQ_STA         0x04u           /* write one to clear */
@@ -19,36 +20,18 @@ void guest_sys_init(unsigned hidden)
 	hidden_channel = hidden;
 }
 
-/* The bytes a `size`-byte access at `offset` covers, in its word. */
-static uint32_t lanes(uint32_t offset, unsigned size)
-{
-	return size == 4 ? ~0u : ((1u << (8u * size)) - 1u) << (8u * (offset & 3u));
-}
-
-static uint32_t narrow(uint32_t word, uint32_t offset, unsigned size)
-{
-	return (word & lanes(offset, size)) >> (8u * (offset & 3u));
-}
-
-/* A real register written in part: the other bytes keep what they read. */
-static uint32_t widen(uint32_t old, uint32_t offset, unsigned size, uint32_t value)
-{
-	uint32_t mask = lanes(offset, size);
-
-	return (old & ~mask) | ((value << (8u * (offset & 3u))) & mask);
-}
-
 enum mmio_result guest_sys_real_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value)
 {
 	(void)ctx;
-	*value = narrow(page[offset / 4u], offset, size);
+	*value = word_lanes_read(page[offset / 4u], offset, size);
 	return MMIO_DONE;
 }
 
 enum mmio_result guest_sys_real_write(void *ctx, uint32_t offset, unsigned size, uint32_t value)
 {
 	(void)ctx;
-	page[offset / 4u] = size == 4 ? value : widen(page[offset / 4u], offset, size, value);
+	/* A real register written in part: the other bytes keep what they read. */
+	page[offset / 4u] = size == 4 ? value : word_lanes_merge(page[offset / 4u], offset, size, value);
 	return MMIO_DONE;
 }
 
@@ -85,7 +68,7 @@ static uint32_t timer_word(struct guest_hidden_timer *t, uint32_t offset)
 
 enum mmio_result guest_sys_timer_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value)
 {
-	*value = narrow(timer_word(ctx, offset & ~3u), offset, size);
+	*value = word_lanes_read(timer_word(ctx, offset & ~3u), offset, size);
 	return MMIO_DONE;
 }
 
@@ -96,8 +79,8 @@ enum mmio_result guest_sys_timer_write(void *ctx, uint32_t offset, unsigned size
 	volatile uint32_t *real = &page[(A10_TIMER_OFFSET + word) / 4u];
 
 	if (size != 4)          /* write one to clear: the other bytes write zeros */
-		value = word == TMR_IRQ_STA ? (value << (8u * (offset & 3u))) & lanes(offset, size)
-					    : widen(timer_word(t, word), offset, size, value);
+		value = word == TMR_IRQ_STA ? word_lanes_value(offset, size, value)
+					    : word_lanes_merge(timer_word(t, word), offset, size, value);
 	if (word == TMR_IRQ_EN) {
 		*real = (value & ~bit) | (*real & bit);
 		t->irq_en = value & bit;
