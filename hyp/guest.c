@@ -115,6 +115,29 @@ static const char *staged_ram_size(const struct stage_header *hdr, uint32_t *siz
 	return NULL;
 }
 
+/* Do host ranges [a, a + a_size) and [b, b + b_size) share a byte? */
+static bool overlap(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size)
+{
+	return a < b + b_size && b < a + a_size;
+}
+
+/*
+ * Is there RAM at host address `hpa`? A misplaced GUEST_RAM_HOST_ADDR (or
+ * too little memory given to QEMU) would otherwise leave the guest running
+ * on memory that forgets what it is told.
+ */
+static bool host_ram_holds(uint32_t hpa)
+{
+	volatile uint32_t *word = mmu_map_phys_page(hpa & PAGE_MASK);
+	uint32_t saved = *word;
+	bool holds;
+
+	*word = ~saved;
+	holds = *word == ~saved;
+	*word = saved;
+	return holds;
+}
+
 /*
  * Set up the guest's RAM and load the staged image into it. The staging
  * area is mapped for the hypervisor only while it is read.
@@ -125,16 +148,20 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	uint32_t hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE);
 	const char *err;
 
-	if (CONFIG_GUEST_STAGE_ADDR < board.ram_base + CONFIG_GUEST_RAM_SIZE &&
-	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > board.ram_base)
-		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM");
-	if (CONFIG_GUEST_STAGE_ADDR < hyp_base + CONFIG_HYP_RAM_SIZE &&
-	    CONFIG_GUEST_STAGE_ADDR + CONFIG_GUEST_STAGE_SIZE > hyp_base)
+	if (overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, CONFIG_GUEST_RAM_HOST_ADDR,
+		    CONFIG_GUEST_RAM_SIZE))
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM (GUEST_RAM_HOST_ADDR)");
+	if (overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
 		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
+	if (overlap(CONFIG_GUEST_RAM_HOST_ADDR, CONFIG_GUEST_RAM_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
+		hyp_panic("configuration: the guest's RAM (GUEST_RAM_HOST_ADDR) overlaps the hypervisor");
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
-	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = board.ram_base };
+	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = CONFIG_GUEST_RAM_HOST_ADDR };
 	if ((err = staged_ram_size(hdr, &g->ram.size)))
 		goto out;
+	if (!host_ram_holds(g->ram.hpa_base) || !host_ram_holds(g->ram.hpa_base + g->ram.size - 1))
+		hyp_panic("no RAM behind the guest's: host memory 0x%08x-0x%08x (GUEST_RAM_HOST_ADDR)",
+			  g->ram.hpa_base, g->ram.hpa_base + g->ram.size - 1);
 	shadow_flat_init(&g->ram);
 	struct guest_image_limits lim = {
 		.ram_base = g->ram.gpa_base,
@@ -201,6 +228,9 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 	cp15_write_tpidruro(0);
 	log_info("%s: %s image, entry 0x%08x, RAM 0x%08x-0x%08x, dtb 0x%08x", g->name, boot.kind,
 		 boot.entry, g->ram.gpa_base, g->ram.gpa_base + g->ram.size - 1, boot.dtb);
+	if (g->ram.hpa_base != g->ram.gpa_base)
+		log_info("%s: its RAM is host memory 0x%08x-0x%08x", g->name, g->ram.hpa_base,
+			 g->ram.hpa_base + g->ram.size - 1);
 	v->guest = g;
 	return g;
 }

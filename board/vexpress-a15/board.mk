@@ -1,9 +1,11 @@
 # QEMU settings for vexpress-a15 (RAM at 0x80000000): native runs get the
 # guest's RAM size; under the hypervisor QEMU's RAM reaches the end of the
-# hypervisor's memory, which sits above the guest's.
+# hypervisor's memory or of the host memory behind the guest's RAM,
+# whichever is higher (by default the hypervisor, above the guest's RAM).
 QEMU_MACHINE := vexpress-a15
 BOARD_RAM_BASE := 0x80000000
-QEMU_MEM_HYP := $(shell echo $$(( ($(CONFIG_HYP_LOAD_ADDR) + $(CONFIG_HYP_RAM_SIZE) - $(BOARD_RAM_BASE)) >> 20 )))M
+host_ram_end = $(shell h=$$(( $(1) + $(2) )); g=$$(( $(3) + $(4) )); echo $$(( ((h > g ? h : g) - $(BOARD_RAM_BASE)) >> 20 ))M)
+QEMU_MEM_HYP := $(call host_ram_end,$(CONFIG_HYP_LOAD_ADDR),$(CONFIG_HYP_RAM_SIZE),$(CONFIG_GUEST_RAM_HOST_ADDR),$(CONFIG_GUEST_RAM_SIZE))
 # The board's sound device gets a silent backend instead of probing host audio.
 QEMU_BOARD_ARGS := -audiodev none,id=snd0 -global pl041.audiodev=snd0
 # The hypervisor's messages: the second UART.

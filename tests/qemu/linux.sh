@@ -4,7 +4,8 @@
 #  - usertest, the user-space conformance program, prints exactly the same;
 #  - the stock zImage wrapped in a U-Boot uImage reaches user space too.
 # Settings come from the Makefile's environment (LINUX_KERNEL, LINUX_DTB_FILE,
-# INITRAMFS, LINUX_CONSOLE, and those of lib.sh).
+# INITRAMFS, LINUX_CONSOLE, and those of lib.sh); TEST_SUFFIX names a variant
+# of the hypervisor (HYP_ELF) in the test names and files.
 set -u
 . tests/qemu/lib.sh
 
@@ -19,8 +20,9 @@ autorun_output() {
 
 # compare_autorun NAME KERNEL PROGRAM: run PROGRAM both ways; its output must match and end well.
 compare_autorun() {
-	local name=$1 kernel=$2 program=$3 test_name=qemu/linux/$1
-	local native=$WORK/linux-$name.native.out hyp=$WORK/linux-$name.hyp.out log=$WORK/linux-$name.hyp.log
+	local name=$1 kernel=$2 program=$3 test_name=qemu/linux/$1${TEST_SUFFIX:-}
+	local native=$WORK/linux-$name.native.out hyp=$WORK/linux-$name${TEST_SUFFIX:-}.hyp.out
+	local log=$WORK/linux-$name${TEST_SUFFIX:-}.hyp.log
 	local append="console=$LINUX_CONSOLE quiet autorun=$program"
 	run_native "$kernel" "$native" "$LINUX_TIMEOUT" "${linux_args[@]}" --append "$append"
 	local native_rc=$?
@@ -37,8 +39,8 @@ compare_autorun() {
 	elif ! grep -q 'integrity: unchanged' "$log"; then
 		fail "$test_name" "the hypervisor's code changed, or no integrity report" "$log"
 	elif ! cmp -s "$native.autorun" "$hyp.autorun"; then
-		diff "$native.autorun" "$hyp.autorun" > "$WORK/linux-$name.diff"
-		fail "$test_name" "outputs differ (native <, hypervisor >)" "$WORK/linux-$name.diff"
+		diff "$native.autorun" "$hyp.autorun" > "$WORK/linux-$name${TEST_SUFFIX:-}.diff"
+		fail "$test_name" "outputs differ (native <, hypervisor >)" "$WORK/linux-$name${TEST_SUFFIX:-}.diff"
 	else
 		pass "$test_name"
 	fi
