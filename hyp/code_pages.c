@@ -12,21 +12,22 @@
 
 static struct page_scan scan;
 
-static void scan_neighbour_literals(uint32_t neighbour)
+static void scan_neighbour_literals(const struct shadow_flat *f, uint32_t neighbour)
 {
-	if (shadow_flat_is_ram(neighbour, PAGE_SIZE))
-		page_scan_literals(&scan, guest_ram_page_ptr(neighbour), neighbour, PAGE_WORDS);
+	if (shadow_flat_is_ram(f, neighbour, PAGE_SIZE))
+		page_scan_literals(&scan, guest_ram_page_ptr(f, neighbour), neighbour, PAGE_WORDS);
 }
 
 /* Scan the page at `page` and patch what is sensitive; false if the patch table is full. */
 static bool scan_and_patch(struct vcpu *v, uint32_t page)
 {
-	uint32_t *words = guest_ram_page_ptr(page);
+	const struct shadow_flat *f = &v->guest->flat;
+	uint32_t *words = guest_ram_page_ptr(f, page);
 
 	page_scan_begin(&scan, page);
-	scan_neighbour_literals(page - PAGE_SIZE);
+	scan_neighbour_literals(f, page - PAGE_SIZE);
 	page_scan_literals(&scan, words, page, PAGE_WORDS);
-	scan_neighbour_literals(page + PAGE_SIZE);
+	scan_neighbour_literals(f, page + PAGE_SIZE);
 	if (page_scan_classify(&scan, words)) {
 		for (unsigned i = 0; i < PAGE_WORDS; i++) {
 			if (scan.cls[i] == SENS_NONE)
@@ -60,12 +61,12 @@ bool code_page_first_exec(struct vcpu *v, uint32_t gpa)
 	 * in a privileged mode is scanned first.
 	 */
 	if (!vcpu_privileged(v)) {
-		shadow_flat_make_user_code(page);
+		shadow_flat_make_user_code(&v->guest->flat, page);
 		return true;
 	}
 	if (!scan_and_patch(v, page))
 		return false;
-	shadow_flat_make_code(page);
+	shadow_flat_make_code(&v->guest->flat, page);
 	log_debug("code page 0x%08x scanned (%u patches in table)", page, patch_count(&v->guest->patches));
 	return true;
 }
@@ -82,13 +83,13 @@ enum emu_result code_page_write(struct vcpu *v, uint32_t insn, uint32_t writer_g
 	uint32_t page = target_gpa & PAGE_MASK;
 
 	if ((writer_gpa & PAGE_MASK) != page) {
-		shadow_flat_make_data(page);
+		shadow_flat_make_data(&v->guest->flat, page);
 		v->stats.code_pages_made_writable++;
 		return EMU_DONE;
 	}
-	if (shadow_flat_page_is_user_code(page)) {
+	if (shadow_flat_page_is_user_code(&v->guest->flat, page)) {
 		/* A user program writing its own page: nothing to patch, so let it. */
-		shadow_flat_make_user_code_writable(page);
+		shadow_flat_make_user_code_writable(&v->guest->flat, page);
 		return EMU_DONE;
 	}
 	enum emu_result r = emulate_mem(v, insn, code_store, v);

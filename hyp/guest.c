@@ -94,9 +94,10 @@ static void setup_devices(struct guest *g)
 	irq_forward_init(g);
 }
 
+/* While the image loads, the hypervisor's own table maps guest RAM at its guest-physical addresses. */
 static void *guest_ram_ptr(uint32_t gpa)
 {
-	return shadow_flat_hyp_ptr(gpa);
+	return (void *)(uintptr_t)gpa;
 }
 
 static uint64_t stage_pages(uint32_t size)
@@ -162,7 +163,8 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	if (!host_ram_holds(g->ram.hpa_base) || !host_ram_holds(g->ram.hpa_base + g->ram.size - 1))
 		hyp_panic("no RAM behind the guest's: host memory 0x%08x-0x%08x (GUEST_RAM_HOST_ADDR)",
 			  g->ram.hpa_base, g->ram.hpa_base + g->ram.size - 1);
-	shadow_flat_init(&g->ram);
+	shadow_flat_init(&g->flat, &g->ram);
+	mmu_map_hyp_at(g->ram.gpa_base, g->ram.hpa_base, g->ram.size);
 	struct guest_image_limits lim = {
 		.ram_base = g->ram.gpa_base,
 		.ram_size = g->ram.size,
@@ -176,6 +178,7 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	else
 		err = guest_image_load(hdr, (const uint8_t *)hdr + STAGE_IMAGE_OFFSET, &lim,
 				       guest_ram_ptr, boot);
+	mmu_unmap(g->ram.gpa_base, g->ram.size);
 out:
 	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	return err;
@@ -207,7 +210,8 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 		hyp_finish(false);
 	}
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
-		shadow_flat_map_device(board.guest_passthrough[i].base, board.guest_passthrough[i].size);
+		shadow_flat_map_device(&g->flat, board.guest_passthrough[i].base,
+				       board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset(&g->patches);
 	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
@@ -240,6 +244,7 @@ void guest_run(struct guest *g)
 	static struct trap_frame first_entry;
 
 	vcpu_to_frame(&g->vcpu, &first_entry);
+	shadow_flat_use(&g->flat);              /* its MMU is off */
 	cp15_write_tpidrprw((uint32_t)(uintptr_t)&g->vcpu);     /* hyp_trap()'s running vCPU */
 	trap_enter_guest(&first_entry);
 }
@@ -322,7 +327,7 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 	uint32_t insn, gpa;
 
 	log_error("%s: stopped: %s", g->name, reason);
-	if (!guest_mmu_translate(&g->vcpu, pc & ~1u, GUEST_READ, &gpa) && shadow_flat_is_ram(gpa, 4) &&
+	if (!guest_mmu_translate(&g->vcpu, pc & ~1u, GUEST_READ, &gpa) && shadow_flat_is_ram(&g->flat, gpa, 4) &&
 	    !vmem_read(&g->vcpu, pc & ~1u, 4, &insn))
 		log_error("%s: pc=0x%08x insn=0x%08x cpsr=0x%08x", g->name, pc, insn, g->vcpu.cpsr);
 	else

@@ -78,6 +78,7 @@ struct guest {
 	const char *name;
 	struct vcpu vcpu;
 	struct guest_memmap ram;
+	struct shadow_flat flat;        /* its memory while its MMU is off */
 	struct vgic vgic;
 	struct va10_pic va10_pic;
 	struct vomap3_intc vomap3_intc;

@@ -85,7 +85,7 @@ uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
 		.sctlr = v->cp15.sctlr, .id_mmfr0 = v->id->id_mmfr[0],
 	};
 
-	guest_walk(&regs, va, guest_ram_read_word, NULL, w);
+	guest_walk(&regs, va, guest_ram_read_word, &v->guest->flat, w);
 	if (v->guest->mmu.on)
 		guest_tables_walked(v->guest, w);
 	if (!w->ok) {
@@ -287,7 +287,7 @@ static void shadow_off(struct guest *g)
 {
 	g->mmu.on = false;
 	g->mmu.cur = NULL;
-	mmu_use_hyp_table();
+	shadow_flat_use(&g->flat);
 	write_processor_dacr(g, DACR_HYP_GUEST_FLAT);
 }
 
@@ -385,9 +385,9 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		 * data pages execute-never, to catch the transitions; pages holding
 		 * the guest's tables are read-only too.
 		 */
-		if (shadow_flat_page_catches_writes(gpa))
+		if (shadow_flat_page_catches_writes(&g->flat, gpa))
 			r.overlay.no_write = true;
-		else if (shadow_flat_page_is_data(gpa))
+		else if (shadow_flat_page_is_data(&g->flat, gpa))
 			r.overlay.no_exec = true;
 		if (guest_tables_protected(g, gpa))
 			r.overlay.no_write = true;

@@ -18,7 +18,7 @@ static bool page_bit(const uint32_t *map, const struct guest *g, uint32_t gpa)
 {
 	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
 
-	return shadow_flat_is_ram(gpa, 1) && (map[page / 32u] >> (page % 32u)) & 1u;
+	return shadow_flat_is_ram(&g->flat, gpa, 1) && (map[page / 32u] >> (page % 32u)) & 1u;
 }
 
 static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, bool on)
@@ -57,7 +57,7 @@ void guest_tables_reset(struct guest *g)
 /* A page found to hold a table: protected, so its writable shadow mappings go. */
 static void track(struct guest *g, uint32_t gpa)
 {
-	if (!gpa || !shadow_flat_is_ram(gpa, 1) || guest_tables_is_table_page(g, gpa))
+	if (!gpa || !shadow_flat_is_ram(&g->flat, gpa, 1) || guest_tables_is_table_page(g, gpa))
 		return;
 	set_page_bit(g->mmu.table_pages, g, gpa, true);
 	g->mmu.tracked_pages++;
@@ -72,8 +72,16 @@ void guest_tables_walked(struct guest *g, const struct guest_walk_result *w)
 
 static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
 {
-	(void)ctx;
-	return guest_ram_page_ptr(page_gpa);
+	const struct guest *g = ctx;
+
+	return guest_ram_page_ptr(&g->flat, page_gpa);
+}
+
+static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
+{
+	struct guest *g = ctx;
+
+	return guest_ram_read_word(&g->flat, gpa, value);
 }
 
 static bool listed(void *ctx, uint32_t gpa)
@@ -91,7 +99,7 @@ static void descriptor_changed(void *ctx, uint32_t desc_gpa)
 static struct modified_tables_ops list_ops(struct guest *g)
 {
 	return (struct modified_tables_ops){
-		.page = page_words, .read = guest_ram_read_word, .listed = listed,
+		.page = page_words, .read = read_word, .listed = listed,
 		.descriptor_changed = descriptor_changed, .ctx = g,
 	};
 }
@@ -126,7 +134,7 @@ bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
 		return false;
 	if (t->count == t->capacity)
 		protect_again(g, modified_tables_oldest(t));
-	modified_tables_add(t, gpa, guest_ram_page_ptr(gpa & PAGE_MASK));
+	modified_tables_add(t, gpa, guest_ram_page_ptr(&g->flat, gpa & PAGE_MASK));
 	set_page_bit(g->mmu.listed_pages, g, gpa, true);
 	g->mmu.tables_unprotected++;
 	return true;
@@ -171,7 +179,7 @@ void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size)
 	for (uint32_t word = gpa & ~3u; word < gpa + size; word += 4u) {
 		uint32_t value;
 		guest_mmu_descriptor_changed(g, word);
-		if (guest_ram_read_word(NULL, word, &value))
+		if (guest_ram_read_word(&g->flat, word, &value))
 			note_used(g, word, value);
 	}
 	g->mmu.tracked_writes++;

@@ -52,7 +52,7 @@ static bool pc_gpa(struct guest *g, uint32_t *gpa)
 	if (!guest_mmu_fetched_from(g, v->r[15], gpa) &&
 	    vmem_translate(v, v->r[15], GUEST_EXEC, gpa))
 		return false;
-	return shadow_flat_is_ram(*gpa, 4);
+	return shadow_flat_is_ram(&g->flat, *gpa, 4);
 }
 
 /*
@@ -71,7 +71,7 @@ static bool read_trapped_insn(struct guest *g, uint32_t pc, uint32_t *insn)
 
 	if (guest_load_word(pc, insn))
 		return true;
-	return !vmem_translate(&g->vcpu, pc, GUEST_EXEC, &gpa) && guest_ram_read_word(NULL, gpa, insn);
+	return !vmem_translate(&g->vcpu, pc, GUEST_EXEC, &gpa) && guest_ram_read_word(&g->flat, gpa, insn);
 }
 
 /* The ARM instruction that trapped, read at entry; false in Thumb state or outside guest RAM. */
@@ -207,11 +207,11 @@ static bool guest_mmu_pabt(struct guest *g, uint32_t va)
 		vexc_take(v, VEXC_PABT, v->r[15]);
 		return false;
 	}
-	if (!shadow_flat_is_ram(w.pa, 4)) {
+	if (!shadow_flat_is_ram(&g->flat, w.pa, 4)) {
 		v->stop_reason = "executes outside guest RAM";
 		return false;
 	}
-	if (shadow_flat_page_is_data(w.pa)) {
+	if (shadow_flat_page_is_data(&g->flat, w.pa)) {
 		if (first_exec(v, w.pa))
 			guest_mmu_forget_frame(g, w.pa);        /* mapped execute-never as data */
 		return true;
@@ -236,12 +236,12 @@ static bool handle_pabt(struct guest *g)
 	}
 	if (guest_mmu_on(v))
 		return guest_mmu_pabt(g, ifar);
-	if (!shadow_flat_is_ram(ifar, 4)) {
+	if (!shadow_flat_is_ram(&g->flat, ifar, 4)) {
 		/* Natively the core would fetch zeros from the bus forever: stop instead. */
 		v->stop_reason = "executes outside guest RAM";
 		return false;
 	}
-	if (fsr_status(ifsr) == FS_PERM_PAGE && shadow_flat_page_is_data(ifar)) {
+	if (fsr_status(ifsr) == FS_PERM_PAGE && shadow_flat_page_is_data(&g->flat, ifar)) {
 		first_exec(v, ifar);
 		return true;
 	}
@@ -274,7 +274,7 @@ static uint32_t bus_access(void *opaque, uint32_t va, unsigned size, bool write,
 				    : dev->read(dev->ctx, gpa - dev->base, size, value);
 		return 0;
 	}
-	if (board.unassigned_aborts && !shadow_flat_is_ram(gpa, size))
+	if (board.unassigned_aborts && !shadow_flat_is_ram(&ctx->g->flat, gpa, size))
 		return fsr_make(FS_SYNC_EXTERNAL);
 	return write ? vmem_write(v, va, size, *value) : vmem_read(v, va, size, value);
 }
@@ -309,14 +309,14 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 		return;
 	}
 	/* Only a store from a patched page into itself is performed here, so only then is it decoded. */
-	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && shadow_flat_page_is_code(target_gpa) &&
+	if ((writer_gpa & PAGE_MASK) == (target_gpa & PAGE_MASK) && shadow_flat_page_is_code(&g->flat, target_gpa) &&
 	    !fetch_arm_insn(g, &insn)) {
 		v->stop_reason = "store into its own code page from Thumb code";
 		return;
 	}
 	finish_emulation(v, code_page_write(v, insn, writer_gpa, target_gpa),
 			 "store into its own code page by an instruction that is not emulated");
-	if (!shadow_flat_page_catches_writes(target_gpa))
+	if (!shadow_flat_page_catches_writes(&g->flat, target_gpa))
 		guest_mmu_forget_frame(g, target_gpa);  /* mapped read-only or executable */
 }
 
@@ -337,8 +337,8 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 		deliver_data_abort(v, fsr | (write ? FSR_WNR : 0u), va);
 		return false;
 	}
-	if (shadow_flat_is_ram(w.pa, 1)) {
-		if (write && shadow_flat_page_catches_writes(w.pa)) {
+	if (shadow_flat_is_ram(&g->flat, w.pa, 1)) {
+		if (write && shadow_flat_page_catches_writes(&g->flat, w.pa)) {
 			code_write(g, w.pa);
 			return true;
 		}
@@ -373,8 +373,8 @@ static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 			emulate_access(g);
 		return false;
 	}
-	if (shadow_flat_is_ram(dfar, 1)) {
-		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_catches_writes(dfar)) {
+	if (shadow_flat_is_ram(&g->flat, dfar, 1)) {
+		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_catches_writes(&g->flat, dfar)) {
 			code_write(g, dfar);
 			return true;
 		}

@@ -40,12 +40,12 @@ static uint32_t access_bytes(struct vcpu *v, uint32_t va, unsigned size, bool wr
 	}
 	if ((fsr = vmem_translate(v, va, write ? GUEST_WRITE : GUEST_READ, &gpa)))
 		return fsr;
-	if (!shadow_flat_is_ram(gpa, size)) {
+	if (!shadow_flat_is_ram(&v->guest->flat, gpa, size)) {
 		if (!write)
 			memset(bytes, 0, size);
 		return 0;
 	}
-	uint8_t *ram = guest_ram_page_ptr(gpa);
+	uint8_t *ram = guest_ram_page_ptr(&v->guest->flat, gpa);
 	if (write) {
 		memcpy(ram, bytes, size);
 		guest_tables_written(v->guest, gpa, size);

@@ -1,7 +1,7 @@
 /*
  * Guest memory while the guest's MMU is off: guest virtual = guest
- * physical, mapped page by page onto the guest's host memory in the
- * hypervisor's translation table. Each RAM page is "data" (PL0
+ * physical, mapped page by page onto the guest's host memory in a
+ * translation table of the guest's own. Each RAM page is "data" (PL0
  * read/write, execute-never), "code" (scanned and patched; PL0 read-only,
  * executable), so the first execution and every later write of a code page
  * trap to the hypervisor, or "user code": first run in virtual User mode,
@@ -16,6 +16,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arm/pgtable_bits.h"
+#include "generated/config.h"
+
 /* A guest's RAM: guest-physical range and where it lives in host memory. */
 struct guest_memmap {
 	uint32_t gpa_base;
@@ -23,35 +26,52 @@ struct guest_memmap {
 	uint32_t size;
 };
 
-void shadow_flat_init(const struct guest_memmap *ram);
-/* Let the guest reach a device directly (PL0 read/write, device memory). */
-void shadow_flat_map_device(uint32_t pa, uint32_t size);
+#define FLAT_RAM_L2_TABLES      (CONFIG_GUEST_RAM_SIZE / SECTION_SIZE)
+#define FLAT_DEVICE_L2_TABLES   4u
 
-bool shadow_flat_is_ram(uint32_t gpa, uint32_t size);
 /*
- * Where the hypervisor reads and writes guest RAM at `gpa` while the
- * guest's MMU is off (its flat map is the hypervisor's too): whole images.
+ * One guest's flat map: its own translation table, which the MMU walks
+ * while that guest's MMU is off (the hypervisor's window included), with
+ * its RAM and its passed-through devices at their guest-physical addresses.
  */
-void *shadow_flat_hyp_ptr(uint32_t gpa);
+struct shadow_flat {
+	uint32_t l1[L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
+	uint32_t ram_l2[FLAT_RAM_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+	uint32_t device_l2[FLAT_DEVICE_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+	unsigned device_l2_used;
+	struct guest_memmap ram;
+	/* Executable pages that are user code (never patched), by page index in guest RAM. */
+	uint32_t user_code[CONFIG_GUEST_RAM_SIZE / PAGE_SIZE / 32u];
+};
+
+/* Every RAM page data; no device yet. */
+void shadow_flat_init(struct shadow_flat *f, const struct guest_memmap *ram);
+/* Let the guest reach a device directly (PL0 read/write, device memory). */
+void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size);
+/* Run on this flat map (the guest's MMU is off). */
+void shadow_flat_use(const struct shadow_flat *f);
+
+bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size);
 /*
  * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
  * does; valid for the rest of that page and MMU_PHYS_SLOTS - 1 more calls.
  */
-void *guest_ram_page_ptr(uint32_t gpa);
+void *guest_ram_page_ptr(const struct shadow_flat *f, uint32_t gpa);
 /*
  * The word of guest RAM at `gpa`, read the same way; false outside guest
- * RAM. Shaped as a guest table walk's reader (shadow_pt/guest_walk.h).
+ * RAM. Shaped as a guest table walk's reader (shadow_pt/guest_walk.h):
+ * `ctx` is the struct shadow_flat.
  */
 bool guest_ram_read_word(void *ctx, uint32_t gpa, uint32_t *value);
 
-bool shadow_flat_page_is_data(uint32_t gpa);
-bool shadow_flat_page_is_code(uint32_t gpa);
-bool shadow_flat_page_is_user_code(uint32_t gpa);
+bool shadow_flat_page_is_data(const struct shadow_flat *f, uint32_t gpa);
+bool shadow_flat_page_is_code(const struct shadow_flat *f, uint32_t gpa);
+bool shadow_flat_page_is_user_code(const struct shadow_flat *f, uint32_t gpa);
 /* Code or user code that is read-only: a write to it faults. */
-bool shadow_flat_page_catches_writes(uint32_t gpa);
-void shadow_flat_make_code(uint32_t gpa);
-void shadow_flat_make_user_code(uint32_t gpa);
-void shadow_flat_make_user_code_writable(uint32_t gpa);
-void shadow_flat_make_data(uint32_t gpa);
+bool shadow_flat_page_catches_writes(const struct shadow_flat *f, uint32_t gpa);
+void shadow_flat_make_code(struct shadow_flat *f, uint32_t gpa);
+void shadow_flat_make_user_code(struct shadow_flat *f, uint32_t gpa);
+void shadow_flat_make_user_code_writable(struct shadow_flat *f, uint32_t gpa);
+void shadow_flat_make_data(struct shadow_flat *f, uint32_t gpa);
 
 #endif

@@ -56,12 +56,12 @@ static void write_ttbr0(const uint32_t *l1)
 	isb();
 }
 
-void mmu_use_hyp_table(void)
+void mmu_use_flat_table(const uint32_t *l1)
 {
 	dsb();
 	cp15_write_contextidr(MMU_RESERVED_ASID);
 	isb();
-	write_ttbr0(hyp_l1);
+	write_ttbr0(l1);
 	tlb_invalidate_all();   /* the tables left may share global entries with this one */
 }
 
@@ -79,15 +79,10 @@ void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)
 	isb();
 }
 
-void mmu_set_l1(uint32_t va, uint32_t desc)
+static void set_l1(uint32_t va, uint32_t desc)
 {
 	BUG_ON(mmu_in_hyp_window(va & SECTION_MASK, SECTION_SIZE));
 	hyp_l1[va >> SECTION_SHIFT] = desc;
-}
-
-uint32_t mmu_get_l1(uint32_t va)
-{
-	return hyp_l1[va >> SECTION_SHIFT];
 }
 
 void mmu_init(uint32_t offset)
@@ -136,17 +131,27 @@ void *mmu_map_phys_page(uint32_t pa)
 	return (void *)(uintptr_t)(va + (pa & ~PAGE_MASK));
 }
 
+static void map_sections(uint32_t va, uint32_t pa, uint32_t size, uint32_t ap)
+{
+	for (uint32_t off = 0; off < size; off += SECTION_SIZE)
+		set_l1(va + off, (pa + off) | L1_TYPE_SECTION | L1_SECT_NORMAL_WBWA | L1_SECT_XN |
+		       L1_SECT_AP(ap) | L1_DOMAIN(DOMAIN_HYP));
+	tlb_invalidate_all();
+}
+
 void mmu_map_hyp_readonly(uint32_t pa, uint32_t size)
 {
-	for (uint32_t a = pa & SECTION_MASK; a - (pa & SECTION_MASK) < size; a += SECTION_SIZE)
-		mmu_set_l1(a, a | L1_TYPE_SECTION | L1_SECT_NORMAL_WBWA | L1_SECT_XN |
-			   L1_SECT_AP(AP_PL1_RO) | L1_DOMAIN(DOMAIN_HYP));
-	tlb_invalidate_all();
+	map_sections(pa & SECTION_MASK, pa & SECTION_MASK, size, AP_PL1_RO);
+}
+
+void mmu_map_hyp_at(uint32_t va, uint32_t pa, uint32_t size)
+{
+	map_sections(va, pa, size, AP_PL1_RW);
 }
 
 void mmu_unmap(uint32_t va, uint32_t size)
 {
 	for (uint32_t a = va & SECTION_MASK; a - (va & SECTION_MASK) < size; a += SECTION_SIZE)
-		mmu_set_l1(a, 0);
+		set_l1(a, 0);
 	tlb_invalidate_all();
 }

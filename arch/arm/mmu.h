@@ -20,12 +20,13 @@ uint32_t hyp_virt_to_phys(const void *va);
 #define MMU_PHYS_SLOTS 16u
 void *mmu_map_phys_page(uint32_t pa);
 
-/* Install or clear one L1 entry for a guest mapping; the caller flushes. */
-void mmu_set_l1(uint32_t va, uint32_t desc);
-uint32_t mmu_get_l1(uint32_t va);
-
-/* Map [pa, pa+size) at the same virtual address, PL1 read-only (whole MiB sections). */
+/*
+ * In the hypervisor's own table, while it runs on it (before any guest):
+ * map [pa, pa+size) at the same virtual address PL1 read-only, or at `va`
+ * PL1 read/write (whole MiB sections, 1 MiB aligned); unmap either.
+ */
 void mmu_map_hyp_readonly(uint32_t pa, uint32_t size);
+void mmu_map_hyp_at(uint32_t va, uint32_t pa, uint32_t size);
 void mmu_unmap(uint32_t va, uint32_t size);
 
 /* The L1 index range of the hypervisor's window (present in every table). */
@@ -34,13 +35,13 @@ uint32_t mmu_hyp_window_mbs(void);
 /* Give another L1 table the hypervisor's window entries. */
 void mmu_copy_hyp_window(uint32_t *l1);
 /*
- * ASID 0 tags nothing: the hypervisor's own table has only global entries,
- * and no shadow table runs under it.
+ * ASID 0 tags nothing: the hypervisor's own table and the guests' flat
+ * tables have only global entries, and no shadow table runs under it.
  */
 #define MMU_RESERVED_ASID 0u
 
-/* Back to the hypervisor's own table (the guest's MMU is off); flushes the TLB. */
-void mmu_use_hyp_table(void);
+/* Run on a guest's flat table (`l1`, window included: its MMU is off); flushes the TLB. */
+void mmu_use_flat_table(const uint32_t *l1);
 
 /*
  * Make `l1` (16 KiB aligned, window included) the translation table, with
