@@ -341,10 +341,9 @@ void guest_halted(struct guest *g, uint32_t pc)
 	bool watched = board.guest_console.read;
 
 	log_info("%s: halted at pc=0x%08x (a branch to itself with interrupts masked)", g->name, pc);
-	if (!watched) {
+	if (!watched)
 		guest_stop(g, "halted (its console is not watched on this board: whether it asked to is not known)",
 			   pc);
-	}
 	const char *line = console_tail_line(&g->console_tail);
 	if (line[0])
 		log_info("%s: its last console line: \"%s\"", g->name, line);
@@ -352,7 +351,7 @@ void guest_halted(struct guest *g, uint32_t pc)
 		log_info("%s: it wrote nothing on its console", g->name);
 	if (console_tail_ends_with(&g->console_tail, CONFIG_GUEST_HALT_LINE))
 		guest_end(g, "halted");
-	guest_stop(g, "halted without saying \"" CONFIG_GUEST_HALT_LINE "\" (after a failure)", pc);
+	guest_stop(g, "halted without saying \"" CONFIG_GUEST_HALT_LINE "\" first", pc);
 }
 
 void hyp_finish(bool ok)
