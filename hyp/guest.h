@@ -39,6 +39,8 @@
 #define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
 /* The cached roots, then one scratch root for half-written context switches that fault. */
 #define SHADOW_ROOT_SLOTS (SHADOW_ROOTS + 1u)
+/* Storage for the modified table list (hyp/guest_tables.c): one entry even when the list is off. */
+#define MODIFIED_TABLES_CAPACITY (CONFIG_SHADOW_MODIFIED_TABLES ? CONFIG_SHADOW_MODIFIED_TABLES : 1u)
 #define SHADOW_SCRATCH_ROOT SHADOW_ROOTS
 
 /*
@@ -55,6 +57,9 @@ struct shadow_root {
 
 /* The guest's own MMU (hyp/guest_mmu.c). */
 struct guest_mmu_state {
+	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
+	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
+	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
 	bool on;                        /* shadow tables in use */
 	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
@@ -64,6 +69,8 @@ struct guest_mmu_state {
 	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
+	uint32_t modified_gpa[MODIFIED_TABLES_CAPACITY], modified_listed_at[MODIFIED_TABLES_CAPACITY];
+	uint32_t modified_snapshots[MODIFIED_TABLES_CAPACITY][PAGE_DESCRIPTORS];
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */

@@ -17,9 +17,10 @@
 #define FRAME_VA_SET     1u
 #define FRAME_VA_MANY    2u
 
-/* Each cached root: an L1 table and an L2 index per view; the L2 tables are pooled. */
-static uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-static int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
+/*
+ * The pool of shadow L2 tables. One guest runs at a time, and its pool
+ * structure is set up over this storage each time its shadow starts.
+ */
 static uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 static struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
 
@@ -265,12 +266,12 @@ static void shadow_on(struct guest *g)
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		root->s = (struct shadow_space){
-			.l1 = { root_l1[i][SHADOW_VIEW_KERNEL], root_l1[i][SHADOW_VIEW_USER] },
-			.l2_of_mb = root_l2_of_mb[i], .pool = &m->pool,
+			.l1 = { m->root_l1[i][SHADOW_VIEW_KERNEL], m->root_l1[i][SHADOW_VIEW_USER] },
+			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
 		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
-			mmu_copy_hyp_window(root_l1[i][v]);
+			mmu_copy_hyp_window(m->root_l1[i][v]);
 		shadow_init(&root->s);
 		root->valid = false;
 	}

@@ -7,13 +7,6 @@
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 
-#define MODIFIED_TABLES CONFIG_SHADOW_MODIFIED_TABLES
-
-#if MODIFIED_TABLES
-static uint32_t listed_gpa[MODIFIED_TABLES], listed_at[MODIFIED_TABLES];
-static uint32_t snapshots[MODIFIED_TABLES][PAGE_DESCRIPTORS];
-#endif
-
 static bool page_bit(const uint32_t *map, const struct guest *g, uint32_t gpa)
 {
 	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
@@ -44,12 +37,10 @@ void guest_tables_reset(struct guest *g)
 
 	memset(m->table_pages, 0, sizeof(m->table_pages));
 	memset(m->listed_pages, 0, sizeof(m->listed_pages));
-#if MODIFIED_TABLES
 	m->modified = (struct modified_tables){
-		.page_gpa = listed_gpa, .snapshot = snapshots, .listed_at = listed_at,
-		.capacity = MODIFIED_TABLES,
+		.page_gpa = m->modified_gpa, .snapshot = m->modified_snapshots, .listed_at = m->modified_listed_at,
+		.capacity = CONFIG_SHADOW_MODIFIED_TABLES,
 	};
-#endif
 	modified_tables_init(&m->modified);
 	m->tracked_pages = 0;
 }
