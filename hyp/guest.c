@@ -18,6 +18,7 @@
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
 #include "hyp/patch.h"
+#include "hyp/ranges.h"
 #include "hyp/vcpu_frame.h"
 #include "hyp/vgic_mmio.h"
 #include "hyp/vmem.h"
@@ -116,12 +117,6 @@ static const char *staged_ram_size(const struct stage_header *hdr, uint32_t *siz
 	return NULL;
 }
 
-/* Do host ranges [a, a + a_size) and [b, b + b_size) share a byte? */
-static bool overlap(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size)
-{
-	return a < b + b_size && b < a + a_size;
-}
-
 /*
  * Is there RAM at host address `hpa`? A misplaced GUEST_RAM_HOST_ADDR (or
  * too little memory given to QEMU) would otherwise leave the guest running
@@ -149,12 +144,12 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	uint32_t hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE);
 	const char *err;
 
-	if (overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, CONFIG_GUEST_RAM_HOST_ADDR,
+	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, CONFIG_GUEST_RAM_HOST_ADDR,
 		    CONFIG_GUEST_RAM_SIZE))
 		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM (GUEST_RAM_HOST_ADDR)");
-	if (overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
+	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
 		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
-	if (overlap(CONFIG_GUEST_RAM_HOST_ADDR, CONFIG_GUEST_RAM_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
+	if (ranges_overlap(CONFIG_GUEST_RAM_HOST_ADDR, CONFIG_GUEST_RAM_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
 		hyp_panic("configuration: the guest's RAM (GUEST_RAM_HOST_ADDR) overlaps the hypervisor");
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = CONFIG_GUEST_RAM_HOST_ADDR };

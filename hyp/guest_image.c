@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hyp/guest_image.h"
+#include "hyp/ranges.h"
 #include "hyp/uimage.h"
 
 #define EI_NIDENT       16
@@ -71,18 +72,13 @@ static const char *range_reason(const char *what, uint32_t a, uint32_t b, const 
 	return reason;
 }
 
-static bool overlaps(uint32_t a, uint32_t len, uint32_t base, uint32_t size)
-{
-	return (uint64_t)a < (uint64_t)base + size && (uint64_t)a + len > base;
-}
-
 /* Where [gpa, gpa+len) may not go; NULL if it fits guest RAM. */
 static const char *check_range(const char *what, uint32_t gpa, uint32_t len,
 			       const struct guest_image_limits *lim)
 {
 	uint64_t end = (uint64_t)gpa + len;
 
-	if (overlaps(gpa, len, lim->hyp_base, lim->hyp_size))
+	if (ranges_overlap(gpa, len, lim->hyp_base, lim->hyp_size))
 		return range_reason(what, gpa, (uint32_t)(end - 1), "overlaps the hypervisor");
 	if (gpa < lim->ram_base || end > (uint64_t)lim->ram_base + lim->ram_size)
 		return range_reason(what, gpa, (uint32_t)(end - 1),
@@ -241,7 +237,7 @@ const char *guest_image_load(const struct stage_header *hdr, const uint8_t *imag
 	if (hdr->initrd_size) {
 		if ((err = check_range("initrd", hdr->initrd_gpa, hdr->initrd_size, lim)))
 			return err;
-		if (overlaps(hdr->initrd_gpa, hdr->initrd_size, boot->image_start,
+		if (ranges_overlap(hdr->initrd_gpa, hdr->initrd_size, boot->image_start,
 				   boot->image_end - boot->image_start))
 			return range_reason("initrd", hdr->initrd_gpa,
 					    hdr->initrd_gpa + hdr->initrd_size - 1,
@@ -259,7 +255,7 @@ const char *guest_image_load(const struct stage_header *hdr, const uint8_t *imag
 			return "device tree blob has no FDT magic";
 		if ((err = check_range("device tree", dtb_at, hdr->dtb_size, lim)))
 			return err;
-		if (overlaps(dtb_at, hdr->dtb_size, boot->image_start,
+		if (ranges_overlap(dtb_at, hdr->dtb_size, boot->image_start,
 				   boot->image_end - boot->image_start))
 			return range_reason("device tree", dtb_at, dtb_at + hdr->dtb_size - 1,
 					    "overlaps the kernel image");
