@@ -1,12 +1,6 @@
 #include "board/drivers/uart16550.h"
 #include "board/drivers/mmio.h"
-
-/* 16550 registers by index (a register every 2^reg_shift bytes). */
-#define UART_THR            0u          /* transmit holding (write, DLAB clear) */
-#define UART_LCR            3u          /* line control */
-#define UART_LCR_DLAB       (1u << 7)   /* registers 0, 1: the divisor latch (OMAP3: a configuration mode) */
-#define UART_LSR            5u          /* line status */
-#define UART_LSR_THRE       (1u << 5)   /* transmit holding register (OMAP3: transmit FIFO) empty */
+#include "board/drivers/uart16550_regs.h"
 
 /* LSR reads before sending anyway: over 100 ms, a full 64-byte FIFO draining at 9600 baud. */
 #define THRE_POLLS          1000000u

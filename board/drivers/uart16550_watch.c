@@ -1,11 +1,7 @@
 #include "board/drivers/uart16550_watch.h"
 #include "arch/arm/mmu.h"
+#include "board/drivers/uart16550_regs.h"
 #include "hyp/console_tail.h"
-
-/* 16550 registers by index (a register every 2^reg_shift bytes). */
-#define UART_THR            0u      /* transmit holding (write, DLAB 0); receive buffer (read) */
-#define UART_LCR            3u      /* line control */
-#define UART_LCR_DLAB       0x80u   /* registers 0 and 1 are the divisor latch */
 
 static volatile uint8_t *page;
 static unsigned shift;
