@@ -31,7 +31,8 @@ bool irq_forward_interrupt(struct guest *g, unsigned id)
 
 void irq_forward_sync(struct guest *g)
 {
-	for (unsigned w = 0; w < FORWARDED_WORDS; w++) {
+	/* After every trap: only the words that name the board's lines (one, on most boards). */
+	for (unsigned w = 0; w < (board.guest_irq_count + 31u) / 32u; w++) {
 		for (uint32_t raised = g->irq_forwarded[w]; raised; raised &= raised - 1u) {
 			unsigned bit = (unsigned)__builtin_ctz(raised), id = board.guest_irqs[32u * w + bit];
 			if (board.irqchip->pending(id))
