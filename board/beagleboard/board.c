@@ -15,12 +15,12 @@
  */
 #include "arch/arm/mmu.h"
 #include "board/board.h"
+#include "generated/config.h"
 #include "board/drivers/omap3_gptimer.h"
 #include "board/drivers/omap3_intc.h"
 #include "board/drivers/uart16550.h"
 #include "board/drivers/uart16550_watch.h"
 
-#define OMAP3_RAM_BASE          0x80000000u
 #define OMAP3_L4_CORE           0x48000000u     /* 16 MiB: control, clocks, most peripherals */
 #define OMAP3_L4_CORE_END       0x49000000u
 #define OMAP3_L4_PER            0x49000000u     /* 1 MiB: UARTs 3-4, GPTIMERs 2-9, GPIOs 2-6, McBSPs */
@@ -94,7 +94,7 @@ _Static_assert(sizeof(beagleboard_guest_irqs) / sizeof(beagleboard_guest_irqs[0]
 
 const struct board_desc board = {
 	.name = "beagleboard",
-	.ram_base = OMAP3_RAM_BASE,
+	.ram_base = CONFIG_BOARD_RAM_BASE,  /* board/Kconfig */
 	.machine_type = MACH_TYPE_OMAP3_BEAGLE,
 	.init = beagleboard_init,
 	.console_putc = uart16550_putc,

@@ -8,13 +8,13 @@
  * halting, so the hypervisor watches UART0 for what it said last.
  */
 #include "board/board.h"
+#include "generated/config.h"
 #include "board/drivers/a10_pic.h"
 #include "board/drivers/a10_timer.h"
 #include "board/drivers/semihosting.h"
 #include "board/drivers/uart16550_watch.h"
 #include "board/cubieboard/guest_sys.h"
 
-#define A10_RAM_BASE        0x40000000u
 #define A10_PIC             (A10_SYS_PAGE + A10_PIC_OFFSET)
 #define A10_TIMER           (A10_SYS_PAGE + A10_TIMER_OFFSET)
 #define A10_TICK_CHANNEL    5u
@@ -59,7 +59,7 @@ static const struct guest_mmio_device cubieboard_guest_emulated[] = {
 
 const struct board_desc board = {
 	.name = "cubieboard",
-	.ram_base = A10_RAM_BASE,
+	.ram_base = CONFIG_BOARD_RAM_BASE,  /* board/Kconfig */
 	.machine_type = MACH_TYPE_CUBIEBOARD,
 	.init = cubieboard_init,
 	.console_putc = semihosting_putc,

@@ -1,12 +1,12 @@
 /* QEMU vexpress-a15: Cortex-A15 tile on the Versatile Express motherboard ("a-series" map). */
 #include "arch/arm/mmu.h"
 #include "board/board.h"
+#include "generated/config.h"
 #include "board/drivers/generic_timer.h"
 #include "board/drivers/gicv2.h"
 #include "board/drivers/pl011.h"
 #include "board/vexpress-a15/v2m_sysreg.h"
 
-#define VEXPRESS_RAM_BASE   0x80000000u
 #define VEXPRESS_UART0      0x1c090000u   /* the guest's console */
 #define VEXPRESS_UART0_IRQ  37u           /* SPI 5 */
 #define VEXPRESS_UART1      0x1c0a0000u   /* the hypervisor's console */
@@ -45,7 +45,7 @@ static const struct guest_mmio_device vexpress_guest_emulated[] = {
 
 const struct board_desc board = {
 	.name = "vexpress-a15",
-	.ram_base = VEXPRESS_RAM_BASE,
+	.ram_base = CONFIG_BOARD_RAM_BASE,  /* board/Kconfig */
 	.machine_type = MACH_TYPE_VEXPRESS,
 	.init = vexpress_init,
 	.console_putc = pl011_putc,

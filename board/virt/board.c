@@ -6,13 +6,13 @@
  */
 #include "arch/arm/mmu.h"
 #include "board/board.h"
+#include "generated/config.h"
 #include "board/drivers/generic_timer.h"
 #include "board/drivers/gicv2.h"
 #include "board/drivers/psci.h"
 #include "board/drivers/semihosting.h"
 #include "board/virt/virtio_absent.h"
 
-#define VIRT_RAM_BASE       0x40000000u
 #define VIRT_GIC_DIST       0x08000000u
 #define VIRT_GIC_CPU        0x08010000u
 #define VIRT_GICV2M         0x08020000u     /* MSI frame: MSI_TYPER, and SPIs 80-143 raised by writes */
@@ -59,7 +59,7 @@ static const struct guest_mmio_device virt_guest_emulated[] = {
 
 const struct board_desc board = {
 	.name = "virt",
-	.ram_base = VIRT_RAM_BASE,
+	.ram_base = CONFIG_BOARD_RAM_BASE,  /* board/Kconfig */
 	.machine_type = MACH_TYPE_NONE,
 	.init = virt_init,
 	.console_putc = semihosting_putc,
