@@ -180,7 +180,7 @@ TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
-		hyp-ram-elsewhere linux-guest
+		$(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
@@ -209,9 +209,13 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
-# The guest's RAM in other host memory than its guest-physical addresses (vexpress-a15).
-RAM_ELSEWHERE_ADDR := 0xB0000000
+# The guest's RAM in other host memory than its guest-physical addresses, on boards
+# whose board.mk says where (RAM_ELSEWHERE_ADDR) and with how much QEMU memory.
+ifneq ($(RAM_ELSEWHERE_ADDR),)
 $(eval $(call hyp_variant,ram-elsewhere,GUEST_RAM_HOST_ADDR=$(RAM_ELSEWHERE_ADDR)))
+RAM_ELSEWHERE_ENV := RAM_ELSEWHERE_HYP_ELF=$(BUILD)/ram-elsewhere/hyp.elf \
+	RAM_ELSEWHERE_QEMU_MEM=$(RAM_ELSEWHERE_QEMU_MEM)
+endif
 FLUSH_BUILD := $(BUILD)/flush-all
 
 # Not a test: instruction counts per operation, natively and under the hypervisor and its variants.
@@ -236,9 +240,7 @@ run-built:
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:
-	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf RAM_ELSEWHERE_HYP_ELF=$(BUILD)/ram-elsewhere/hyp.elf \
-		RAM_ELSEWHERE_QEMU_MEM=$(call host_ram_end,$(CONFIG_HYP_LOAD_ADDR),$(CONFIG_HYP_RAM_SIZE),$(RAM_ELSEWHERE_ADDR),$(CONFIG_GUEST_RAM_SIZE)) \
-		tests/run-all.sh
+	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf $(RAM_ELSEWHERE_ENV) tests/run-all.sh
 
 # What tests/run-board.sh needs on BOARD.
 board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)

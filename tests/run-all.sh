@@ -24,11 +24,13 @@ HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
-# The guest's RAM in other host memory than its guest-physical addresses.
-HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \
-	run tests/qemu/compare.sh hello interrupts mmu_on permtest hostile asids
-HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \
-	run tests/qemu/linux.sh
+# The guest's RAM in other host memory than its guest-physical addresses, where the board has the variant.
+if [ -n "${RAM_ELSEWHERE_HYP_ELF:-}" ]; then
+	HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \
+		run tests/qemu/compare.sh hello interrupts mmu_on permtest hostile asids
+	HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \
+		run tests/qemu/linux.sh
+fi
 run tests/qemu/stop.sh
 run tests/qemu/halt.sh
 run tests/qemu/refuse.sh
