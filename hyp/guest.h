@@ -56,10 +56,8 @@ struct shadow_root {
 };
 
 /* The guest's own MMU (hyp/guest_mmu.c). */
+/* The hot fields first, the large tables last: offsets stay small where the trap path reads. */
 struct guest_mmu_state {
-	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
-	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
 	bool on;                        /* shadow tables in use */
 	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
@@ -69,8 +67,6 @@ struct guest_mmu_state {
 	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
-	uint32_t modified_gpa[MODIFIED_TABLES_CAPACITY], modified_listed_at[MODIFIED_TABLES_CAPACITY];
-	uint32_t modified_snapshots[MODIFIED_TABLES_CAPACITY][PAGE_DESCRIPTORS];
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */
@@ -79,13 +75,18 @@ struct guest_mmu_state {
 	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
+	/* Storage of the modified table list. */
+	uint32_t modified_gpa[MODIFIED_TABLES_CAPACITY], modified_listed_at[MODIFIED_TABLES_CAPACITY];
+	uint32_t modified_snapshots[MODIFIED_TABLES_CAPACITY][PAGE_DESCRIPTORS];
+	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
+	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
+	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 };
 
 struct guest {
 	const char *name;
 	struct vcpu vcpu;
 	struct guest_memmap ram;
-	struct shadow_flat flat;        /* its memory while its MMU is off */
 	struct vgic vgic;
 	struct va10_pic va10_pic;
 	struct vomap3_intc vomap3_intc;
@@ -94,8 +95,6 @@ struct guest {
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
 	/* board.guest_irqs (by index) whose line is raised (hyp/irq_forward.c) */
 	uint32_t irq_forwarded[GUEST_MAX_FORWARDED_IRQS / 32u];
-	struct guest_mmu_state mmu;
-	struct patch_table patches;     /* the sensitive instructions patched in its code */
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
@@ -104,6 +103,10 @@ struct guest {
 	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
 	uint32_t last_fault_pc, last_fault_far, prev_fault_far;
 	unsigned fault_repeats;
+	/* The large parts last, so that the fields above sit at small offsets. */
+	struct guest_mmu_state mmu;
+	struct patch_table patches;     /* the sensitive instructions patched in its code */
+	struct shadow_flat flat;        /* its memory while its MMU is off */
 };
 
 /* Load the staged image and prepare the guest's vCPU; refuses bad images. */
