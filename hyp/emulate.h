@@ -40,4 +40,7 @@ uint32_t emu_reg(const struct vcpu *v, unsigned n);
 /* The PSR bits an MSR writes: its <c,x,s,f> field mask as bytes, reserved bits left out (B9.3.12). */
 uint32_t emu_msr_mask(uint32_t insn);
 
+/* LDM/STM-style block transfer of `n` words from base `base`: its lowest address and written-back base. */
+void emu_block_addresses(uint32_t insn, uint32_t base, unsigned n, uint32_t *start, uint32_t *wback);
+
 #endif

@@ -74,8 +74,7 @@ static enum emu_result do_cps(struct vcpu *v, uint32_t insn)
 	return EMU_DONE;
 }
 
-/* Start address and written-back base of a block transfer of `n` words. */
-static void block_addresses(uint32_t insn, uint32_t base, unsigned n, uint32_t *start, uint32_t *wback)
+void emu_block_addresses(uint32_t insn, uint32_t base, unsigned n, uint32_t *start, uint32_t *wback)
 {
 	int p = !!(insn & BIT(24)), u = !!(insn & BIT(23));
 
@@ -111,7 +110,7 @@ static enum emu_result do_srs(struct vcpu *v, uint32_t insn)
 		return EMU_UNDEF;
 	words[1] = *vcpu_spsr(v);
 	uint32_t *sp = vcpu_banked_sp(v, mode);
-	block_addresses(insn, *sp, 2, &start, &wback);
+	emu_block_addresses(insn, *sp, 2, &start, &wback);
 	for (unsigned i = 0; i < 2; i++)
 		if ((fsr = aligned_access(v, start + 4u * i, 1, &words[i])))
 			return access_fault(v, fsr, start + 4u * i, 1);
@@ -127,7 +126,7 @@ static enum emu_result do_rfe(struct vcpu *v, uint32_t insn)
 
 	if (!vcpu_privileged(v))
 		return EMU_UNDEF;
-	block_addresses(insn, v->r[rn], 2, &start, &wback);
+	emu_block_addresses(insn, v->r[rn], 2, &start, &wback);
 	for (unsigned i = 0; i < 2; i++)
 		if ((fsr = aligned_access(v, start + 4u * i, 0, &words[i])))
 			return access_fault(v, fsr, start + 4u * i, 0);
@@ -148,7 +147,7 @@ static enum emu_result do_block_user(struct vcpu *v, uint32_t insn, enum sens_cl
 		return EMU_UNDEF;
 	for (unsigned r = 0; r < 16; r++)
 		n += !!(list & BIT(r));
-	block_addresses(insn, v->r[rn], n, &start, &wback);
+	emu_block_addresses(insn, v->r[rn], n, &start, &wback);
 
 	/* Fault before changing any register, as a native abort leaves them. */
 	addr = start;

@@ -1,5 +1,6 @@
 #include <stddef.h>
 
+#include "arch/arm/guest_word.h"
 #include "arch/arm/psr.h"
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/emulate.h"
@@ -26,9 +27,11 @@ static bool cond_passed(uint32_t cond, uint32_t cpsr)
  * The field in `c` of the registers whose reads the guest kernel traps on
  * all the time, and that read as stored: DACR (software PAN), SCTLR
  * (Linux's alignment_trap on every exception entry), TPIDRPRW (its per-CPU
- * offset); and the translation registers. NULL for the others. Writes are
- * fast only where nothing follows from them but the value (TPIDRPRW) or the
- * DACR mapping: `*written` says which (FAST_TRAP_NONE: the general path).
+ * offset), TPIDRURO (its current task in the kernel, the user's TLS
+ * outside); and the translation registers. NULL for the others. Writes are
+ * fast only where nothing follows from them but the value (TPIDRPRW), the
+ * real TPIDRURO or the DACR mapping: `*written` says which (FAST_TRAP_NONE:
+ * the general path).
  */
 static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_trap *written)
 {
@@ -40,6 +43,9 @@ static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_tra
 	case REG(13, 0, 4):
 		*written = FAST_TRAP_DONE;
 		return &c->tpidrprw;
+	case REG(13, 0, 3):
+		*written = FAST_TRAP_TPIDRURO_WRITTEN;
+		return &c->tpidruro;
 	case REG(1, 0, 0):
 		return &c->sctlr;
 	case REG(13, 0, 1):
@@ -178,6 +184,34 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_
 	} else {
 		set_cpsr(v, f, updated);
 	}
+	return FAST_TRAP_DONE;
+}
+
+enum fast_trap fast_trap_user_regs(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls)
+{
+	uint32_t list = FIELD(orig, 0, 16), values[15], addr, wback;
+	unsigned rn = FIELD(orig, 16, 4);
+
+	if ((cls != SENS_LDM_USER && cls != SENS_STM_USER) || !vcpu_privileged(v) || !list ||
+	    (list & BIT(15)) || rn == 15 || insn_cond(orig) == COND_NEVER)
+		return FAST_TRAP_NONE;
+	if (!cond_passed(insn_cond(orig), f->cpsr))
+		return FAST_TRAP_DONE;
+	emu_block_addresses(orig, f->r[rn], (unsigned)__builtin_popcount(list), &addr, &wback);
+	if (addr & 3u)
+		return FAST_TRAP_NONE;          /* an alignment fault: the general path delivers it */
+	for (unsigned r = 0; r < 15; r++) {
+		if (!(list & BIT(r)))
+			continue;
+		if (cls == SENS_STM_USER ? !guest_store_word(addr, *vcpu_user_reg_in(v, f->r, r))
+					 : !guest_load_word(addr, &values[r]))
+			return FAST_TRAP_NONE;
+		addr += 4u;
+	}
+	/* Registers change only once every load succeeded, as an abort leaves them natively. */
+	for (unsigned r = 0; r < 15 && cls == SENS_LDM_USER; r++)
+		if (list & BIT(r))
+			*vcpu_user_reg_in(v, f->r, r) = values[r];
 	return FAST_TRAP_DONE;
 }
 

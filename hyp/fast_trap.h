@@ -7,10 +7,12 @@
  *     from a virtual privileged mode: DACR (Linux with
  *     CONFIG_CPU_SW_DOMAIN_PAN writes it around every access to user
  *     memory), reads of SCTLR, TPIDRPRW and the translation registers, and
- *     TPIDRPRW writes;
+ *     TPIDRPRW and TPIDRURO writes (Linux's system call entry and exit);
  *   - patched MRS, MSR and CPS in a virtual privileged mode that leave the
  *     mode as it is and leave no interrupt to deliver (Linux's
  *     local_irq_save/restore, its exception entry and return);
+ *   - patched LDM and STM of the User-mode registers (Linux saves and
+ *     restores them on every exception from user space);
  *   - patched exception returns MOVS pc, Rm and SUBS pc, lr, #imm (Linux's
  *     return to user space), unless they unmask an interrupt the virtual
  *     interrupt controller signals;
@@ -35,6 +37,7 @@ enum fast_trap {
 	FAST_TRAP_NONE,                 /* not handled: take the general path */
 	FAST_TRAP_DONE,                 /* done; the frame names the guest's next instruction and mode */
 	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest wrote its DACR: map it */
+	FAST_TRAP_TPIDRURO_WRITTEN,     /* done, and the guest wrote TPIDRURO: the real one follows */
 };
 
 /*
@@ -55,6 +58,16 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
  */
 enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls,
 				   const struct vintc *vi);
+
+/*
+ * A patched LDM or STM of User-mode registers (`cls` SENS_LDM_USER or
+ * SENS_STM_USER, without the PC) from a virtual privileged mode, its
+ * words accessed with guest_load_word() and guest_store_word(): the
+ * caller makes sure the translation the guest runs with is its current
+ * mode's. Where a word cannot be reached that way, FAST_TRAP_NONE; the
+ * words a store wrote before are written again by the general path.
+ */
+enum fast_trap fast_trap_user_regs(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls);
 
 /* An SVC instruction: the guest takes its SVC exception. */
 enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f);

@@ -15,6 +15,7 @@
 #include "board/board.h"
 #include "generated/config.h"
 #include "hyp/code_pages.h"
+#include "hyp/cp15_hooks.h"
 #include "hyp/emulate.h"
 #include "hyp/emulate_mem.h"
 #include "hyp/emulate_psci.h"
@@ -476,6 +477,8 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 	v->stats.emulated_cp15++;
 	if (fast == FAST_TRAP_DACR_WRITTEN)
 		guest_mmu_dacr_written(g);
+	if (fast == FAST_TRAP_TPIDRURO_WRITTEN)
+		cp15_hook_tpidruro_changed(v);
 	return true;
 }
 #endif
@@ -502,9 +505,16 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 	struct vcpu *v = &g->vcpu;
 	const struct patch_entry *p = patch_lookup(&g->patches, v->trap_insn);
 
-	if (!p || !fast_sensitive_class(p->cls) ||
-	    fast_trap_sensitive(v, f, p->orig, p->cls, &g->vintc) == FAST_TRAP_NONE)
+	if (!p || !fast_sensitive_class(p->cls))
 		return false;
+	if (p->cls == SENS_LDM_USER || p->cls == SENS_STM_USER) {
+		/* Its words are accessed through the translation the guest runs with: the current mode's? */
+		if (!guest_mmu_runs_mode(g, vcpu_privileged(v)) ||
+		    fast_trap_user_regs(v, f, p->orig, p->cls) == FAST_TRAP_NONE)
+			return false;
+	} else if (fast_trap_sensitive(v, f, p->orig, p->cls, &g->vintc) == FAST_TRAP_NONE) {
+		return false;
+	}
 	v->stats.emulated_sensitive[p->cls]++;
 	return true;
 }

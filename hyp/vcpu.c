@@ -90,15 +90,15 @@ uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode)
 	return b == vcpu_bank_of(vcpu_mode(v)) ? &v->r[13] : &v->bank[b].sp;
 }
 
-uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n)
+uint32_t *vcpu_user_reg_in(struct vcpu *v, uint32_t r[15], unsigned n)
 {
-	bool in_fiq = vcpu_bank_of(vcpu_mode(v)) == VBANK_FIQ;
+	enum vbank current = vcpu_bank_of(vcpu_mode(v));
 
 	if (n >= 8 && n <= 12)
-		return in_fiq ? &v->r8_12_other[n - 8] : &v->r[n];
-	if (n == 13)
-		return vcpu_banked_sp(v, PSR_MODE_USR);
-	if (n == 14)
-		return vcpu_bank_of(vcpu_mode(v)) == VBANK_USR ? &v->r[14] : &v->bank[VBANK_USR].lr;
-	return &v->r[n];
+		return current == VBANK_FIQ ? &v->r8_12_other[n - 8] : &r[n];
+	if (n == 13 && current != VBANK_USR)
+		return &v->bank[VBANK_USR].sp;
+	if (n == 14 && current != VBANK_USR)
+		return &v->bank[VBANK_USR].lr;
+	return &r[n];
 }

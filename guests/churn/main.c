@@ -2,13 +2,14 @@
  * Benchmark workload (bench/run.sh), not a test: with its MMU on, it churns
  * guest DACR values, kernel/user round trips, page-table updates and
  * interrupt masking as Linux's local_irq_save()/restore() does, and
- * prints the virtual counter ticks each loop took. Under QEMU with
+ * system calls entered and left as Debian's kernel does, and prints the virtual counter ticks each loop took. Under QEMU with
  * -icount shift=0 a tick is a fixed number of instructions, so native and
  * virtualized runs compare in instructions.
  */
 #include "board.h"
 #include <stdint.h>
 
+#include "churn.h"
 #include "cpu.h"
 #include "print.h"
 #include "uart.h"
@@ -32,12 +33,14 @@
 #define SMALL_CB        (3u << 2)
 #define SMALL_AP_RW     (3u << 4)
 #define SMALL_AP0       (1u << 4)       /* toggles AP 011 <-> 010 */
-#define DACR_D0_D1      0x5u            /* domains 0 and 1 client */
-#define DACR_D0         0x1u            /* domain 1 no access */
 #define SCTLR_M         1u
 
-extern const uint8_t churn_vectors[];
+extern const uint8_t churn_vectors[], churn_syscall_vectors[];
 void user_round_trip(void);
+void syscall_loop(uint32_t n);
+
+/* The SCTLR value the system call entry expects (Linux's cr_alignment). */
+uint32_t syscall_sctlr;
 
 static uint32_t l1[4096] __attribute__((aligned(16384)));
 static uint32_t l2[256] __attribute__((aligned(1024)));
@@ -140,6 +143,13 @@ int main(void)
 				 "msr cpsr_c, %0" : "=&r"(flags) : : "memory");
 	}
 	report("irqsave", counter() - t);
+
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(syscall_sctlr));
+	cpu_set_vbar((uint32_t)churn_syscall_vectors);
+	t = counter();
+	syscall_loop(ITERATIONS);
+	report("syscall", counter() - t);
+	cpu_set_vbar((uint32_t)churn_vectors);
 	uart_puts("churn: done\n");
 	return 0;
 }

@@ -1,5 +1,9 @@
-/* hyp/vmem.h over a small fake guest RAM (the target's hyp/vmem.c, MMU off). */
+/*
+ * hyp/vmem.h and arch/arm/guest_word.h over a small fake guest RAM (the
+ * target's hyp/vmem.c with the MMU off, and LDRT/STRT).
+ */
 #include "arch/arm/fsr_bits.h"
+#include "arch/arm/guest_word.h"
 #include "fixture.h"
 #include "hyp/vmem.h"
 
@@ -49,4 +53,20 @@ uint32_t vmem_write(struct vcpu *v, uint32_t va, unsigned size, uint32_t value)
 {
 	(void)v;
 	return fake_ram_access(va, size, true, &value);
+}
+
+/* arch/arm/guest_word.h over the same RAM: the fast paths' direct word accesses. */
+bool guest_load_word(uint32_t va, uint32_t *word)
+{
+	uint32_t value;
+
+	if (fake_ram_access(va, 4, false, &value))
+		return false;
+	*word = value;
+	return true;
+}
+
+bool guest_store_word(uint32_t va, uint32_t word)
+{
+	return !fake_ram_access(va, 4, true, &word);
 }

@@ -1,6 +1,7 @@
 /*
  * Shared by the tests: link-time fakes for the target-only interfaces the
- * portable sources use (hyp/vmem.h, hyp/cp15_hooks.h) and vCPU fixtures.
+ * portable sources use (hyp/vmem.h, arch/arm/guest_word.h, hyp/cp15_hooks.h)
+ * and vCPU fixtures.
  */
 #ifndef TESTS_HOST_FIXTURE_H
 #define TESTS_HOST_FIXTURE_H

@@ -6,7 +6,8 @@
  * acts, the general emulator must leave the same registers, CP15 state,
  * CPSR and SPSRs, and nothing the general path would do after it (an
  * interrupt to deliver, a guest to stop). Where it does not, nothing may
- * have changed.
+ * have changed. The same for LDM and STM of the User-mode registers, whose
+ * words must also end the same in memory.
  */
 #include <string.h>
 
@@ -92,16 +93,16 @@ static uint32_t random_insn(void)
 		0x0e020f10u,    /* TTBR0 */
 		0x0e020f30u,    /* TTBR1 */
 		0x0e020f50u,    /* TTBCR */
+		0x0e0d0f70u,    /* TPIDRURO */
 	};
 	static const uint32_t others[] = {
-		0x0e0d0f70u,    /* TPIDRURO */
 		0x0e030f30u,    /* c3, c0, 1: not DACR */
 		0x0e030f11u,    /* c3, c0, 0 with CRm 1: not DACR */
 		0x0e230f10u,    /* opc1 1 */
 		0x0e010f30u,    /* ACTLR */
 		0x0e030e10u,    /* coprocessor 14 */
 	};
-	uint32_t insn = rnd32() % 4 ? fast_regs[rnd32() % 7] : others[rnd32() % 6];
+	uint32_t insn = rnd32() % 4 ? fast_regs[rnd32() % 8] : others[rnd32() % 5];
 
 	insn |= (rnd32() % 16) << 28;                   /* condition, 0xf included */
 	insn |= (rnd32() % 16) << 12;                   /* Rt, r15 included */
@@ -124,6 +125,7 @@ TEST(fast_trap_cp15_matches_the_emulator)
 		fast.r[15] = FIXTURE_PC;
 		fast.cp15.dacr = rnd32();
 		fast.cp15.tpidrprw = rnd32();
+		fast.cp15.tpidruro = rnd32();
 		fast.cp15.sctlr = rnd32();
 		fast.cp15.contextidr = rnd32();
 		fast.cp15.ttbr0 = rnd32();
@@ -144,13 +146,14 @@ TEST(fast_trap_cp15_matches_the_emulator)
 		CHECK_EQ(emulate_cp15(&slow, insn), EMU_DONE);
 		CHECK_EQ(slow.r[15], NEXT_PC);
 		check_same_guest(&fast, &frame, &slow);
-		/* Only a DACR write has consequences beyond the value, which the caller takes on. */
+		/* Only DACR and TPIDRURO writes have consequences beyond the value, which the caller takes on. */
 		CHECK_EQ(result == FAST_TRAP_DACR_WRITTEN, fake_hooks.translation == 1);
-		CHECK_EQ(fake_hooks.tpidruro + fake_hooks.icache + fake_hooks.tlb + fake_hooks.cpacr, 0);
+		CHECK_EQ(result == FAST_TRAP_TPIDRURO_WRITTEN, fake_hooks.tpidruro == 1);
+		CHECK_EQ(fake_hooks.icache + fake_hooks.tlb + fake_hooks.cpacr, 0);
 		writes += !(insn & (1u << 20));
 	}
 	CHECK(handled > 5000);
-	CHECK(writes > 1000);                           /* DACR and TPIDRPRW */
+	CHECK(writes > 1000);                           /* DACR, TPIDRPRW and TPIDRURO */
 }
 
 /* MRS, MSR (register, immediate) and CPS of every form that is patched, with random operands. */
@@ -283,6 +286,95 @@ TEST(fast_exception_return_matches_the_emulator)
 	CHECK(done > 8000);
 	CHECK(to_user > 2000);
 	CHECK(to_thumb > 1000);
+}
+
+/*
+ * LDM/STM (User registers) without the PC: random P/U, base register and
+ * list, conditions; bases mostly in the fake RAM, some unaligned or
+ * outside it (the general path's data abort).
+ */
+static uint32_t random_user_regs_insn(enum sens_class *cls)
+{
+	uint32_t cond = (rnd32() % 8 ? 0xeu : rnd32() % 15) << 28, list = 0;
+	bool load = rnd32() % 2;
+
+	while (!list)
+		list = rnd32() & 0x7fffu;
+	*cls = load ? SENS_LDM_USER : SENS_STM_USER;
+	return cond | 0x08400000u | (rnd32() % 4) << 23 | (uint32_t)load << 20 | (rnd32() % 16) << 16 | list;
+}
+
+static uint32_t random_block_base(void)
+{
+	switch (rnd32() % 16) {
+	case 0:
+		return FAKE_RAM_BASE + 0x100u + rnd32() % 0x400u;     /* maybe unaligned */
+	case 1:
+		return FAKE_RAM_BASE + FAKE_RAM_SIZE - 4u * (rnd32() % 8);  /* runs off the end */
+	default:
+		return FAKE_RAM_BASE + 0x100u + 4u * (rnd32() % 0x100u);
+	}
+}
+
+#define BLOCK_WORDS 32u         /* around any transfer's words, from 0x40 below the base */
+
+static void read_block(uint32_t base, uint32_t words[BLOCK_WORDS])
+{
+	for (unsigned i = 0; i < BLOCK_WORDS; i++)
+		words[i] = fake_ram_get(base - 0x40u + 4u * i);
+}
+
+static void write_block(uint32_t base, const uint32_t words[BLOCK_WORDS])
+{
+	for (unsigned i = 0; i < BLOCK_WORDS; i++)
+		fake_ram_set(base - 0x40u + 4u * i, words[i]);
+}
+
+TEST(fast_user_regs_match_the_emulator)
+{
+	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
+					  PSR_MODE_UND, PSR_MODE_FIQ, PSR_MODE_USR };
+	unsigned loads = 0, stores = 0, refused = 0;
+
+	fake_ram_reset();
+	for (unsigned i = 0; i < 40000; i++) {
+		struct vcpu fast, slow;
+		enum sens_class cls;
+		uint32_t insn = random_user_regs_insn(&cls), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
+		uint32_t before_mem[BLOCK_WORDS], fast_mem[BLOCK_WORDS], slow_mem[BLOCK_WORDS];
+		fixture_vcpu(&fast, modes[rnd32() % 7] | (rnd32() & PSR_AIF));
+		randomize_registers(&fast);
+		fast.r[(insn >> 16) & 0xfu] = random_block_base();
+		uint32_t base = fast.r[(insn >> 16) & 0xfu] & ~3u;
+		for (unsigned w = 0; w < BLOCK_WORDS; w++)
+			before_mem[w] = rnd32();
+		write_block(base, before_mem);
+		slow = fast;
+		slow.cpsr = (slow.cpsr & ~PSR_GUEST_LIVE) | live;
+
+		struct trap_frame frame = frame_of(&fast, live), before = frame;
+		struct vcpu unchanged = fast;
+		enum fast_trap result = fast_trap_user_regs(&fast, &frame, insn, cls);
+		if (result == FAST_TRAP_NONE) {
+			refused++;
+			CHECK(!memcmp(&frame, &before, sizeof(frame)));
+			CHECK(!memcmp(&fast, &unchanged, sizeof(fast)));
+			continue;
+		}
+		CHECK_EQ(result, FAST_TRAP_DONE);
+		read_block(base, fast_mem);
+		write_block(base, before_mem);
+		CHECK_EQ(emulate_sensitive(&slow, insn, cls), EMU_DONE);
+		CHECK_EQ(slow.r[15], NEXT_PC);
+		read_block(base, slow_mem);
+		check_same_guest(&fast, &frame, &slow);
+		CHECK(!memcmp(fast_mem, slow_mem, sizeof(fast_mem)));
+		loads += cls == SENS_LDM_USER;
+		stores += cls == SENS_STM_USER && memcmp(fast_mem, before_mem, sizeof(fast_mem));
+	}
+	CHECK(loads > 8000);
+	CHECK(stores > 8000);
+	CHECK(refused > 5000);          /* User mode, unaligned, outside RAM */
 }
 
 TEST(fast_svc_matches_the_virtual_exception)
