@@ -189,29 +189,36 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_
 
 enum fast_trap fast_trap_user_regs(struct vcpu *v, struct trap_frame *f, uint32_t orig, enum sens_class cls)
 {
-	uint32_t list = FIELD(orig, 0, 16), values[15], addr, wback;
-	unsigned rn = FIELD(orig, 16, 4);
+	uint32_t list = FIELD(orig, 0, 16), user[15], words[15], addr, wback;
+	unsigned rn = FIELD(orig, 16, 4), n = 0;
 
 	if ((cls != SENS_LDM_USER && cls != SENS_STM_USER) || !vcpu_privileged(v) || !list ||
 	    (list & BIT(15)) || rn == 15 || insn_cond(orig) == COND_NEVER)
 		return FAST_TRAP_NONE;
 	if (!cond_passed(insn_cond(orig), f->cpsr))
 		return FAST_TRAP_DONE;
-	emu_block_addresses(orig, f->r[rn], (unsigned)__builtin_popcount(list), &addr, &wback);
+	unsigned lowest = (unsigned)__builtin_ctz(list);
+	/* A list of consecutive registers (Linux's) is transferred in place; others through `words`. */
+	bool consecutive = !((list >> lowest) & ((list >> lowest) + 1u));
+	uint32_t *transfer = consecutive ? &user[lowest] : words;
+
+	vcpu_user_regs_read(v, f->r, user);
+	if (consecutive)
+		n = 32u - (unsigned)__builtin_clz(list) - lowest;
+	for (uint32_t left = list; left && !consecutive; left &= left - 1u)
+		words[n++] = user[__builtin_ctz(left)];
+	emu_block_addresses(orig, f->r[rn], n, &addr, &wback);
 	if (addr & 3u)
 		return FAST_TRAP_NONE;          /* an alignment fault: the general path delivers it */
-	for (unsigned r = 0; r < 15; r++) {
-		if (!(list & BIT(r)))
-			continue;
-		if (cls == SENS_STM_USER ? !guest_store_word(addr, *vcpu_user_reg_in(v, f->r, r))
-					 : !guest_load_word(addr, &values[r]))
-			return FAST_TRAP_NONE;
-		addr += 4u;
-	}
+	if (cls == SENS_STM_USER)
+		return guest_store_words(addr, transfer, n) ? FAST_TRAP_DONE : FAST_TRAP_NONE;
+	if (!guest_load_words(addr, transfer, n))
+		return FAST_TRAP_NONE;
 	/* Registers change only once every load succeeded, as an abort leaves them natively. */
-	for (unsigned r = 0; r < 15 && cls == SENS_LDM_USER; r++)
-		if (list & BIT(r))
-			*vcpu_user_reg_in(v, f->r, r) = values[r];
+	n = 0;
+	for (uint32_t left = list; left && !consecutive; left &= left - 1u)
+		user[__builtin_ctz(left)] = words[n++];
+	vcpu_user_regs_write(v, f->r, user);
 	return FAST_TRAP_DONE;
 }
 

@@ -90,15 +90,49 @@ uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode)
 	return b == vcpu_bank_of(vcpu_mode(v)) ? &v->r[13] : &v->bank[b].sp;
 }
 
-uint32_t *vcpu_user_reg_in(struct vcpu *v, uint32_t r[15], unsigned n)
-{
-	enum vbank current = vcpu_bank_of(vcpu_mode(v));
+/* A fixed number of words, copied inline (the hypervisor is built with -fno-builtin). */
+#define COPY_WORDS(dst, src, n) __builtin_memcpy((dst), (src), (n) * sizeof(uint32_t))
 
-	if (n >= 8 && n <= 12)
-		return current == VBANK_FIQ ? &v->r8_12_other[n - 8] : &r[n];
-	if (n == 13 && current != VBANK_USR)
+/* Where User mode's r8-r12, and sp and lr, live while the vCPU is in the current mode. */
+static bool user_r8_12_banked(const struct vcpu *v)
+{
+	return vcpu_bank_of(vcpu_mode(v)) == VBANK_FIQ;
+}
+
+static bool user_sp_lr_banked(const struct vcpu *v)
+{
+	return vcpu_bank_of(vcpu_mode(v)) != VBANK_USR;
+}
+
+void vcpu_user_regs_read(const struct vcpu *v, const uint32_t r[15], uint32_t user[15])
+{
+	const uint32_t *r8_12 = user_r8_12_banked(v) ? v->r8_12_other : &r[8];
+
+	COPY_WORDS(user, r, 8);
+	COPY_WORDS(&user[8], r8_12, 5);
+	user[13] = user_sp_lr_banked(v) ? v->bank[VBANK_USR].sp : r[13];
+	user[14] = user_sp_lr_banked(v) ? v->bank[VBANK_USR].lr : r[14];
+}
+
+void vcpu_user_regs_write(struct vcpu *v, uint32_t r[15], const uint32_t user[15])
+{
+	uint32_t *r8_12 = user_r8_12_banked(v) ? v->r8_12_other : &r[8];
+	uint32_t *sp = user_sp_lr_banked(v) ? &v->bank[VBANK_USR].sp : &r[13];
+	uint32_t *lr = user_sp_lr_banked(v) ? &v->bank[VBANK_USR].lr : &r[14];
+
+	COPY_WORDS(r, user, 8);
+	COPY_WORDS(r8_12, &user[8], 5);
+	*sp = user[13];
+	*lr = user[14];
+}
+
+uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n)
+{
+	if (n >= 8 && n <= 12 && user_r8_12_banked(v))
+		return &v->r8_12_other[n - 8];
+	if (n == 13 && user_sp_lr_banked(v))
 		return &v->bank[VBANK_USR].sp;
-	if (n == 14 && current != VBANK_USR)
+	if (n == 14 && user_sp_lr_banked(v))
 		return &v->bank[VBANK_USR].lr;
-	return &r[n];
+	return &v->r[n];
 }

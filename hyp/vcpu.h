@@ -154,13 +154,12 @@ static inline void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint
 
 /* SP of any mode, wherever it currently lives. */
 uint32_t *vcpu_banked_sp(struct vcpu *v, uint32_t mode);
-/* Register `n` as User mode sees it (for LDM/STM ^), with the live r0-r14 in `r`. */
-uint32_t *vcpu_user_reg_in(struct vcpu *v, uint32_t r[15], unsigned n);
+/* Register `n` as User mode sees it (for LDM/STM ^). */
+uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n);
 
-static inline uint32_t *vcpu_user_reg(struct vcpu *v, unsigned n)
-{
-	return vcpu_user_reg_in(v, v->r, n);
-}
+/* All of r0-r14 as User mode sees them, with the live ones in `r`: read, and written back. */
+void vcpu_user_regs_read(const struct vcpu *v, const uint32_t r[15], uint32_t user[15]);
+void vcpu_user_regs_write(struct vcpu *v, uint32_t r[15], const uint32_t user[15]);
 
 static inline uint32_t *vcpu_spsr(struct vcpu *v)
 {

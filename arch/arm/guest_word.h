@@ -16,4 +16,11 @@ bool guest_load_word(uint32_t va, uint32_t *word);
 /* The same for a store (STRT): false, with memory unchanged, if it faults. */
 bool guest_store_word(uint32_t va, uint32_t word);
 
+/*
+ * `n` (at least 1) consecutive words from `va`, the same way. False if one
+ * faults: the words before it were loaded (into `words`) or stored.
+ */
+bool guest_load_words(uint32_t va, uint32_t *words, unsigned n);
+bool guest_store_words(uint32_t va, const uint32_t *words, unsigned n);
+
 #endif

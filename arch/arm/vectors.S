@@ -7,8 +7,8 @@
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
- * there, a data abort on guest_load_word()'s or guest_store_word()'s
- * access, makes it return false.
+ * there, a data abort on the access of guest_load_word(),
+ * guest_store_word() or their block forms, makes it return false.
  */
 #include "generated/asm-defs.h"
 
@@ -35,11 +35,15 @@
 
 hyp_fault_entry_\kind:
 	.if	\kind == TRAP_DABT
-	/* A guest_load_word() or guest_store_word() access faulted: it returns false instead. */
+	/* A guest word access (arch/arm/guest_word.h) faulted: it returns false instead. */
 	str	r0, [sp, #-4]!
 	ldr	r0, =guest_load_word_access
 	cmp	lr, r0
 	ldrne	r0, =guest_store_word_access
+	cmpne	lr, r0
+	ldrne	r0, =guest_load_words_access
+	cmpne	lr, r0
+	ldrne	r0, =guest_store_words_access
 	cmpne	lr, r0
 	ldr	r0, [sp], #4
 	ldreq	lr, =guest_word_fault
@@ -130,6 +134,31 @@ guest_load_word_access:
 guest_store_word:
 guest_store_word_access:
 	strt	r1, [r0]
+	mov	r0, #1
+	bx	lr
+
+/*
+ * bool guest_load_words(uint32_t va, uint32_t *words, unsigned n) and
+ * bool guest_store_words(uint32_t va, const uint32_t *words, unsigned n):
+ * n (at least 1) consecutive words, the same way.
+ */
+	.global	guest_load_words
+guest_load_words:
+guest_load_words_access:
+	ldrt	r3, [r0], #4
+	str	r3, [r1], #4
+	subs	r2, r2, #1
+	bne	guest_load_words_access
+	mov	r0, #1
+	bx	lr
+
+	.global	guest_store_words
+guest_store_words:
+	ldr	r3, [r1], #4
+guest_store_words_access:
+	strt	r3, [r0], #4
+	subs	r2, r2, #1
+	bne	guest_store_words
 	mov	r0, #1
 	bx	lr
 

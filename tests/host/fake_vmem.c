@@ -70,3 +70,19 @@ bool guest_store_word(uint32_t va, uint32_t word)
 {
 	return !fake_ram_access(va, 4, true, &word);
 }
+
+bool guest_load_words(uint32_t va, uint32_t *words, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (!guest_load_word(va + 4u * i, &words[i]))
+			return false;
+	return true;
+}
+
+bool guest_store_words(uint32_t va, const uint32_t *words, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (!guest_store_word(va + 4u * i, words[i]))
+			return false;
+	return true;
+}

@@ -298,8 +298,13 @@ static uint32_t random_user_regs_insn(enum sens_class *cls)
 	uint32_t cond = (rnd32() % 8 ? 0xeu : rnd32() % 15) << 28, list = 0;
 	bool load = rnd32() % 2;
 
-	while (!list)
-		list = rnd32() & 0x7fffu;
+	if (rnd32() % 3) {
+		while (!list)
+			list = rnd32() & 0x7fffu;
+	} else {                /* consecutive registers, as Linux's */
+		unsigned lowest = rnd32() % 15, count = 1u + rnd32() % (15u - lowest);
+		list = ((1u << count) - 1u) << lowest;
+	}
 	*cls = load ? SENS_LDM_USER : SENS_STM_USER;
 	return cond | 0x08400000u | (rnd32() % 4) << 23 | (uint32_t)load << 20 | (rnd32() % 16) << 16 | list;
 }
