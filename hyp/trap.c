@@ -555,13 +555,39 @@ static void follow_privilege(struct guest *g, bool was_privileged)
 	}
 }
 
+/* The running vCPU: PL1's thread register, which guests never see (theirs is virtual). */
+static struct vcpu *running_vcpu(void)
+{
+	return (struct vcpu *)(uintptr_t)cp15_read_tpidrprw();
+}
+
+bool hyp_trap_fast(struct trap_frame *f, unsigned kind);
 void hyp_trap(struct trap_frame *f, unsigned kind);
+
+/*
+ * Called by arch/arm/vectors.S first for an Undefined Instruction or SVC
+ * trap from the guest: its fast paths. False: hyp_trap() follows. Apart
+ * from hyp_trap() so that the frequent traps pay only for what they use.
+ */
+bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
+{
+	struct vcpu *v = running_vcpu();
+	struct guest *g = v->guest;
+	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
+
+	if (kind == TRAP_SVC)
+		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
+	else
+		done = !(f->cpsr & PSR_T) && guest_load_word(f->pc - 4u, &v->trap_insn) && fast_undef(g, f);
+	if (done)
+		follow_privilege(g, privileged);
+	return done;     /* the frame names the guest's next instruction */
+}
 
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
 void hyp_trap(struct trap_frame *f, unsigned kind)
 {
-	/* The running vCPU: PL1's thread register, which guests never see (theirs is virtual). */
-	struct vcpu *v = (struct vcpu *)(uintptr_t)cp15_read_tpidrprw();
+	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 	uint32_t pc = f->pc;
 
@@ -574,13 +600,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	}
 	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
 			    read_trapped_insn(g, pc, &v->trap_insn);
-	bool privileged = vcpu_privileged(v);    /* the mode the shadow view and CNTKCTL follow */
-	if ((kind == TRAP_UNDEF && v->trap_insn_read && fast_undef(g, f)) ||
-	    (kind == TRAP_SVC && !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) &&
-	     fast_svc(g, f))) {
-		follow_privilege(g, privileged);
-		return;         /* the frame names the guest's next instruction */
-	}
+	bool privileged = vcpu_privileged(v);
 	vcpu_from_frame(v, f, pc);
 
 	switch (kind) {
