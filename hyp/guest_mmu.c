@@ -348,10 +348,40 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 		where[n] = 0;
 }
 
-/* Remember that guest RAM page `gpa` is mapped at `va` (see frame_va). */
+/* Whether `root` maps host frame `hpa` at `va`, in either view. */
+static bool root_maps_frame_at(const struct shadow_root *root, uint32_t va, uint32_t hpa)
+{
+	uint32_t found;
+
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+		if (shadow_lookup(&root->s, (enum shadow_view)v, va, &found) && (found & PAGE_MASK) == hpa)
+			return true;
+	return false;
+}
+
+/* Whether any shadow still maps host frame `hpa` at `va`: the running root first, the likeliest. */
+static bool frame_mapped_at(const struct guest_mmu_state *m, uint32_t va, uint32_t hpa)
+{
+	if (root_maps_frame_at(m->cur, va, hpa))
+		return true;
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (m->root[i].valid && &m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
+			return true;
+	return false;
+}
+
+/*
+ * Remember that guest RAM page `gpa` is mapped at `va` (see frame_va).
+ * When its records are full, one whose mapping has gone from every shadow
+ * since (dropped, evicted, replaced) makes room. Without that, a page the
+ * guest reuses at other addresses soon counts as mapped at "many", and the
+ * next change of restrictions on it (it now holds a table, or code) drops
+ * every shadow: 977 times while Debian's kernel boots.
+ */
 static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 {
 	uint32_t *where = g->mmu.frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t hpa = (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base;
 
 	for (unsigned n = 0; n < FRAME_VAS; n++) {
 		if (!where[n]) {
@@ -360,6 +390,15 @@ static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 		}
 		if ((where[n] & PAGE_MASK) == (va & PAGE_MASK))
 			return;
+	}
+	if (where[0] & FRAME_VA_MANY)
+		return;
+	for (unsigned n = 0; n < FRAME_VAS; n++) {
+		if (!frame_mapped_at(&g->mmu, where[n] & PAGE_MASK, hpa)) {
+			where[n] = (va & PAGE_MASK) | FRAME_VA_SET;
+			g->mmu.frame_records_reused++;
+			return;
+		}
 	}
 	where[0] |= FRAME_VA_MANY;
 }
