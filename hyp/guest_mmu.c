@@ -403,6 +403,58 @@ static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 	where[0] |= FRAME_VA_MANY;
 }
 
+static bool domain_is_manager(uint32_t dacr, uint32_t domain)
+{
+	return ((dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
+}
+
+/* Could `donor`'s table for the MiB of `va` seed `root`'s (see seed_new_table())? */
+static bool may_seed(struct guest *g, const struct shadow_root *root, const struct shadow_root *donor,
+		     uint32_t va, enum shadow_view view, const struct guest_walk_result *w, uint32_t l1_desc)
+{
+	uint32_t desc_gpa, desc;
+	const struct guest_walk_regs regs = { .ttbr0 = donor->ttbr0, .ttbr1 = donor->ttbr1, .ttbcr = donor->ttbcr };
+
+	return donor->valid && donor != root && donor->s.l2_of_mb[va >> SECTION_SHIFT][view] >= 0 &&
+	       domain_is_manager(donor->map.guest_dacr, w->domain) == domain_is_manager(root->map.guest_dacr, w->domain) &&
+	       guest_walk_l1_address(&regs, va, &desc_gpa) && guest_tables_reflected(g, desc_gpa, &desc) &&
+	       desc == l1_desc;
+}
+
+/*
+ * A new shadow table of `root`, for the MiB of `va` in view `view`, starts
+ * with the pages the tables of other roots there hold (shadow_seed_from()),
+ * where their guest address spaces have the same L1 descriptor there (as
+ * their shadows reflect it) and the same DACR manager setting for its
+ * domain: those of the
+ * SEED_DONORS roots that ran last. Linux repeats its kernel's global
+ * mappings in every process's tables: a new process finds the kernel pages
+ * its parent and the processes before it touched instead of faulting on
+ * each.
+ */
+#define SEED_DONORS 3u
+
+static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t va, enum shadow_view view,
+			   const struct guest_walk_result *w)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	uint32_t l1_desc, seeded_before = ~0u;
+
+	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
+		return;
+	for (unsigned n = 0; n < SEED_DONORS; n++) {
+		struct shadow_root *donor = NULL;
+		for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+			if (m->root[i].last_used < seeded_before && (!donor || m->root[i].last_used > donor->last_used) &&
+			    may_seed(g, root, &m->root[i], va, view, w, l1_desc))
+				donor = &m->root[i];
+		if (!donor)
+			return;
+		shadow_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view);
+		seeded_before = donor->last_used;
+	}
+}
+
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)
 {
 	struct guest_mmu_state *m = &g->mmu;
@@ -412,7 +464,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		.guest_dv = (g->vcpu.cp15.dacr >> (2u * w->domain)) & 3u,
 		.privileged = vcpu_privileged(&g->vcpu), .ap = w->ap, .xn = w->xn,
 		.attr = device ? L2_SMALL_DEVICE : L2_SMALL_NORMAL_WBWA,
-		.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK,
+		.guest_table = w->l2_desc_gpa & L1_TABLE_ADDR_MASK, .global = !w->ng,
 	};
 
 	if (device) {
@@ -436,6 +488,8 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	if (m->half_switched)
 		settle_half_switch(g);
 	struct shadow_root *root = m->cur;
+	enum shadow_view view = shadow_view_of(r.privileged);
+	bool new_table = root->s.l2_of_mb[va >> SECTION_SHIFT][view] < 0;
 	enum shadow_fill_result res = shadow_fill(&root->s, &root->map, &r);
 	if (res == SHADOW_RESERVED_VA)
 		return false;
@@ -445,6 +499,8 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		res = shadow_fill(&root->s, &root->map, &r);
 	}
 	BUG_ON(res != SHADOW_FILLED);
+	if (new_table && r.global)
+		seed_new_table(g, root, va, view, w);
 	guest_tables_used(g, w);
 	/*
 	 * A replaced entry may be cached with other rights, an evicted table's
@@ -491,10 +547,35 @@ void guest_mmu_dacr_written(struct guest *g)
 }
 
 /*
+ * Guest TLBIALL. The shadows follow the guest's tables but for the listed
+ * (unprotected) table pages: resynchronising those whole brings every root
+ * in line, and the roots stay. Debian's armmp kernel issues one with every
+ * flush_tlb_mm() (the Cortex-A9 erratum 720789 workaround replaces
+ * TLBIASIDIS with TLBIALLIS), twice per fork and exit. Once many pages
+ * have been tracked, every root is dropped instead and tracking starts
+ * afresh. A half-written context switch no longer keeps the old root: the
+ * TLB entries it stands for are gone.
+ */
+static void tlb_invalidate_all_guest(struct guest *g)
+{
+	if (g->mmu.half_switched)
+		settle_half_switch(g);
+	if (!guest_tables_tracking_full(g)) {
+		guest_tables_resync_all(g);
+		return;
+	}
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (g->mmu.root[i].valid)
+			shadow_drop_all(&g->mmu.root[i].s);
+	guest_tables_reset(g);
+	flush_stale(&g->mmu, g->mmu.cur);
+}
+
+/*
  * Guest TLB maintenance (B4.2.3): by address it resynchronises the listed
  * table descriptors that translate it and forgets that page in every root
- * (global entries match any ASID); by ASID it drops that ASID's roots;
- * TLBIALL drops every root, and the tracked table pages start afresh.
+ * (global entries match any ASID); by ASID it drops the tables of that
+ * ASID's roots that hold non-global pages; TLBIALL see above.
  * Roots that are not running have their TLB entries invalidated when they
  * run again.
  */
@@ -505,14 +586,19 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 
 	if (!m->on)
 		return;
+	if (op == TLB_ALL) {
+		m->tlb_all_kept += !guest_tables_tracking_full(g);
+		tlb_invalidate_all_guest(g);
+		return;
+	}
 	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
 		guest_tables_resync_va(g, va);
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		if (!root->valid)
 			continue;
-		if (op == TLB_ALL || (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK))) {
-			shadow_drop_all(&root->s);
+		if (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)) {
+			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
 		} else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID) {
 			unsigned views = shadow_invalidate_page(&root->s, va);
 			for (unsigned v = 0; v < SHADOW_VIEWS; v++)
@@ -520,8 +606,6 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 					tlb_invalidate_page_asid(va, hw_asid(m, root, (enum shadow_view)v));
 		}
 	}
-	if (op == TLB_ALL)
-		guest_tables_reset(g);
 	flush_stale(m, m->cur);
 }
 

@@ -163,6 +163,35 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	guest_mmu_flush_stale(g);
 }
 
+void guest_tables_resync_all(struct guest *g)
+{
+	struct modified_tables *t = &g->mmu.modified;
+
+	for (unsigned e = 0; e < t->capacity && t->count; e++)
+		if (t->page_gpa[e])
+			resync(g, e, 0, PAGE_DESCRIPTORS);
+	guest_mmu_flush_stale(g);
+}
+
+bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value)
+{
+	const struct modified_tables *t = &g->mmu.modified;
+	int e = page_bit(g->mmu.listed_pages, g, desc_gpa) ? modified_tables_find(t, desc_gpa) : -1;
+
+	if (e < 0)
+		return guest_ram_read_word(&g->flat, desc_gpa, value);
+	*value = t->snapshot[e][(desc_gpa & ~PAGE_MASK) / 4u];
+	return true;
+}
+
+/* Some times the table pages a Linux guest has at once (a page directory and a few tables per process). */
+#define TRACKED_PAGES_LIMIT 1024u
+
+bool guest_tables_tracking_full(const struct guest *g)
+{
+	return g->mmu.tracked_pages >= TRACKED_PAGES_LIMIT;
+}
+
 void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size)
 {
 	if (!g->mmu.on || !guest_tables_is_table_page(g, gpa))

@@ -48,6 +48,26 @@ void guest_tables_used(struct guest *g, const struct guest_walk_result *w);
  */
 void guest_tables_resync_va(struct guest *g, uint32_t va);
 
+/*
+ * Resynchronise every listed page whole: the shadows of every root are
+ * then in line with the guest's tables (the unlisted ones are protected).
+ */
+void guest_tables_resync_all(struct guest *g);
+
+/*
+ * So many pages have been tracked since the last reset that it is time to
+ * start afresh: pages that held tables once and hold data now keep
+ * faulting on their first stores.
+ */
+bool guest_tables_tracking_full(const struct guest *g);
+
+/*
+ * The descriptor at `desc_gpa` as the shadows may reflect it: the
+ * snapshot for a listed page (its later stores are not known yet), else
+ * what the guest's RAM holds. False outside guest RAM.
+ */
+bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value);
+
 /* The hypervisor wrote guest RAM for the guest: forget what changed descriptors gave. */
 void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size);
 

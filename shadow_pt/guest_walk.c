@@ -23,9 +23,9 @@ static bool read_desc(const struct guest_walk_regs *regs, guest_phys_read_fn rea
  * TTBR0 translates the VAs whose top TTBCR.N bits are all zero, from a
  * table of 16 KiB >> N at TTBR0[31:14-N] indexed by VA[31-N:20]; TTBR1 the
  * others, from a 16 KiB table at TTBR1[31:14] indexed by VA[31:20] (B3.5.4,
- * B3.5.5). False when TTBCR.PD0/PD1 disables walks through that register.
+ * B3.5.5).
  */
-static bool l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
+bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
 {
 	uint32_t n = regs->ttbcr & TTBCR_N_MASK;
 	bool ttbr1 = n && (va >> (32u - n));
@@ -94,7 +94,7 @@ static uint32_t walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys
 		return 0;
 	}
 	/* A disabled walk is a first-level translation fault, with no table read (B4.1.153). */
-	if (!l1_address(regs, va, &out->l1_desc_gpa))
+	if (!guest_walk_l1_address(regs, va, &out->l1_desc_gpa))
 		return FS_TRANS_SECTION;
 	if (!read_desc(regs, read, ctx, out->l1_desc_gpa, &l1))
 		return FS_SYNC_EXT_WALK_L1;

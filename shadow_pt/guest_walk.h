@@ -70,4 +70,10 @@ struct guest_walk_result {
 void guest_walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys_read_fn read,
 		void *ctx, struct guest_walk_result *out);
 
+/*
+ * Where the L1 descriptor that translates `va` is; false when TTBCR.PD0
+ * or PD1 disables walks through the TTBR that would translate it.
+ */
+bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa);
+
 #endif

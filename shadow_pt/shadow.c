@@ -70,6 +70,13 @@ void shadow_drop_all(struct shadow_space *s)
 			free_l2(s->pool, i);
 }
 
+void shadow_drop_nonglobal(struct shadow_space *s)
+{
+	for (unsigned i = 0; i < s->pool->count; i++)
+		if (s->pool->info[i].owner == s && !s->pool->info[i].global_only)
+			free_l2(s->pool, i);
+}
+
 /* Forget MiB `mb` in both views. */
 static void drop_mb(struct shadow_space *s, uint32_t mb)
 {
@@ -106,7 +113,7 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 	p->info[idx] = (struct shadow_l2_info){
 		.owner = s, .mb = (uint16_t)mb, .views = (uint8_t)views,
 		.guest_domain = (uint8_t)r->guest_domain, .cls = (uint8_t)cls,
-		.next_same_table = -1, .guest_table = r->guest_table,
+		.next_same_table = -1, .guest_table = r->guest_table, .global_only = true,
 	};
 	if (r->guest_table) {
 		int16_t *head = &p->bucket[bucket_of(r->guest_table)];
@@ -186,6 +193,7 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 	uint32_t *pte = &s->pool->l2[idx][(r->va >> PAGE_SHIFT) % L2_ENTRIES];
 	if (*pte != L2_TYPE_FAULT)
 		s->stale_views |= s->pool->info[idx].views;
+	s->pool->info[idx].global_only &= r->global;
 	*pte = (r->hpa & L2_SMALL_ADDR_MASK) | L2_SMALL | L2_SMALL_AP(sp.ap) |
 	       (sp.xn ? L2_SMALL_XN : 0u) | L2_SMALL_NG | r->attr;
 	s->stats.fills++;
@@ -249,6 +257,26 @@ void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa)
 		*pte = L2_TYPE_FAULT;
 		p->info[i].owner->stale_views |= p->info[i].views;
 	}
+}
+
+bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
+		      enum shadow_view view)
+{
+	int to = s->l2_of_mb[mb][view], from = donor->l2_of_mb[mb][view];
+
+	if (to < 0 || from < 0 || to == from || s->pool != donor->pool)
+		return false;
+	const struct shadow_l2_info *mine = &s->pool->info[to], *theirs = &s->pool->info[from];
+	if (!theirs->global_only || mine->guest_table != theirs->guest_table ||
+	    mine->guest_domain != theirs->guest_domain || mine->cls != theirs->cls || mine->views != theirs->views)
+		return false;
+	uint32_t *dst = s->pool->l2[to];
+	const uint32_t *src = s->pool->l2[from];
+	for (unsigned i = 0; i < L2_ENTRIES; i++)
+		if (dst[i] == L2_TYPE_FAULT)
+			dst[i] = src[i];
+	s->stats.seeded++;
+	return true;
 }
 
 void shadow_l1_descriptor_written(struct shadow_space *s, uint32_t mb)

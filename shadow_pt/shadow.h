@@ -42,6 +42,7 @@ struct shadow_l2_info {
 	uint8_t cls;                    /* enum dom_class; DOM_CLASS_CURRENT_MODE: a view table */
 	int16_t next_same_table;        /* next pool index mirroring the same guest table page, -1 */
 	uint32_t guest_table;           /* guest-physical L2 table it mirrors, 0: from a section */
+	bool global_only;               /* every page filled in it was global in the guest (nG = 0) */
 };
 
 /* Buckets of pool indices by the guest table page they mirror. */
@@ -56,7 +57,7 @@ struct shadow_pool {
 };
 
 struct shadow_stats {
-	uint32_t fills, l2_allocs, l2_evictions, l2_drops, l1_iterations, class_conversions;
+	uint32_t fills, l2_allocs, l2_evictions, l2_drops, l1_iterations, class_conversions, seeded;
 };
 
 struct shadow_space {
@@ -85,6 +86,7 @@ struct shadow_fill_req {
 	uint32_t attr;          /* memory type and shareability, L2 small-page bits */
 	struct shadow_overlay overlay;
 	uint32_t guest_table;   /* the guest L2 table used (0 for a section) */
+	bool global;            /* the guest's mapping is global (nG = 0) */
 };
 
 enum shadow_fill_result {
@@ -156,10 +158,28 @@ void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa);
  */
 void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa);
 
+/*
+ * Fill the empty entries of the table view `view` of `s` holds for MiB
+ * `mb` from `donor`'s table there, if that table mirrors the same guest
+ * table (or a section) with the same guest domain, class and views, and
+ * holds global pages only. The caller makes sure that both guest address
+ * spaces have the same L1 descriptor for the MiB and that the domain is
+ * manager in both or in neither: the pages are then derived the same way.
+ * Global translations may be cached for any ASID (ARM DDI 0406C B3.9.1),
+ * so the donor's, current or not yet invalidated, hold for `s` too.
+ * Returns whether it copied; no TLB maintenance is needed (only empty
+ * entries change).
+ */
+bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
+		      enum shadow_view view);
+
 /* The guest wrote its L1 descriptor for MiB `mb`: forget that MiB. */
 void shadow_l1_descriptor_written(struct shadow_space *s, uint32_t mb);
 
 /* Drop everything (guest TLBIALL, a root reused, domain budget reset). */
 void shadow_drop_all(struct shadow_space *s);
+
+/* Drop the tables that hold a page the guest mapped non-global (guest TLBIASID). */
+void shadow_drop_nonglobal(struct shadow_space *s);
 
 #endif

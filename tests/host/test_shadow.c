@@ -199,7 +199,14 @@ static void flush_stale(unsigned space)
 static uint32_t random_ap_bits_section(void)
 {
 	uint32_t ap = rnd(8);
-	return ((ap & 3u) << 10) | ((ap >> 2) << 15) | (rnd(2) ? (1u << 4) : 0u);
+	return ((ap & 3u) << 10) | ((ap >> 2) << 15) | (rnd(2) ? (1u << 4) : 0u) |
+	       (rnd(8) ? 0u : L1_SECT_NG);
+}
+
+/* nG of a small or large page: mostly global, as a kernel's. */
+static uint32_t random_ng_bit_page(void)
+{
+	return rnd(8) ? 0u : L2_SMALL_NG;
 }
 
 static void random_l2_table(uint32_t table_gpa)
@@ -212,13 +219,13 @@ static void random_l2_table(uint32_t table_gpa)
 		case 0:         /* large page: 16 identical entries, XN bit 15 */
 			for (unsigned j = 0; j < 16; j++)
 				write_guest(table_gpa + 4u * (i + j), frame | 1u | ((ap & 3u) << 4) |
-					    ((ap >> 2) << 9) | (rnd(2) ? (1u << 15) : 0u));
+					    ((ap >> 2) << 9) | (rnd(2) ? (1u << 15) : 0u) | random_ng_bit_page());
 			break;
 		case 1:         /* small pages, XN bit 0 */
 			for (unsigned j = 0; j < 16; j++) {
 				ap = rnd(8);
 				write_guest(table_gpa + 4u * (i + j), (frame + j * 0x1000u) | 2u |
-					    ((ap & 3u) << 4) | ((ap >> 2) << 9) | rnd(2));
+					    ((ap & 3u) << 4) | ((ap >> 2) << 9) | rnd(2) | random_ng_bit_page());
 			}
 			break;
 		default:        /* faults */
@@ -304,6 +311,38 @@ static bool hardware_allows(struct world *w, uint32_t va, enum ref_access a, uin
 	return ref_access_allowed(field, e->walk.ap, e->walk.xn, false, a);
 }
 
+/* The descriptor at `gpa` as the shadows may reflect it: its snapshot while listed (hyp/guest_tables.c). */
+static uint32_t reflected(uint32_t gpa)
+{
+	int e = modified_tables_find(&list, gpa);
+	uint32_t value = 0;
+
+	if (e >= 0)
+		return list.snapshot[e][(gpa & ~PAGE_MASK) / 4u];
+	read_guest(NULL, gpa, &value);
+	return value;
+}
+
+static unsigned seeded;
+
+/*
+ * A new table of the running space starts with what the other spaces'
+ * tables for the MiB hold, as hyp/guest_mmu.c does: where their L1
+ * descriptor (as reflected) is the same and the domain is manager in both
+ * or in neither.
+ */
+static void seed(const struct world *w, uint32_t va, uint32_t domain, uint32_t l1_desc)
+{
+	uint32_t mb = va >> SECTION_SHIFT;
+	bool manager = ((maps[w->cur].guest_dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
+
+	for (unsigned k = 0; k < SPACES; k++) {
+		bool donor_manager = ((maps[k].guest_dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
+		if (k != w->cur && donor_manager == manager && reflected(GUEST_L1(k) + 4u * mb) == l1_desc)
+			seeded += shadow_seed_from(&spaces[w->cur], &spaces[k], mb, shadow_view_of(w->priv));
+	}
+}
+
 static void access(struct world *w, uint32_t va, enum ref_access a)
 {
 	static const enum guest_access ga[] = { GUEST_READ, GUEST_WRITE, GUEST_EXEC };
@@ -329,8 +368,9 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		.va = va, .hpa = (g.pa & PAGE_MASK) + HOST_OFFSET, .guest_domain = g.domain,
 		.guest_dv = (w->dacr >> (2u * g.domain)) & 3u, .privileged = w->priv,
 		.ap = g.ap, .xn = g.xn,
-		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK,
+		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK, .global = !g.ng,
 	};
+	bool new_table = s->l2_of_mb[va >> SECTION_SHIFT][shadow_view_of(w->priv)] < 0;
 	enum shadow_fill_result res = shadow_fill(s, &maps[w->cur], &r);
 	if (res == SHADOW_NO_DOMAIN) {
 		dacr_map_reset(&maps[w->cur], w->dacr, w->priv);
@@ -338,6 +378,8 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		res = shadow_fill(s, &maps[w->cur], &r);
 	}
 	CHECK(res == SHADOW_FILLED);
+	if (new_table && r.global)
+		seed(w, va, g.domain, g.l1_desc);
 	modified_tables_note_used(&list, g.l1_desc_gpa, g.l1_desc);
 	if (g.l2_desc_gpa)
 		modified_tables_note_used(&list, g.l2_desc_gpa, g.l2_desc);
@@ -393,10 +435,16 @@ static void switch_space(struct world *w, unsigned k)
 	flush_stale(k);
 }
 
+/* Half of the entries the same as another space's, as a kernel's mappings repeat in every process. */
 static void random_space(unsigned k)
 {
-	for (uint32_t mb = TEST_MB; mb < TEST_MB + TEST_MBS; mb++)
-		random_l1_entry(k, mb);
+	for (uint32_t mb = TEST_MB; mb < TEST_MB + TEST_MBS; mb++) {
+		uint32_t other = GUEST_L1((k + 1u + rnd(SPACES - 1u)) % SPACES) + 4u * mb, desc;
+		if (rnd(2) && read_guest(NULL, other, &desc) && desc)
+			write_guest(GUEST_L1(k) + 4u * mb, desc);
+		else
+			random_l1_entry(k, mb);
+	}
 	supersection(k);
 }
 
@@ -562,6 +610,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 	CHECK(total.class_conversions > 0);
 	CHECK(mode_switches > 1000);
 	CHECK(resync_count > 100);
+	CHECK(seeded > 50);
 }
 
 /* A mixed MiB: a view table per mode; a kernel-only page gives User mode nothing. */
@@ -715,4 +764,54 @@ TEST(shadow_lookup_follows_fills)
 	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), SHADOW_ALL_VIEWS);
 	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va, &hpa));
 	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), 0);
+}
+
+/*
+ * Seeding copies a donor table's pages into the empty entries only, and
+ * only from a table that holds global pages alone and mirrors the same
+ * guest table; TLBIASID's drop keeps exactly the global-only tables.
+ */
+TEST(shadow_seed_and_drop_nonglobal)
+{
+	static struct world w;
+	uint32_t pa;
+	struct shadow_fill_req r = { .va = 0x40000000u, .hpa = 0x81000000u, .guest_domain = 1,
+				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3,
+				     .guest_table = 0x80010000u, .global = true };
+
+	small_world(&w, true);
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	r.va += PAGE_SIZE;
+	r.hpa += PAGE_SIZE;
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	/* Space 1 fills the second page elsewhere (its own view of it), then seeds. */
+	r.hpa = 0x82000000u;
+	CHECK_EQ(shadow_fill(&spaces[1], &maps[1], &r), SHADOW_FILLED);
+	CHECK(shadow_seed_from(&spaces[1], &spaces[0], 0x400u, SHADOW_VIEW_KERNEL));
+	CHECK(shadow_lookup(&spaces[1], SHADOW_VIEW_KERNEL, 0x40000000u, &pa));
+	CHECK_EQ(pa, 0x81000000u);
+	CHECK(shadow_lookup(&spaces[1], SHADOW_VIEW_KERNEL, 0x40001000u, &pa));
+	CHECK_EQ(pa, 0x82000000u);                                  /* its own entry stays */
+	CHECK_EQ(spaces[1].stale_views, 0);
+	CHECK_EQ(spaces[1].stats.seeded, 1);
+
+	/* A donor with a non-global page, or mirroring another guest table, seeds nothing. */
+	r.va = 0x40102000u;
+	r.global = false;
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	r.va = 0x40103000u;
+	r.global = true;
+	CHECK_EQ(shadow_fill(&spaces[2], &maps[2], &r), SHADOW_FILLED);
+	CHECK(!shadow_seed_from(&spaces[2], &spaces[0], 0x401u, SHADOW_VIEW_KERNEL));
+	CHECK(!shadow_lookup(&spaces[2], SHADOW_VIEW_KERNEL, 0x40102000u, &pa));
+	r.va = 0x40003000u;
+	r.guest_table = 0x80011000u;
+	CHECK_EQ(shadow_fill(&spaces[2], &maps[2], &r), SHADOW_FILLED);
+	CHECK(!shadow_seed_from(&spaces[2], &spaces[0], 0x400u, SHADOW_VIEW_KERNEL));
+
+	/* TLBIASID: space 0's table with the non-global page goes, the global one stays. */
+	shadow_drop_nonglobal(&spaces[0]);
+	CHECK_EQ(l2_of_mb[0][0x401][SHADOW_VIEW_KERNEL], -1);
+	CHECK(shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, 0x40000000u, &pa));
+	CHECK(spaces[0].stale_views != 0);
 }
