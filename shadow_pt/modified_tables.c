@@ -54,9 +54,17 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
 {
 	const uint32_t *now = ops->page(ops->ctx, t->page_gpa[e]);
 	uint32_t *snap = t->snapshot[e];
-	unsigned changed = 0;
+	unsigned changed = 0, end = first + count < PAGE_DESCRIPTORS ? first + count : PAGE_DESCRIPTORS;
 
-	for (unsigned i = first; i < first + count && i < PAGE_DESCRIPTORS; i++) {
+	for (unsigned i = first; i < end; i++) {
+		/* Whole pages are compared at every guest TLBIALL: equal blocks of 8 are skipped at once. */
+		if (!(i % 8u) && i + 8u <= end && !((now[i] ^ snap[i]) | (now[i + 1] ^ snap[i + 1]) |
+						    (now[i + 2] ^ snap[i + 2]) | (now[i + 3] ^ snap[i + 3]) |
+						    (now[i + 4] ^ snap[i + 4]) | (now[i + 5] ^ snap[i + 5]) |
+						    (now[i + 6] ^ snap[i + 6]) | (now[i + 7] ^ snap[i + 7]))) {
+			i += 7u;
+			continue;
+		}
 		if (now[i] == snap[i])
 			continue;
 		snap[i] = now[i];
