@@ -25,7 +25,7 @@ static bool read_desc(const struct guest_walk_regs *regs, guest_phys_read_fn rea
  * others, from a 16 KiB table at TTBR1[31:14] indexed by VA[31:20] (B3.5.4,
  * B3.5.5).
  */
-bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
+static bool l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
 {
 	uint32_t n = regs->ttbcr & TTBCR_N_MASK;
 	bool ttbr1 = n && (va >> (32u - n));
@@ -94,7 +94,7 @@ static uint32_t walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys
 		return 0;
 	}
 	/* A disabled walk is a first-level translation fault, with no table read (B4.1.153). */
-	if (!guest_walk_l1_address(regs, va, &out->l1_desc_gpa))
+	if (!l1_address(regs, va, &out->l1_desc_gpa))
 		return FS_TRANS_SECTION;
 	if (!read_desc(regs, read, ctx, out->l1_desc_gpa, &l1))
 		return FS_SYNC_EXT_WALK_L1;
@@ -139,4 +139,9 @@ void guest_walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys_read
 	*out = (struct guest_walk_result){ 0 };
 	out->fault_status = walk(regs, va, read, ctx, out);
 	out->ok = !out->fault_status && !out->unsupported;
+}
+
+bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
+{
+	return l1_address(regs, va, gpa);
 }

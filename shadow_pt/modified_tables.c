@@ -49,6 +49,12 @@ unsigned modified_tables_oldest(const struct modified_tables *t)
 	return oldest;
 }
 
+static bool equal8(const uint32_t *a, const uint32_t *b)
+{
+	return !((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]) |
+		 (a[4] ^ b[4]) | (a[5] ^ b[5]) | (a[6] ^ b[6]) | (a[7] ^ b[7]));
+}
+
 unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned first, unsigned count,
 				const struct modified_tables_ops *ops)
 {
@@ -56,20 +62,18 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
 	uint32_t *snap = t->snapshot[e];
 	unsigned changed = 0, end = first + count < PAGE_DESCRIPTORS ? first + count : PAGE_DESCRIPTORS;
 
-	for (unsigned i = first; i < end; i++) {
-		/* Whole pages are compared at every guest TLBIALL: equal blocks of 8 are skipped at once. */
-		if (!(i % 8u) && i + 8u <= end && !((now[i] ^ snap[i]) | (now[i + 1] ^ snap[i + 1]) |
-						    (now[i + 2] ^ snap[i + 2]) | (now[i + 3] ^ snap[i + 3]) |
-						    (now[i + 4] ^ snap[i + 4]) | (now[i + 5] ^ snap[i + 5]) |
-						    (now[i + 6] ^ snap[i + 6]) | (now[i + 7] ^ snap[i + 7]))) {
-			i += 7u;
+	/* Whole pages are compared at every guest TLBIALL: blocks of 8 equal words are passed at once. */
+	for (unsigned block = first; block < end; block += 8u) {
+		unsigned stop = block + 8u < end ? block + 8u : end;
+		if (stop - block == 8u && equal8(&now[block], &snap[block]))
 			continue;
+		for (unsigned i = block; i < stop; i++) {
+			if (now[i] == snap[i])
+				continue;
+			snap[i] = now[i];
+			ops->descriptor_changed(ops->ctx, t->page_gpa[e] + 4u * i);
+			changed++;
 		}
-		if (now[i] == snap[i])
-			continue;
-		snap[i] = now[i];
-		ops->descriptor_changed(ops->ctx, t->page_gpa[e] + 4u * i);
-		changed++;
 	}
 	return changed;
 }
