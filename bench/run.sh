@@ -13,13 +13,14 @@ result=$out_dir/churn.txt
 icount=(-icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm)
 guest=$BUILD/guests/churn.elf
 
-# run NAME [HYP_ELF]: the guest's output in $out_dir/NAME.out, hypervisor log in NAME.log.
+# run NAME [HYP_ELF]: the guest's output in $out_dir/NAME.out, hypervisor log in NAME.log,
+# run-qemu.sh's and QEMU's messages in NAME.err (shown if the run fails).
 run() {
 	local name=$1 hyp=${2:-}
 	# shellcheck disable=SC2086
 	board_qemu "$hyp" "$out_dir/$name.log" --guest "$guest" --timeout 300 \
-		-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2>/dev/null ||
-		{ echo "bench: the $name run failed" >&2; exit 1; }
+		-- $QEMU_BOARD_ARGS "${icount[@]}" > "$out_dir/$name.out" 2> "$out_dir/$name.err" ||
+		{ echo "bench: the $name run failed:" >&2; tail -n 5 "$out_dir/$name.err" >&2; exit 1; }
 }
 
 # instructions NAME OP: instructions per iteration of OP in run NAME.
