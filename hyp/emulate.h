@@ -34,6 +34,12 @@ enum emu_result emulate_cp14(struct vcpu *v, uint32_t insn);
  */
 enum emu_result emulate_vfp_sysreg(struct vcpu *v, uint32_t insn);
 
+/*
+ * The value an MRC `insn` of an identification register (CRn c0; CCSIDR,
+ * CLIDR, AIDR) reads; false for any other register.
+ */
+bool emulate_cp15_read_id(const struct vcpu *v, uint32_t insn, uint32_t *value);
+
 /* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
 uint32_t emu_reg(const struct vcpu *v, unsigned n);
 

@@ -46,6 +46,15 @@ static const struct cp15_reg plain_regs[] = {
 	CP15_REG(0, 14, 1, 0, cntkctl),
 };
 
+static enum emu_result read_id(const struct vcpu *v, uint32_t key, uint32_t *value);
+
+bool emulate_cp15_read_id(const struct vcpu *v, uint32_t insn, uint32_t *value)
+{
+	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
+
+	return read_id(v, key, value) == EMU_DONE;
+}
+
 static enum emu_result read_id(const struct vcpu *v, uint32_t key, uint32_t *value)
 {
 	const struct vcpu_id_regs *id = v->id;

@@ -28,10 +28,11 @@ static bool cond_passed(uint32_t cond, uint32_t cpsr)
  * all the time, and that read as stored: DACR (software PAN), SCTLR
  * (Linux's alignment_trap on every exception entry), TPIDRPRW (its per-CPU
  * offset), TPIDRURO (its current task in the kernel, the user's TLS
- * outside); and the translation registers. NULL for the others. Writes are
- * fast only where nothing follows from them but the value (TPIDRPRW), the
- * real TPIDRURO or the DACR mapping: `*written` says which (FAST_TRAP_NONE:
- * the general path).
+ * outside), the fault status and address registers (every page fault);
+ * and the translation registers. NULL for the others. Writes are fast only
+ * where nothing follows from them but the value (TPIDRPRW, the fault
+ * registers), the real TPIDRURO or the DACR mapping: `*written` says which
+ * (FAST_TRAP_NONE: the general path).
  */
 static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_trap *written)
 {
@@ -56,8 +57,41 @@ static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_tra
 		return &c->ttbr1;
 	case REG(2, 0, 2):
 		return &c->ttbcr;
+	case REG(5, 0, 0):
+		*written = FAST_TRAP_DONE;
+		return &c->dfsr;
+	case REG(5, 0, 1):
+		*written = FAST_TRAP_DONE;
+		return &c->ifsr;
+	case REG(6, 0, 0):
+		*written = FAST_TRAP_DONE;
+		return &c->dfar;
+	case REG(6, 0, 2):
+		*written = FAST_TRAP_DONE;
+		return &c->ifar;
 	default:
 		return NULL;
+	}
+}
+
+/*
+ * Cache maintenance and barrier operations (MCR c7) that only take time:
+ * FAST_TRAP_DONE for the data cache ones and the barriers (nothing to do:
+ * hyp/emulate_cp15.c says why), FAST_TRAP_ICACHE_INVALIDATED for the
+ * instruction cache and branch predictor ones, FAST_TRAP_NONE otherwise.
+ */
+static enum fast_trap cache_operation(uint32_t insn)
+{
+	switch (INSN_REG(insn)) {
+	case REG(7, 6, 1): case REG(7, 6, 2): case REG(7, 10, 1): case REG(7, 10, 2):
+	case REG(7, 11, 1): case REG(7, 14, 1): case REG(7, 14, 2):
+	case REG(7, 5, 4): case REG(7, 10, 4): case REG(7, 10, 5):
+		return FAST_TRAP_DONE;
+	case REG(7, 1, 0): case REG(7, 1, 6): case REG(7, 5, 0):
+	case REG(7, 5, 1): case REG(7, 5, 6): case REG(7, 5, 7):
+		return FAST_TRAP_ICACHE_INVALIDATED;
+	default:
+		return FAST_TRAP_NONE;
 	}
 }
 
@@ -82,12 +116,25 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
 	if ((insn & INSN_CP15_MASK) != INSN_CP15 || insn_cond(insn) == COND_NEVER || rt == 15 ||
 	    !vcpu_privileged(v))
 		return FAST_TRAP_NONE;
-	uint32_t *field = fast_register(&v->cp15, insn, &written);
-	if (!field || (!(insn & INSN_MRC) && written == FAST_TRAP_NONE))
+	uint32_t *field = fast_register(&v->cp15, insn, &written), id;
+	bool read = insn & INSN_MRC, id_read = read && INSN_REG(insn) >> 8 == 0;
+	enum fast_trap cache = read ? FAST_TRAP_NONE : cache_operation(insn);
+
+	if (!field && !id_read && cache == FAST_TRAP_NONE)
+		return FAST_TRAP_NONE;
+	if (field && !read && written == FAST_TRAP_NONE)
+		return FAST_TRAP_NONE;
+	if (id_read && !emulate_cp15_read_id(v, insn, &id))
 		return FAST_TRAP_NONE;
 	if (!cond_passed(insn_cond(insn), f->cpsr))
 		return FAST_TRAP_DONE;
-	if (insn & INSN_MRC) {
+	if (cache != FAST_TRAP_NONE)
+		return cache;
+	if (id_read) {
+		f->r[rt] = id;
+		return FAST_TRAP_DONE;
+	}
+	if (read) {
 		f->r[rt] = *field;
 		return FAST_TRAP_DONE;
 	}

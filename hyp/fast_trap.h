@@ -7,7 +7,9 @@
  *     from a virtual privileged mode: DACR (Linux with
  *     CONFIG_CPU_SW_DOMAIN_PAN writes it around every access to user
  *     memory), reads of SCTLR, TPIDRPRW and the translation registers, and
- *     TPIDRPRW and TPIDRURO writes (Linux's system call entry and exit);
+ *     TPIDRPRW and TPIDRURO writes (Linux's system call entry and exit),
+ *     the fault status and address registers, the identification
+ *     registers (c0), and cache maintenance and barrier operations;
  *   - patched MRS, MSR and CPS in a virtual privileged mode that leave the
  *     mode as it is and leave no interrupt to deliver (Linux's
  *     local_irq_save/restore, its exception entry and return);
@@ -38,6 +40,7 @@ enum fast_trap {
 	FAST_TRAP_DONE,                 /* done; the frame names the guest's next instruction and mode */
 	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest wrote its DACR: map it */
 	FAST_TRAP_TPIDRURO_WRITTEN,     /* done, and the guest wrote TPIDRURO: the real one follows */
+	FAST_TRAP_ICACHE_INVALIDATED,   /* done, and the guest invalidated its instruction cache */
 };
 
 /*
@@ -47,7 +50,7 @@ enum fast_trap {
  * CP15) in `v`, whose r[] is not used. With FAST_TRAP_NONE neither changed.
  */
 
-/* The Undefined Instruction trap of ARM instruction `insn`: CP15 accesses. */
+/* The Undefined Instruction trap of ARM instruction `insn`: CP15 accesses (MCR/MRC with opc1 0). */
 enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t insn);
 
 /*

@@ -479,6 +479,8 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 		guest_mmu_dacr_written(g);
 	if (fast == FAST_TRAP_TPIDRURO_WRITTEN)
 		cp15_hook_tpidruro_changed(v);
+	if (fast == FAST_TRAP_ICACHE_INVALIDATED)
+		cp15_hook_icache_invalidate(v);
 	return true;
 }
 #endif
