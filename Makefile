@@ -180,7 +180,7 @@ TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
-		$(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) linux-guest
+		hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
@@ -209,6 +209,8 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
+# Every guest TLBIALL after the first few tracked table pages drops every shadow and starts afresh.
+$(eval $(call hyp_variant,tracked-reset,SHADOW_TRACKED_PAGES_LIMIT=4))
 # The guest's RAM in other host memory than its guest-physical addresses, on boards
 # whose board.mk says where (RAM_ELSEWHERE_ADDR) and with how much QEMU memory.
 ifneq ($(RAM_ELSEWHERE_ADDR),)
@@ -240,7 +242,8 @@ run-built:
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:
-	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf $(RAM_ELSEWHERE_ENV) tests/run-all.sh
+	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf TRACKED_RESET_HYP_ELF=$(BUILD)/tracked-reset/hyp.elf \
+		$(RAM_ELSEWHERE_ENV) tests/run-all.sh
 
 # What tests/run-board.sh needs on BOARD.
 board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)

@@ -65,7 +65,7 @@ enum fast_trap fast_trap_sensitive(struct vcpu *v, struct trap_frame *f, uint32_
 /*
  * A patched LDM or STM of User-mode registers (`cls` SENS_LDM_USER or
  * SENS_STM_USER, without the PC) from a virtual privileged mode, its
- * words accessed with guest_load_word() and guest_store_word(): the
+ * words accessed with guest_load_words() and guest_store_words(): the
  * caller makes sure the translation the guest runs with is its current
  * mode's. Where a word cannot be reached that way, FAST_TRAP_NONE; the
  * words a store wrote before are written again by the general path.

@@ -545,9 +545,9 @@ void guest_mmu_dacr_written(struct guest *g)
  * (unprotected) table pages: resynchronising those whole brings every root
  * in line, and the roots stay. Debian's armmp kernel issues one with every
  * flush_tlb_mm() (the Cortex-A9 erratum 720789 workaround replaces
- * TLBIASIDIS with TLBIALLIS), twice per fork and exit. Once many pages
- * have been tracked, every root is dropped instead and tracking starts
- * afresh. A half-written context switch no longer keeps the old root: the
+ * TLBIASIDIS with TLBIALLIS), twice per fork and exit. Once
+ * CONFIG_SHADOW_TRACKED_PAGES_LIMIT pages have been tracked, every root is
+ * dropped instead and tracking starts afresh. A half-written context switch no longer keeps the old root: the
  * TLB entries it stands for are gone.
  */
 static void tlb_invalidate_all_guest(struct guest *g)
@@ -556,6 +556,7 @@ static void tlb_invalidate_all_guest(struct guest *g)
 		settle_half_switch(g);
 	if (!guest_tables_tracking_full(g)) {
 		guest_tables_resync_all(g);
+		g->mmu.tlb_all_kept++;
 		return;
 	}
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
@@ -563,6 +564,7 @@ static void tlb_invalidate_all_guest(struct guest *g)
 			shadow_drop_all(&g->mmu.root[i].s);
 	guest_tables_reset(g);
 	flush_stale(&g->mmu, g->mmu.cur);
+	g->mmu.tlb_all_dropped++;
 }
 
 /*
@@ -581,7 +583,6 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 	if (!m->on)
 		return;
 	if (op == TLB_ALL) {
-		m->tlb_all_kept += !guest_tables_tracking_full(g);
 		tlb_invalidate_all_guest(g);
 		return;
 	}

@@ -184,12 +184,9 @@ bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value)
 	return true;
 }
 
-/* Some times the table pages a Linux guest has at once (a page directory and a few tables per process). */
-#define TRACKED_PAGES_LIMIT 1024u
-
 bool guest_tables_tracking_full(const struct guest *g)
 {
-	return g->mmu.tracked_pages >= TRACKED_PAGES_LIMIT;
+	return g->mmu.tracked_pages >= CONFIG_SHADOW_TRACKED_PAGES_LIMIT;
 }
 
 void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size)

@@ -55,9 +55,9 @@ void guest_tables_resync_va(struct guest *g, uint32_t va);
 void guest_tables_resync_all(struct guest *g);
 
 /*
- * So many pages have been tracked since the last reset that it is time to
- * start afresh: pages that held tables once and hold data now keep
- * faulting on their first stores.
+ * CONFIG_SHADOW_TRACKED_PAGES_LIMIT pages have been tracked since the last
+ * reset: time to start afresh, as pages that held tables once and hold
+ * data now keep faulting on their first stores.
  */
 bool guest_tables_tracking_full(const struct guest *g);
 

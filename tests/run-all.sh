@@ -17,6 +17,9 @@ grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids cp15_ids
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
+# The guests with their own MMU and Linux again, with every guest TLBIALL dropping every shadow.
+HYP_ELF=$TRACKED_RESET_HYP_ELF TEST_SUFFIX=-tracked-reset run tests/qemu/compare.sh mmu_on permtest hostile asids
+HYP_ELF=$TRACKED_RESET_HYP_ELF TEST_SUFFIX=-tracked-reset run tests/qemu/linux.sh
 # The guests that trap the most again, with each trap fast path off.
 HYP_ELF=$BUILD/no-fast-cp15/hyp.elf TEST_SUFFIX=-no-fast-cp15 \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
