@@ -57,29 +57,17 @@ static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_tra
 	*written = FAST_TRAP_NONE;
 	if (reg == REG(1, 0, 0))
 		return &c->sctlr;
-	switch (reg) {
-	case REG(13, 0, 1):
-		return &c->contextidr;
-	case REG(2, 0, 0):
-		return &c->ttbr0;
-	case REG(2, 0, 1):
-		return &c->ttbr1;
-	case REG(2, 0, 2):
-		return &c->ttbcr;
-	case REG(5, 0, 0):
-		*written = FAST_TRAP_DONE;
-		return &c->dfsr;
-	case REG(5, 0, 1):
-		*written = FAST_TRAP_DONE;
-		return &c->ifsr;
-	case REG(6, 0, 0):
-		*written = FAST_TRAP_DONE;
-		return &c->dfar;
-	case REG(6, 0, 2):
-		*written = FAST_TRAP_DONE;
-		return &c->ifar;
-	default:
-		return NULL;
+	switch (reg) {          /* the fault registers: writes change the value only */
+	case REG(5, 0, 0): *written = FAST_TRAP_DONE; return &c->dfsr;
+	case REG(5, 0, 1): *written = FAST_TRAP_DONE; return &c->ifsr;
+	case REG(6, 0, 0): *written = FAST_TRAP_DONE; return &c->dfar;
+	case REG(6, 0, 2): *written = FAST_TRAP_DONE; return &c->ifar;
+	/* Read fast, written by the general path. */
+	case REG(13, 0, 1): return &c->contextidr;
+	case REG(2, 0, 0): return &c->ttbr0;
+	case REG(2, 0, 1): return &c->ttbr1;
+	case REG(2, 0, 2): return &c->ttbcr;
+	default: return NULL;
 	}
 }
 
