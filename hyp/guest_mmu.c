@@ -559,11 +559,8 @@ static void tlb_invalidate_all_guest(struct guest *g)
 		g->mmu.tlb_all_kept++;
 		return;
 	}
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (g->mmu.root[i].valid)
-			shadow_drop_all(&g->mmu.root[i].s);
+	guest_mmu_drop_all(g);
 	guest_tables_reset(g);
-	flush_stale(&g->mmu, g->mmu.cur);
 	g->mmu.tlb_all_dropped++;
 }
 

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "shadow_pt/guest_walk.h"
 #include "shadow_pt/modified_tables.h"
 
 void modified_tables_init(struct modified_tables *t)
@@ -92,13 +93,11 @@ static unsigned resync_group(struct modified_tables *t, uint32_t desc_gpa, const
 unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, uint32_t ttbr1,
 				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops)
 {
-	uint32_t n = ttbcr & TTBCR_N_MASK, l1_gpa, l1;
+	const struct guest_walk_regs regs = { .ttbr0 = ttbr0, .ttbr1 = ttbr1, .ttbcr = ttbcr };
+	uint32_t l1_gpa, l1;
 
-	/* Where the L1 descriptor for va is (TTBCR.N split, B3.5.4). */
-	if (n && va >> (32u - n))
-		l1_gpa = (ttbr1 & ~(L1_TABLE_SIZE - 1u)) + (va >> SECTION_SHIFT) * 4u;
-	else
-		l1_gpa = (ttbr0 & ~((L1_TABLE_SIZE >> n) - 1u)) + (va >> SECTION_SHIFT) * 4u;
+	if (!guest_walk_l1_address(&regs, va, &l1_gpa))
+		return 0;       /* no walk through that TTBR: nothing in the shadow came from it */
 	unsigned changed = resync_group(t, l1_gpa, ops);
 	if (ops->read(ops->ctx, l1_gpa, &l1) && (l1 & L1_TYPE_MASK) == L1_TYPE_TABLE)
 		changed += resync_group(t, (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u,
