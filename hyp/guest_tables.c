@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "arch/arm/pgtable_bits.h"
+#include "arch/arm/sctlr_bits.h"
 #include "generated/config.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/guest_tables.h"
@@ -137,10 +138,19 @@ static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
 		modified_tables_note_used(&g->mmu.modified, desc_gpa, value);
 }
 
+/*
+ * A walk's descriptor as guest RAM holds it, as the snapshots do: the walk
+ * gives it in the byte order SCTLR.EE sets for table walks.
+ */
+static uint32_t as_stored(const struct guest *g, uint32_t desc)
+{
+	return (g->vcpu.cp15.sctlr & SCTLR_EE) ? __builtin_bswap32(desc) : desc;
+}
+
 void guest_tables_used(struct guest *g, const struct guest_walk_result *w)
 {
-	note_used(g, w->l1_desc_gpa, w->l1_desc);
-	note_used(g, w->l2_desc_gpa, w->l2_desc);
+	note_used(g, w->l1_desc_gpa, as_stored(g, w->l1_desc));
+	note_used(g, w->l2_desc_gpa, as_stored(g, w->l2_desc));
 }
 
 void guest_tables_resync_va(struct guest *g, uint32_t va)
