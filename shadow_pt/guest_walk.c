@@ -19,25 +19,6 @@ static bool read_desc(const struct guest_walk_regs *regs, guest_phys_read_fn rea
 	return true;
 }
 
-/*
- * TTBR0 translates the VAs whose top TTBCR.N bits are all zero, from a
- * table of 16 KiB >> N at TTBR0[31:14-N] indexed by VA[31-N:20]; TTBR1 the
- * others, from a 16 KiB table at TTBR1[31:14] indexed by VA[31:20] (B3.5.4,
- * B3.5.5).
- */
-static bool l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
-{
-	uint32_t n = regs->ttbcr & TTBCR_N_MASK;
-	bool ttbr1 = n && (va >> (32u - n));
-	uint32_t size = ttbr1 ? L1_TABLE_SIZE : L1_TABLE_SIZE >> n;
-
-	if (regs->ttbcr & (ttbr1 ? TTBCR_PD1 : TTBCR_PD0))
-		return false;
-	*gpa = ((ttbr1 ? regs->ttbr1 : regs->ttbr0) & ~(size - 1u)) |
-	       (((va >> SECTION_SHIFT) * 4u) & (size - 1u));
-	return true;
-}
-
 /* Section or supersection descriptor fields (B3.5.1); supersections are in domain 0. */
 static void section(uint32_t desc, uint32_t va, struct guest_walk_result *out)
 {
@@ -94,7 +75,7 @@ static uint32_t walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys
 		return 0;
 	}
 	/* A disabled walk is a first-level translation fault, with no table read (B4.1.153). */
-	if (!l1_address(regs, va, &out->l1_desc_gpa))
+	if (!guest_walk_l1_address(regs, va, &out->l1_desc_gpa))
 		return FS_TRANS_SECTION;
 	if (!read_desc(regs, read, ctx, out->l1_desc_gpa, &l1))
 		return FS_SYNC_EXT_WALK_L1;
@@ -139,9 +120,4 @@ void guest_walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys_read
 	*out = (struct guest_walk_result){ 0 };
 	out->fault_status = walk(regs, va, read, ctx, out);
 	out->ok = !out->fault_status && !out->unsupported;
-}
-
-bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
-{
-	return l1_address(regs, va, gpa);
 }

@@ -16,6 +16,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arm/pgtable_bits.h"
+
 /*
  * Reads the aligned 32-bit word at guest physical address `gpa` as a
  * little-endian load would; false if there is no RAM there.
@@ -72,8 +74,24 @@ void guest_walk(const struct guest_walk_regs *regs, uint32_t va, guest_phys_read
 
 /*
  * Where the L1 descriptor that translates `va` is; false when TTBCR.PD0
- * or PD1 disables walks through the TTBR that would translate it.
+ * or PD1 disables walks through the TTBR that would translate it. TTBR0
+ * translates the VAs whose top TTBCR.N bits are all zero, from a table of
+ * 16 KiB >> N at TTBR0[31:14-N] indexed by VA[31-N:20]; TTBR1 the others,
+ * from a 16 KiB table at TTBR1[31:14] indexed by VA[31:20] (B3.5.4,
+ * B3.5.5). Inline: every walk and every resynchronisation by address
+ * starts here.
  */
-bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa);
+static inline bool guest_walk_l1_address(const struct guest_walk_regs *regs, uint32_t va, uint32_t *gpa)
+{
+	uint32_t n = regs->ttbcr & TTBCR_N_MASK;
+	bool ttbr1 = n && (va >> (32u - n));
+	uint32_t size = ttbr1 ? L1_TABLE_SIZE : L1_TABLE_SIZE >> n;
+
+	if (regs->ttbcr & (ttbr1 ? TTBCR_PD1 : TTBCR_PD0))
+		return false;
+	*gpa = ((ttbr1 ? regs->ttbr1 : regs->ttbr0) & ~(size - 1u)) |
+	       (((va >> SECTION_SHIFT) * 4u) & (size - 1u));
+	return true;
+}
 
 #endif
