@@ -54,7 +54,8 @@ LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--no-warn-rwx-segments
 
 obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o
 obj-y += arch/arm/id_regs.o
-obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
+obj-y += arch/arm/vfp_state.o
+obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_set.o hyp/guest_config.o hyp/sched.o hyp/vpl011.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o hyp/console_tail.o hyp/guest_halt.o
@@ -164,8 +165,14 @@ deps:
 # (so that the configuration exists before it is read).
 run: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG) >&2
+ifeq ($(GUESTS),)
 	@$(MAKE) --no-print-directory -s all $(if $(DEFAULT_GUEST),linux-guest) >&2
 	@$(MAKE) --no-print-directory -s run-built
+else
+	@[ -n "$(BOARD_RUNS_GUESTS)" ] || { echo "make run GUESTS=...: not on $(BOARD) yet (vexpress-a15 runs several guests)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory -s all hyp-multi >&2
+	@$(MAKE) --no-print-directory -s run-guests-built
+endif
 
 # The default guest runs guests/linux/rootfs/usr/bin/demo instead of a shell, then powers off.
 demo: deps
@@ -180,7 +187,7 @@ TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
-		hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) linux-guest
+		hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
@@ -209,6 +216,8 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
+# Four guests at once, each with up to 64 MiB of RAM and a smaller shadow cache.
+$(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=4 SHADOW_L2_TABLES=256 GUEST_RAM_SIZE=0x4000000))
 # Every guest TLBIALL after the first few tracked table pages drops every shadow and starts afresh.
 $(eval $(call hyp_variant,tracked-reset,SHADOW_TRACKED_PAGES_LIMIT=4))
 # The guest's RAM in other host memory than its guest-physical addresses, on boards
@@ -230,7 +239,7 @@ bench: deps
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 
-.PHONY: run-built test-built board-test-deps board-test-built
+.PHONY: run-built run-guests-built test-built board-test-deps board-test-built
 run-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
@@ -241,9 +250,17 @@ run-built:
 		$(if $(APPEND),--append "$(APPEND)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
+# Several guests at once, as the configuration GUESTS (configs/guests/*.dts) describes them.
+run-guests-built:
+	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
+		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
+		--hyp $(BUILD)/multi/hyp.elf --hyp-console $(BOARD_HYP_CONSOLE) \
+		--guests "$(GUESTS)" --guest-dir $(BUILD)/guests --guest-ram $(BOARD_RAM_BASE):0 \
+		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
+
 test-built:
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf TRACKED_RESET_HYP_ELF=$(BUILD)/tracked-reset/hyp.elf \
-		$(RAM_ELSEWHERE_ENV) tests/run-all.sh
+		$(RAM_ELSEWHERE_ENV) $(if $(BOARD_RUNS_GUESTS),MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf) tests/run-all.sh
 
 # What tests/run-board.sh needs on BOARD.
 board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)

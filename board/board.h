@@ -27,6 +27,8 @@ struct guest_mmio_device {
 	enum mmio_result (*read)(void *ctx, uint32_t offset, unsigned size, uint32_t *value);
 	enum mmio_result (*write)(void *ctx, uint32_t offset, unsigned size, uint32_t value);
 	void *ctx;
+	/* Not 0: each guest gets this many bytes of state of its own, zeroed, as `ctx`. */
+	uint32_t guest_state_size;
 };
 
 /* A device the guest reaches directly. */
@@ -123,6 +125,12 @@ struct board_desc {
 	 * struct console_tail, which the handlers give what it transmits.
 	 */
 	struct guest_mmio_device guest_console;
+	/*
+	 * Where a guest finds its console PL011 (0: the board's console is
+	 * not one). The guest that owns the board's devices reaches the real
+	 * one; the others each get an emulated PL011 there (hyp/vpl011.h).
+	 */
+	uint32_t guest_console_pl011;
 };
 
 extern const struct board_desc board;

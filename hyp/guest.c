@@ -1,5 +1,6 @@
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "arch/arm/cp15.h"
 #include "arch/arm/id_pfr1_bits.h"
@@ -10,15 +11,15 @@
 #include "board/board.h"
 #include "dacr/domains.h"
 #include "generated/config.h"
+#include "hyp/cp15_hooks.h"
 #include "hyp/format.h"
 #include "hyp/guest.h"
 #include "hyp/guest_image.h"
 #include "hyp/guest_mmu.h"
-#include "hyp/integrity.h"
+#include "hyp/guest_set.h"
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
 #include "hyp/patch.h"
-#include "hyp/ranges.h"
 #include "hyp/vcpu_frame.h"
 #include "hyp/vgic_mmio.h"
 #include "hyp/vmem.h"
@@ -29,8 +30,6 @@
 
 void trap_enter_guest(const struct trap_frame *frame) __attribute__((noreturn));
 
-static struct guest the_guest;
-
 const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa)
 {
 	for (unsigned i = 0; i < g->device_count; i++)
@@ -39,8 +38,10 @@ const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_
 	return NULL;
 }
 
-bool guest_is_passthrough(uint32_t gpa)
+bool guest_is_passthrough(const struct guest *g, uint32_t gpa)
 {
+	if (!g->owns_devices)
+		return false;
 	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
 		if (gpa - board.guest_passthrough[i].base < board.guest_passthrough[i].size)
 			return true;
@@ -53,13 +54,45 @@ static void add_device(struct guest *g, const struct guest_mmio_device *dev)
 	g->devices[g->device_count++] = *dev;
 }
 
-/* The board's emulated devices, and its virtual interrupt controller where the board puts it. */
+/* A board device whose state is each guest's own gets it here, zeroed. */
+static void add_board_device(struct guest *g, const struct guest_mmio_device *dev)
+{
+	unsigned i = g->device_count;
+
+	add_device(g, dev);
+	if (dev->guest_state_size) {
+		BUG_ON(dev->guest_state_size > sizeof(g->device_state[i]));
+		memset(g->device_state[i], 0, sizeof(g->device_state[i]));
+		g->devices[i].ctx = g->device_state[i];
+	}
+}
+
+/* A line the guest wrote on its emulated console UART: the hypervisor's console, under its name. */
+static void console_uart_line(void *ctx, const char *text)
+{
+	const struct guest *g = ctx;
+
+	log_guest_line(g->name, text);
+}
+
+/*
+ * The board's emulated devices, and its virtual interrupt controller where
+ * the board puts it. A guest that does not own the board's devices gets an
+ * emulated PL011 where the board's console UART is.
+ */
 static void setup_devices(struct guest *g)
 {
 	uint32_t typer = 0, iidr = 0;
 
 	for (unsigned i = 0; i < board.guest_emulated_count; i++)
-		add_device(g, &board.guest_emulated[i]);
+		add_board_device(g, &board.guest_emulated[i]);
+	if (!g->owns_devices && board.guest_console_pl011) {
+		console_tail_init(&g->console_tail);
+		vpl011_init(&g->console_uart, console_uart_line, g, &g->console_tail);
+		add_device(g, &(struct guest_mmio_device){
+			.name = "pl011 (emulated)", .base = board.guest_console_pl011, .size = VPL011_SIZE,
+			.read = vpl011_read, .write = vpl011_write, .ctx = &g->console_uart });
+	}
 	if (board.guest_a10_pic) {
 		va10_pic_init(&g->va10_pic);
 		add_device(g, &(struct guest_mmio_device){
@@ -85,14 +118,15 @@ static void setup_devices(struct guest *g)
 		vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
 		g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	}
-	if (board.guest_console.read) {
+	if (board.guest_console.read && g->owns_devices) {
 		struct guest_mmio_device console = board.guest_console;
 		console_tail_init(&g->console_tail);
 		console.ctx = &g->console_tail;
 		add_device(g, &console);
 	}
 	vtimer_init(g);
-	irq_forward_init(g);
+	if (g->owns_devices)
+		irq_forward_init(g);
 }
 
 /* While the image loads, the hypervisor's own table maps guest RAM at its guest-physical addresses. */
@@ -135,28 +169,21 @@ static bool host_ram_holds(uint32_t hpa)
 }
 
 /*
- * Set up the guest's RAM and load the staged image into it. The staging
- * area is mapped for the hypervisor only while it is read.
+ * Set up the guest's RAM at host address `ram_host` and load the image
+ * staged at `hdr` (`stage_size` bytes from it are the guest's) into it.
+ * The caller maps the staging area for the hypervisor while it is read.
  */
-static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
+static const char *load_staged_image(struct guest *g, const struct stage_header *hdr, uint32_t stage_size,
+				     uint32_t ram_host, struct guest_boot *boot)
 {
-	const struct stage_header *hdr = (const void *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR;
 	uint32_t hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE);
 	const char *err;
 
-	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, CONFIG_GUEST_RAM_HOST_ADDR,
-		    CONFIG_GUEST_RAM_SIZE))
-		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM (GUEST_RAM_HOST_ADDR)");
-	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
-		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
-	if (ranges_overlap(CONFIG_GUEST_RAM_HOST_ADDR, CONFIG_GUEST_RAM_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
-		hyp_panic("configuration: the guest's RAM (GUEST_RAM_HOST_ADDR) overlaps the hypervisor");
-	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
-	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = CONFIG_GUEST_RAM_HOST_ADDR };
+	g->ram = (struct guest_memmap){ .gpa_base = board.ram_base, .hpa_base = ram_host };
 	if ((err = staged_ram_size(hdr, &g->ram.size)))
-		goto out;
+		return err;
 	if (!host_ram_holds(g->ram.hpa_base) || !host_ram_holds(g->ram.hpa_base + g->ram.size - 1))
-		hyp_panic("no RAM behind the guest's: host memory 0x%08x-0x%08x (GUEST_RAM_HOST_ADDR)",
+		hyp_panic("%s: no RAM behind the guest's: host memory 0x%08x-0x%08x", g->name,
 			  g->ram.hpa_base, g->ram.hpa_base + g->ram.size - 1);
 	shadow_flat_init(&g->flat, &g->ram);
 	mmu_map_hyp_at(g->ram.gpa_base, g->ram.hpa_base, g->ram.size);
@@ -168,14 +195,12 @@ static const char *load_staged_image(struct guest *g, struct guest_boot *boot)
 	};
 	if (hdr->magic == STAGE_MAGIC &&
 	    STAGE_IMAGE_OFFSET + stage_pages(hdr->image_size) + stage_pages(hdr->dtb_size) +
-	    (uint64_t)hdr->initrd_size > CONFIG_GUEST_STAGE_SIZE)
+	    (uint64_t)hdr->initrd_size > stage_size)
 		err = "guest image, device tree and initrd larger than the staging area (GUEST_STAGE_SIZE)";
 	else
 		err = guest_image_load(hdr, (const uint8_t *)hdr + STAGE_IMAGE_OFFSET, &lim,
 				       guest_ram_ptr, boot);
 	mmu_unmap(g->ram.gpa_base, g->ram.size);
-out:
-	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	return err;
 }
 
@@ -193,20 +218,21 @@ static uint32_t fixed_cpsr_bits(const struct guest_boot *boot, const struct vcpu
 	return boot->linux_kernel && security && !virtualization ? PSR_A | PSR_F : 0u;
 }
 
-struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
+bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stage_size, uint32_t ram_host,
+		  uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 {
-	struct guest *g = &the_guest;
 	struct guest_boot boot;
 	const char *err;
 
-	g->name = "guest0";
-	if ((err = load_staged_image(g, &boot))) {
-		log_error("guest image refused: %s", err);
-		hyp_finish(false);
+	g->state = GUEST_LOADING;
+	if ((err = load_staged_image(g, hdr, stage_size, ram_host, &boot))) {
+		log_error("%s: guest image refused: %s", g->name, err);
+		return false;
 	}
-	for (unsigned i = 0; i < board.guest_passthrough_count; i++)
-		shadow_flat_map_device(&g->flat, board.guest_passthrough[i].base,
-				       board.guest_passthrough[i].size);
+	if (g->owns_devices)
+		for (unsigned i = 0; i < board.guest_passthrough_count; i++)
+			shadow_flat_map_device(&g->flat, board.guest_passthrough[i].base,
+					       board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset(&g->patches);
 	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
@@ -223,25 +249,37 @@ struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 		.prrr = cp15_read_prrr(),
 		.nmrr = cp15_read_nmrr(),
 	};
-	cp15_write_tpidrurw(0);
-	cp15_write_tpidruro(0);
+	g->real = (struct guest_real_state){ 0 };       /* FPEXC.EN clear, the timer stopped: as at reset */
 	log_info("%s: %s image, entry 0x%08x, RAM 0x%08x-0x%08x, dtb 0x%08x", g->name, boot.kind,
 		 boot.entry, g->ram.gpa_base, g->ram.gpa_base + g->ram.size - 1, boot.dtb);
 	if (g->ram.hpa_base != g->ram.gpa_base)
 		log_info("%s: its RAM is host memory 0x%08x-0x%08x", g->name, g->ram.hpa_base,
 			 g->ram.hpa_base + g->ram.size - 1);
 	v->guest = g;
-	return g;
+	g->state = GUEST_RUNNING;
+	return true;
 }
 
-void guest_run(struct guest *g)
+void guest_load(struct guest *g)
 {
-	static struct trap_frame first_entry;
+	struct vcpu *v = &g->vcpu;
 
-	vcpu_to_frame(&g->vcpu, &first_entry);
-	shadow_flat_use(&g->flat);              /* its MMU is off */
-	cp15_write_tpidrprw((uint32_t)(uintptr_t)&g->vcpu);     /* hyp_trap()'s running vCPU */
-	trap_enter_guest(&first_entry);
+	cp15_write_tpidrprw((uint32_t)(uintptr_t)v);     /* hyp_trap()'s running vCPU */
+	cp15_write_tpidrurw(g->real.tpidrurw);
+	cp15_hook_tpidruro_changed(v);
+	if (g->set->vfp)
+		vfp_state_restore(&g->real.vfp);
+	cp15_hook_cpacr_changed(v);
+	vtimer_switch_in(g);
+	guest_mmu_resume(g);
+}
+
+void guest_enter(struct guest *g)
+{
+	static struct trap_frame entry;
+
+	vcpu_to_frame(&g->vcpu, &entry);
+	trap_enter_guest(&entry);
 }
 
 /* One log line built piece by piece. */
@@ -317,7 +355,8 @@ void guest_end(struct guest *g, const char *how)
 {
 	log_info("%s: ended: %s", g->name, how);
 	print_stats(g);
-	hyp_finish(true);
+	g->state = GUEST_ENDED;
+	guest_set_leave(g);
 }
 
 void guest_stop(struct guest *g, const char *reason, uint32_t pc)
@@ -331,12 +370,14 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 	else
 		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);
 	print_stats(g);
-	hyp_finish(false);
+	g->state = GUEST_STOPPED;
+	guest_set_leave(g);
 }
 
 void guest_halted(struct guest *g, uint32_t pc)
 {
-	bool watched = board.guest_console.read;
+	/* Its console is watched where the board has it so, or where it is the emulated PL011. */
+	bool watched = g->owns_devices ? board.guest_console.read != NULL : board.guest_console_pl011 != 0;
 
 	log_info("%s: halted at pc=0x%08x (a branch to itself with interrupts masked)", g->name, pc);
 	if (!watched)
@@ -350,11 +391,4 @@ void guest_halted(struct guest *g, uint32_t pc)
 	if (console_tail_ends_with(&g->console_tail, CONFIG_GUEST_HALT_LINE))
 		guest_end(g, "halted");
 	guest_stop(g, "halted without saying \"" CONFIG_GUEST_HALT_LINE "\" first", pc);
-}
-
-void hyp_finish(bool ok)
-{
-	integrity_report();
-	log_info("no guest left: powering off, status=%s", ok ? "ok" : "failed");
-	board.poweroff();
 }

@@ -6,20 +6,26 @@
 #include <stdint.h>
 
 #include "arch/arm/pgtable_bits.h"
+#include "arch/arm/vfp_state.h"
 #include "board/board.h"
+#include "board/drivers/generic_timer.h"
 #include "generated/config.h"
 #include "dacr/dacr_map.h"
 #include "hyp/console_tail.h"
+#include "hyp/guest_config.h"
+#include "hyp/guest_image.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu.h"
 #include "hyp/va10_pic.h"
 #include "hyp/vomap3_intc.h"
 #include "hyp/vgic.h"
+#include "hyp/vpl011.h"
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 #include "shadow_pt/shadow.h"
 
 #define GUEST_MAX_DEVICES 8u
+#define GUEST_DEVICE_STATE_WORDS 8u     /* per emulated board device: struct guest_mmio_device.guest_state_size */
 #define GUEST_MAX_FORWARDED_IRQS 128u
 
 #define GUEST_RAM_PAGES (CONFIG_GUEST_RAM_SIZE / PAGE_SIZE)
@@ -82,12 +88,36 @@ struct guest_mmu_state {
 	uint32_t modified_snapshots[MODIFIED_TABLES_CAPACITY][PAGE_DESCRIPTORS];
 	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
 	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
+	/* The pool's storage: its L2 tables and what each holds. */
+	struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
+	uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 };
 
+/* Where a guest is in its life (the partition state machine, seed 004). */
+enum guest_state {
+	GUEST_LOADING,
+	GUEST_RUNNING,
+	GUEST_ENDED,            /* powered off, reset or halted as it asked */
+	GUEST_STOPPED,          /* did something that cannot be virtualized, or crashed */
+};
+
+struct guest_set;
+
+/* What stays in real registers while the guest runs, kept here while another guest has the core. */
+struct guest_real_state {
+	uint32_t tpidrurw;
+	struct generic_vtimer_state vtimer;
+	struct vfp_state vfp;
+};
+
 struct guest {
-	const char *name;
+	char name[GUEST_NAME_SIZE];
 	struct vcpu vcpu;
+	struct guest_set *set;          /* the guests it shares the core with (hyp/guest_set.h) */
+	unsigned index;                 /* in the set, and its scheduling entity's */
+	enum guest_state state;
+	bool owns_devices;              /* the board's passed-through devices, interrupts and console */
 	struct guest_memmap ram;
 	struct vgic vgic;
 	struct va10_pic va10_pic;
@@ -100,6 +130,10 @@ struct guest {
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
+	uint32_t device_state[GUEST_MAX_DEVICES][GUEST_DEVICE_STATE_WORDS];
+	/* Its console UART where it does not own the board's (board.guest_console_pl011). */
+	struct vpl011 console_uart;
+	struct guest_real_state real;
 	/* What it last wrote to its console, where the board has the hypervisor watch it. */
 	struct console_tail console_tail;
 	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
@@ -111,19 +145,27 @@ struct guest {
 	struct shadow_flat flat;        /* its memory while its MMU is off */
 };
 
-/* Load the staged image and prepare the guest's vCPU; refuses bad images. */
-struct guest *guest_create(uint32_t boot_sctlr, const struct vcpu_id_regs *id);
+/*
+ * Load guest `g`'s staged image (its header at `hdr`, `stage_size` bytes
+ * from there its files, its RAM at host address `ram_host`) and prepare its vCPU and devices; refuses bad images
+ * with a message and returns false.
+ */
+bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stage_size, uint32_t ram_host,
+		  uint32_t boot_sctlr, const struct vcpu_id_regs *id);
 const struct guest_mmio_device *guest_find_device(const struct guest *g, uint32_t gpa);
 /* Is `gpa` in a device the guest reaches directly? */
-bool guest_is_passthrough(uint32_t gpa);
+bool guest_is_passthrough(const struct guest *g, uint32_t gpa);
 
-/* Start running the current guest in PL0. Does not return. */
-void guest_run(struct guest *g) __attribute__((noreturn));
+/* Give the core to `g`: its vCPU, translation and real registers (hyp/guest_set.c saves the last one's). */
+void guest_load(struct guest *g);
+/* Start or resume running `g`, loaded, in PL0 through `frame`. Does not return. */
+void guest_enter(struct guest *g) __attribute__((noreturn));
 
 /*
  * A guest ends normally (`how`: powered off, reset), or is stopped because
- * it did something that cannot be virtualized at instruction `pc`. With no
- * guest left the board is powered off, so neither returns.
+ * it did something that cannot be virtualized at instruction `pc`. The
+ * other guests go on; with none left the board is powered off. Neither
+ * returns.
  */
 void guest_end(struct guest *g, const char *how) __attribute__((noreturn));
 void guest_stop(struct guest *g, const char *reason, uint32_t pc) __attribute__((noreturn));
@@ -135,7 +177,5 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc) __attribute__(
  */
 void guest_halted(struct guest *g, uint32_t pc) __attribute__((noreturn));
 
-/* Nothing to run: report and power off. */
-void hyp_finish(bool ok) __attribute__((noreturn));
 
 #endif

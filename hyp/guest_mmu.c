@@ -17,13 +17,6 @@
 #define FRAME_VA_SET     1u
 #define FRAME_VA_MANY    2u
 
-/*
- * The pool of shadow L2 tables. One guest runs at a time, and its pool
- * structure is set up over this storage each time its shadow starts.
- */
-static uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
-static struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
-
 _Static_assert(2u * SHADOW_ROOT_SLOTS + MMU_RESERVED_ASID < 256u, "two ASIDs per shadow root");
 
 /* The processor ASID view `view` of `root` runs under. */
@@ -259,7 +252,7 @@ static void shadow_on(struct guest *g)
 	struct guest_mmu_state *m = &g->mmu;
 
 	m->pool = (struct shadow_pool){
-		.l2 = pool_l2, .info = pool_info, .count = CONFIG_SHADOW_L2_TABLES,
+		.l2 = m->pool_l2, .info = m->pool_info, .count = CONFIG_SHADOW_L2_TABLES,
 		.table_phys = hyp_virt_to_phys,
 	};
 	shadow_pool_init(&m->pool);
@@ -599,6 +592,20 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		}
 	}
 	flush_stale(m, m->cur);
+}
+
+void guest_mmu_resume(struct guest *g)
+{
+	struct guest_mmu_state *m = &g->mmu;
+
+	if (!m->on) {
+		shadow_flat_use(&g->flat);
+	} else {
+		/* Another guest's tables ran since: load the running root's anew. */
+		mmu_switch_shadow(m->cur->s.l1[m->view], hw_asid(m, m->cur, m->view));
+	}
+	cp15_write_dacr(m->processor_dacr);
+	isb();
 }
 
 void guest_mmu_sync(struct guest *g)

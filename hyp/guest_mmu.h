@@ -85,5 +85,11 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value);
 
 /* Before returning to the guest: the processor DACR for its mode and DACR. */
 void guest_mmu_sync(struct guest *g);
+/*
+ * The guest gets the core back after another guest ran: its translation
+ * (flat map or running shadow root) and processor DACR in the registers.
+ * The caller invalidates the TLB: guests' flat maps and ASIDs overlap.
+ */
+void guest_mmu_resume(struct guest *g);
 
 #endif

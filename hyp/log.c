@@ -22,3 +22,14 @@ void log_printf(enum log_level level, const char *fmt, ...)
 	va_end(ap);
 	board.console_putc('\n');
 }
+
+void log_guest_line(const char *name, const char *text)
+{
+	for (const char *p = name; *p; p++)
+		board.console_putc(*p);
+	board.console_putc('|');
+	board.console_putc(' ');
+	for (const char *p = text; *p; p++)
+		board.console_putc(*p);
+	board.console_putc('\n');
+}

@@ -26,6 +26,12 @@ void log_printf(enum log_level level, const char *fmt, ...);
 #define log_info(...)  LOG(LOG_INFO, __VA_ARGS__)
 #define log_debug(...) LOG(LOG_DEBUG, __VA_ARGS__)
 
+/*
+ * A line a guest wrote on its emulated console: "<name>| <text>" on the
+ * hypervisor's UART, whatever the log level.
+ */
+void log_guest_line(const char *name, const char *text);
+
 /* Hypervisor bugs: print where and stop the machine. */
 void hyp_panic(const char *fmt, ...) __attribute__((noreturn));
 

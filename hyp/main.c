@@ -7,7 +7,7 @@
 #include "board/board.h"
 #include "dacr/domains.h"
 #include "generated/config.h"
-#include "hyp/guest.h"
+#include "hyp/guest_set.h"
 #include "hyp/integrity.h"
 #include "hyp/log.h"
 
@@ -17,6 +17,7 @@ extern const uint8_t hyp_vectors[];
 void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset) __attribute__((noreturn));
 
 static struct vcpu_id_regs id_regs;
+static struct guest_set guests;
 
 void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
 {
@@ -33,5 +34,6 @@ void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset)
 	board.irqchip->enable(board.tick.irq);
 	board.tick.start(HYP_TICK_HZ);
 
-	guest_run(guest_create(boot_sctlr, &id_regs));
+	guest_set_create(&guests, boot_sctlr, &id_regs);
+	guest_set_run(&guests);
 }

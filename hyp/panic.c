@@ -4,7 +4,7 @@
 #include "arch/arm/psr.h"
 #include "board/board.h"
 #include "hyp/format.h"
-#include "hyp/guest.h"
+#include "hyp/guest_set.h"
 #include "hyp/log.h"
 #include "hyp/panic.h"
 

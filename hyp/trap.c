@@ -23,6 +23,7 @@
 #include "hyp/guest.h"
 #include "hyp/guest_halt.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/guest_set.h"
 #include "hyp/guest_tables.h"
 #include "hyp/irq_forward.h"
 #include "hyp/log.h"
@@ -349,7 +350,7 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 		}
 		if (guest_mmu_fill(g, va, &w, false))
 			return true;
-	} else if (guest_is_passthrough(w.pa) && guest_mmu_fill(g, va, &w, true)) {
+	} else if (guest_is_passthrough(g, w.pa) && guest_mmu_fill(g, va, &w, true)) {
 		return true;
 	}
 	*emulate = true;        /* a device, nothing, or the hypervisor's window */
@@ -410,26 +411,36 @@ static bool halted(struct guest *g)
 	return insn_branches_to_itself(insn | second << 16, true);
 }
 
-static void handle_irq(struct guest *g)
+bool hyp_take_irq(struct guest_set *s)
 {
 	uint32_t token;
 	unsigned id = board.irqchip->ack(&token);
+	struct guest *owner;
+	bool tick = false;
 
-	g->vcpu.stats.traps_irq++;
 	if (id == BOARD_IRQ_NONE)
-		return;
+		return false;
 	if (id == board.tick.irq) {
 		board.tick.rearm();
-		if (halted(g)) {
-			board.irqchip->end(token);
-			guest_halted(g, g->vcpu.r[15]);
-		}
-	}
-	else if (board.guest_vtimer_irq && id == board.guest_vtimer_irq)
-		vtimer_interrupt(g);
-	else if (!irq_forward_interrupt(g, id))
+		tick = true;
+	} else if (board.guest_vtimer_irq && id == board.guest_vtimer_irq && s->running) {
+		vtimer_interrupt(s->running);   /* the real virtual timer is the running guest's */
+	} else if (!(owner = guest_set_device_owner(s)) || !irq_forward_interrupt(owner, id)) {
 		log_warn("unexpected interrupt %u", id);
+	}
 	board.irqchip->end(token);
+	return tick;
+}
+
+/* An interrupt while `g` ran: the guest that runs next, `g` or another one (hyp/guest_set.h). */
+static struct guest *handle_irq(struct guest *g)
+{
+	g->vcpu.stats.traps_irq++;
+	if (!hyp_take_irq(g->set))
+		return g;
+	if (halted(g))
+		guest_halted(g, g->vcpu.r[15]);
+	return guest_set_tick(g);
 }
 
 /* Before resuming the guest: take a virtual IRQ if its GIC signals one and CPSR.I allows. */
@@ -623,7 +634,10 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		note_fault(g, handle_dabt(g, dfsr, dfar), dfar);
 		break;
 	case TRAP_IRQ:
-		handle_irq(g);
+		if ((g = handle_irq(g)) != v->guest) {
+			v = &g->vcpu;
+			privileged = vcpu_privileged(v);
+		}
 		break;
 	case TRAP_FIQ:
 		v->stats.traps_fiq++;

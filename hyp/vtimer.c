@@ -48,3 +48,19 @@ void vtimer_sync(struct guest *g)
 	g->vtimer_forwarded = false;
 	board.irqchip->enable(board.guest_vtimer_irq);
 }
+
+void vtimer_switch_out(struct guest *g)
+{
+	generic_timer_vtimer_save(&g->real.vtimer);
+}
+
+void vtimer_switch_in(struct guest *g)
+{
+	generic_timer_vtimer_restore(&g->real.vtimer);
+	generic_timer_set_pl0_access(g->real_cntkctl);
+	/* Its line, if still forwarded, stays off at the GIC until the guest lowers it (vtimer_sync). */
+	if (g->vtimer_forwarded)
+		board.irqchip->disable(board.guest_vtimer_irq);
+	else
+		board.irqchip->enable(board.guest_vtimer_irq);
+}

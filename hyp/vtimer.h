@@ -22,6 +22,9 @@ void vtimer_interrupt(struct guest *g);
 void vtimer_sync(struct guest *g);
 /* Before returning to the guest: PL0's timer access for the guest's mode and CNTKCTL. */
 void vtimer_follow_mode(struct guest *g);
+/* Another guest gets the core: the real virtual timer and CNTKCTL become its (switch_in). */
+void vtimer_switch_out(struct guest *g);
+void vtimer_switch_in(struct guest *g);
 #else
 static inline void vtimer_init(struct guest *g)
 {
@@ -39,6 +42,16 @@ static inline void vtimer_sync(struct guest *g)
 }
 
 static inline void vtimer_follow_mode(struct guest *g)
+{
+	(void)g;
+}
+
+static inline void vtimer_switch_out(struct guest *g)
+{
+	(void)g;
+}
+
+static inline void vtimer_switch_in(struct guest *g)
 {
 	(void)g;
 }

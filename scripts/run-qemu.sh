@@ -9,6 +9,9 @@
 #               [--append ARGS] [--hyp-log FILE] [--hyp-console serial|semihosting]
 #               [--uboot U-BOOT.bin --fit-addr ADDR [--fit-dir DIR] [--fit FILE]]
 #               [--timeout S] [-- QEMU-ARGS]
+#   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
+#               --guests CONFIG.dts --guest-dir DIR --guest-ram BASE:0 [--hyp-log FILE]
+#               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
 # stdin (on a terminal, Ctrl-A X quits QEMU). Under the hypervisor, its own
@@ -28,6 +31,11 @@
 # to the guest's RAM, --append as /chosen/bootargs, and the initrd's place in
 # /chosen, which is where QEMU puts it: RAM base + min(RAM size / 2, 128 MiB).
 #
+# With --guests, several guests run at once as CONFIG.dts describes them
+# (scripts/stage-guests.sh); the one with `devices` has the console above,
+# the others' lines come with the hypervisor's messages, each under its
+# name. --guest-ram gives only the board's RAM base then.
+#
 # With --uboot, the board boots that U-Boot (-bios) instead of the
 # hypervisor itself, and U-Boot boots one FIT image that the script writes
 # to --fit-dir (an .its, the .itb, U-Boot's environment): the hypervisor as
@@ -41,6 +49,7 @@ set -u
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
+guests="" guest_dir=""
 append="" hyp_log="" timeout=0 native=0 halt_line="" hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
 fit_tmp=""
 while [ $# -gt 0 ]; do
@@ -51,6 +60,8 @@ while [ $# -gt 0 ]; do
 	--stage-size) stage_size=$2; shift 2 ;;
 	--hyp) hyp=$2; shift 2 ;;
 	--guest) guest=$2; shift 2 ;;
+	--guests) guests=$2; shift 2 ;;
+	--guest-dir) guest_dir=$2; shift 2 ;;
 	--dtb) dtb=$2; shift 2 ;;
 	--initrd) initrd=$2; shift 2 ;;
 	--guest-ram) guest_ram=$2; shift 2 ;;
@@ -72,8 +83,11 @@ done
 die() { echo "run-qemu.sh: $*" >&2; exit 2; }
 # shellcheck source=scripts/stage-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/stage-lib.sh"
+# shellcheck source=scripts/stage-guests.sh
+. "$(dirname "${BASH_SOURCE[0]}")/stage-guests.sh"
 patched=""     # the device tree as the guest gets it, a temporary file
-trap '[ -z "$patched" ] || rm -f "$patched"' EXIT
+work=""        # the staged guests' files, with --guests
+trap '[ -z "$patched" ] || rm -f "$patched"; [ -z "$work" ] || rm -rf "$work"' EXIT
 
 # write_uboot_env: U-Boot's environment in $fit_dir, as a pflash image: boot the FIT, else power off.
 write_uboot_env() {
@@ -86,8 +100,13 @@ write_uboot_env() {
 }
 
 [ -n "$machine" ] && [ -n "$mem" ] || die "--machine and --mem are required"
-[ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
-need_file "guest image" "$guest"
+if [ -n "$guests" ]; then
+	[ "$native" = 0 ] && [ -z "$uboot" ] || die "--guests runs under the hypervisor, started by QEMU itself"
+	[ -z "$guest" ] || die "--guests and --guest: one or the other"
+else
+	[ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
+	need_file "guest image" "$guest"
+fi
 [ -z "$dtb" ] || need_file "device tree" "$dtb"
 if [ -n "$initrd" ]; then
 	need_file initrd "$initrd"
@@ -113,8 +132,13 @@ else
 	[ -n "$stage" ] && [ -n "$stage_size" ] || die "--stage and --stage-size are required"
 	[ -n "$guest_ram" ] || die "--guest-ram BASE:SIZE is required"
 	[ -n "$hyp_log" ] || hyp_log=$(mktemp)
-	[ -z "$dtb" ] || patched=$(mktemp --suffix=.dtb)
-	stage_layout "$patched"
+	if [ -n "$guests" ]; then
+		work=$(mktemp -d)
+		stage_guests "$guests"
+	else
+		[ -z "$dtb" ] || patched=$(mktemp --suffix=.dtb)
+		stage_layout "$patched"
+	fi
 	: > "$hyp_log"
 	case "$hyp_console" in
 	serial) qemu+=(-serial "file:$hyp_log") ;;
@@ -141,6 +165,10 @@ else
 		       -drive "if=pflash,unit=1,format=raw,file=$fit_dir/uboot-env.bin")
 	else
 		qemu+=(-kernel "$hyp")
+	fi
+	if [ -n "$guests" ]; then
+		qemu+=(-device "loader,file=$stage_blob,addr=$stage,force-raw=on")
+	elif [ -z "$uboot" ]; then
 		for i in "${!header[@]}"; do
 			qemu+=(-device "loader,addr=$((stage + 4 * i)),data=$((header[i])),data-len=4")
 		done

@@ -34,6 +34,8 @@ if [ -n "${RAM_ELSEWHERE_HYP_ELF:-}" ]; then
 	HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \
 		run tests/qemu/linux.sh
 fi
+# Several guests at once, where the board runs them.
+[ -z "${MULTI_HYP_ELF:-}" ] || run tests/qemu/guests.sh
 run tests/qemu/stop.sh
 run tests/qemu/halt.sh
 run tests/qemu/refuse.sh

@@ -48,3 +48,21 @@ bool generic_timer_vtimer_asserted(void)
 	return (ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS)) ==
 	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
 }
+
+/* CNTV_CVAL is 64 bits: MRRC/MCRR p15, 3, <Rt>, <Rt2>, c14 (B4.1.34). */
+void generic_timer_vtimer_save(struct generic_vtimer_state *s)
+{
+	uint32_t lo, hi;
+
+	s->ctl = cp15_read_cntv_ctl();
+	__asm__ volatile("mrrc p15, 3, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	s->cval = (uint64_t)hi << 32 | lo;
+	cp15_write_cntv_ctl(0);
+}
+
+void generic_timer_vtimer_restore(const struct generic_vtimer_state *s)
+{
+	__asm__ volatile("mcrr p15, 3, %0, %1, c14" : : "r"((uint32_t)s->cval), "r"((uint32_t)(s->cval >> 32)));
+	cp15_write_cntv_ctl(s->ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK));
+	__asm__ volatile("isb" ::: "memory");
+}

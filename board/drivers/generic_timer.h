@@ -27,4 +27,14 @@ void generic_timer_set_pl0_access(uint32_t cntkctl);
 /* Is the virtual timer's interrupt line asserted? */
 bool generic_timer_vtimer_asserted(void);
 
+/* A guest's virtual timer while another guest has the core. */
+struct generic_vtimer_state {
+	uint32_t ctl;
+	uint64_t cval;
+};
+
+/* Save the virtual timer into `s` and stop it. */
+void generic_timer_vtimer_save(struct generic_vtimer_state *s);
+void generic_timer_vtimer_restore(const struct generic_vtimer_state *s);
+
 #endif

@@ -29,9 +29,6 @@ static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
 
 static const unsigned vexpress_guest_irqs[] = { VEXPRESS_UART0_IRQ };
 
-/* The one guest's state of the system registers. */
-static struct v2m_sysreg_guest guest_sysreg;
-
 static const struct guest_mmio_device vexpress_guest_emulated[] = {
 	{
 		.name = "v2m-sysreg",
@@ -39,7 +36,7 @@ static const struct guest_mmio_device vexpress_guest_emulated[] = {
 		.size = V2M_SYSREG_SIZE,
 		.read = v2m_sysreg_guest_read,
 		.write = v2m_sysreg_guest_write,
-		.ctx = &guest_sysreg,
+		.guest_state_size = sizeof(struct v2m_sysreg_guest),
 	},
 };
 
@@ -60,4 +57,5 @@ const struct board_desc board = {
 	.guest_passthrough_count = sizeof(vexpress_guest_passthrough) / sizeof(vexpress_guest_passthrough[0]),
 	.guest_emulated = vexpress_guest_emulated,
 	.guest_emulated_count = sizeof(vexpress_guest_emulated) / sizeof(vexpress_guest_emulated[0]),
+	.guest_console_pl011 = VEXPRESS_UART0,
 };

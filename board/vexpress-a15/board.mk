@@ -21,3 +21,5 @@ obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/pl011
 LINUX_DTB := vexpress-v2p-ca15-tc1.dtb
 LINUX_CONSOLE := ttyAMA0
 BOARD_RUNS_LINUX := yes
+# Several guests at once (`make run GUESTS=...`; make test runs tests/qemu/guests.sh).
+BOARD_RUNS_GUESTS := yes

@@ -76,4 +76,5 @@ const struct board_desc board = {
 	.guest_passthrough_count = sizeof(virt_guest_passthrough) / sizeof(virt_guest_passthrough[0]),
 	.guest_emulated = virt_guest_emulated,
 	.guest_emulated_count = sizeof(virt_guest_emulated) / sizeof(virt_guest_emulated[0]),
+	.guest_console_pl011 = VIRT_UART,
 };

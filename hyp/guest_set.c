@@ -1,0 +1,190 @@
+#include <stddef.h>
+
+#include "arch/arm/barrier.h"
+#include "arch/arm/cp15.h"
+#include "arch/arm/mmu.h"
+#include "arch/arm/vfp_state.h"
+#include "board/board.h"
+#include "generated/config.h"
+#include "hyp/guest_config.h"
+#include "hyp/guest_image.h"
+#include "hyp/guest_set.h"
+#include "hyp/integrity.h"
+#include "hyp/log.h"
+#include "hyp/ranges.h"
+#include "hyp/vtimer.h"
+
+#define STAGE ((const uint8_t *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR)
+
+/* The priority of the one guest of a run without a directory. */
+#define SINGLE_GUEST_PRIORITY 1u
+
+/* Without a directory, one guest: the header at the stage's start, its RAM where Kconfig says. */
+static struct guest_dir_entry single_guest_entry(void)
+{
+	uint32_t hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE);
+
+	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, CONFIG_GUEST_RAM_HOST_ADDR,
+			   CONFIG_GUEST_RAM_SIZE))
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the guest's RAM (GUEST_RAM_HOST_ADDR)");
+	if (ranges_overlap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
+		hyp_panic("configuration: GUEST_STAGE_ADDR/SIZE overlap the hypervisor");
+	if (ranges_overlap(CONFIG_GUEST_RAM_HOST_ADDR, CONFIG_GUEST_RAM_SIZE, hyp_base, CONFIG_HYP_RAM_SIZE))
+		hyp_panic("configuration: the guest's RAM (GUEST_RAM_HOST_ADDR) overlaps the hypervisor");
+	return (struct guest_dir_entry){
+		.name = "guest0", .stage_offset = 0, .stage_size = CONFIG_GUEST_STAGE_SIZE,
+		.ram_host = CONFIG_GUEST_RAM_HOST_ADDR, .priority = SINGLE_GUEST_PRIORITY,
+		.flags = GUEST_OWNS_DEVICES,
+	};
+}
+
+/* The staged directory, checked; refused with a message (the board powered off). */
+static const struct guest_dir *checked_directory(void)
+{
+	const struct guest_dir *dir = (const void *)STAGE;
+	struct guest_config_error err;
+	struct guest_config_limits lim = {
+		.guests_max = CONFIG_GUESTS_MAX, .ram_max = CONFIG_GUEST_RAM_SIZE,
+		.stage_addr = CONFIG_GUEST_STAGE_ADDR, .stage_size = CONFIG_GUEST_STAGE_SIZE,
+		.hyp_base = hyp_virt_to_phys((void *)CONFIG_HYP_VA_BASE), .hyp_size = CONFIG_HYP_RAM_SIZE,
+	};
+
+	if (guest_config_check(STAGE, &lim, &err))
+		return dir;
+	if (err.guest == ~0u)
+		log_error("guest directory refused: %s", err.why);
+	else if (err.other == ~0u)
+		log_error("guest directory refused: guest %u (%s): %s", err.guest, dir->guest[err.guest].name, err.why);
+	else
+		log_error("guest directory refused: guest %u (%s): %s: %s", err.guest, dir->guest[err.guest].name,
+			  err.why, dir->guest[err.other].name);
+	return NULL;
+}
+
+static bool create_one(struct guest_set *s, const struct guest_dir_entry *e, uint32_t boot_sctlr,
+		       const struct vcpu_id_regs *id)
+{
+	struct guest *g = &s->guest[s->count];
+
+	for (unsigned i = 0; i < GUEST_NAME_SIZE; i++)
+		g->name[i] = e->name[i];
+	g->set = s;
+	g->index = s->count;
+	g->owns_devices = e->flags & GUEST_OWNS_DEVICES;
+	if (!g->owns_devices && !board.guest_console_pl011)
+		log_warn("%s: this board has no console UART to emulate: its console output is lost", g->name);
+	if (!guest_create(g, (const struct stage_header *)(STAGE + e->stage_offset), e->stage_size, e->ram_host,
+			  boot_sctlr, id))
+		return false;
+	sched_add(&s->sched, e->priority, e->budget_ticks, e->period_ticks, e->flags & GUEST_HARD_BUDGET);
+	sched_set_runnable(&s->sched, g->index, true);
+	s->count++;
+	return true;
+}
+
+void guest_set_create(struct guest_set *s, uint32_t boot_sctlr, const struct vcpu_id_regs *id)
+{
+	const struct guest_dir *dir = (const void *)STAGE;
+	bool ok = true;
+
+	sched_init(&s->sched);
+	s->count = 0;
+	s->running = NULL;
+	s->vfp = vfp_present();
+	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	if (dir->magic != GUEST_DIR_MAGIC) {
+		struct guest_dir_entry single = single_guest_entry();
+		ok = create_one(s, &single, boot_sctlr, id);
+	} else if ((dir = checked_directory())) {
+		log_info("%u guests staged", dir->count);
+		for (unsigned i = 0; ok && i < dir->count; i++)
+			ok = create_one(s, &dir->guest[i], boot_sctlr, id);
+	} else {
+		ok = false;
+	}
+	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	if (!ok)
+		hyp_finish(false);
+}
+
+struct guest *guest_set_device_owner(struct guest_set *s)
+{
+	for (unsigned i = 0; i < s->count; i++)
+		if (s->guest[i].owns_devices)
+			return &s->guest[i];
+	return NULL;
+}
+
+/* What `g` leaves in real registers, kept while another guest has the core. */
+static void switch_out(struct guest *g)
+{
+	g->real.tpidrurw = cp15_read_tpidrurw();
+	if (g->set->vfp)
+		vfp_state_save(&g->real.vfp);
+	vtimer_switch_out(g);
+}
+
+/* Give the core to `next`; the TLB forgets the last guest's translations (flat maps and ASIDs overlap). */
+static struct guest *switch_to(struct guest_set *s, struct guest *next)
+{
+	if (s->running == next)
+		return next;
+	if (s->running)
+		switch_out(s->running);
+	s->running = next;
+	guest_load(next);
+	tlb_invalidate_all();
+	return next;
+}
+
+/* Wait, asleep, for the ticks that make a guest eligible to run: the one chosen. */
+static struct guest *idle(struct guest_set *s)
+{
+	int next;
+
+	do {
+		__asm__ volatile("dsb\n\twfi" ::: "memory");
+		next = hyp_take_irq(s) ? sched_tick(&s->sched) : SCHED_NONE;
+	} while (next == SCHED_NONE);
+	return &s->guest[next];
+}
+
+struct guest *guest_set_tick(struct guest *g)
+{
+	struct guest_set *s = g->set;
+	int next = sched_tick(&s->sched);
+
+	return switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
+}
+
+void guest_set_run(struct guest_set *s)
+{
+	int first = sched_pick(&s->sched);
+
+	BUG_ON(first == SCHED_NONE);    /* every guest created is runnable */
+	guest_enter(switch_to(s, &s->guest[first]));
+}
+
+void guest_set_leave(struct guest *g)
+{
+	struct guest_set *s = g->set;
+	bool left = false;
+	int next;
+
+	s->failed |= g->state == GUEST_STOPPED;
+	sched_set_runnable(&s->sched, g->index, false);
+	for (unsigned i = 0; i < s->count; i++)
+		left |= s->guest[i].state == GUEST_RUNNING;
+	if (!left)
+		hyp_finish(!s->failed);
+	if ((next = sched_pick(&s->sched)) == SCHED_NONE)
+		next = (int)(idle(s) - s->guest);
+	guest_enter(switch_to(s, &s->guest[next]));
+}
+
+void hyp_finish(bool ok)
+{
+	integrity_report();
+	log_info("no guest left: powering off, status=%s", ok ? "ok" : "failed");
+	board.poweroff();
+}

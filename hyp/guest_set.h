@@ -1,0 +1,52 @@
+/*
+ * The guests that share the core: created from what the run script staged
+ * (one guest, or a guest directory: hyp/guest_config.h), scheduled on the
+ * hypervisor's tick (hyp/sched.h), and switched between.
+ */
+#ifndef HYP_GUEST_SET_H
+#define HYP_GUEST_SET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "generated/config.h"
+#include "hyp/guest.h"
+#include "hyp/sched.h"
+
+_Static_assert(CONFIG_GUESTS_MAX <= SCHED_MAX_ENTITIES, "one scheduling entity per guest");
+
+struct guest_set {
+	unsigned count;
+	struct sched sched;
+	struct guest *running;
+	bool vfp;               /* the core has floating-point registers to switch */
+	bool failed;            /* a guest was stopped */
+	struct guest guest[CONFIG_GUESTS_MAX];
+};
+
+/* Create every staged guest; a bad directory or image is reported and the board powered off. */
+void guest_set_create(struct guest_set *s, uint32_t boot_sctlr, const struct vcpu_id_regs *id);
+/* Run the guest scheduled first. Does not return. */
+void guest_set_run(struct guest_set *s) __attribute__((noreturn));
+/*
+ * A hypervisor tick passed with `g` running: the guest that runs after this
+ * trap, `g` or another one, loaded (guest_load). With none allowed to run,
+ * the core sleeps until one is.
+ */
+struct guest *guest_set_tick(struct guest *g);
+/* `g` ended or was stopped: run another guest, or power off when none is left. Does not return. */
+void guest_set_leave(struct guest *g) __attribute__((noreturn));
+/* The guest the board's devices and their interrupts belong to, or NULL. */
+struct guest *guest_set_device_owner(struct guest_set *s);
+
+/*
+ * Take one interrupt from the board's controller, for whichever guest it
+ * belongs to (hyp/trap.c): true if it was the hypervisor's tick, left for
+ * the caller.
+ */
+bool hyp_take_irq(struct guest_set *s);
+
+/* Nothing to run: report and power off. */
+void hyp_finish(bool ok) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Several guests at once (the `multi` build, configs/guests/*.dts): each
+# guest prints exactly what it prints running alone natively with as much
+# RAM, whether it owns the board's console (its output is the console) or
+# gets an emulated one (its lines in the hypervisor's log under its name);
+# a guest that is stopped leaves the others running to their end; bad
+# configurations are refused before any guest runs, naming the guest.
+# MULTI_HYP_ELF names the hypervisor built for several guests.
+set -u
+. tests/qemu/lib.sh
+
+MULTI_TIMEOUT=${MULTI_TIMEOUT:-120}
+
+# run_guests CONFIG OUT LOG: the guests of CONFIG under the hypervisor; returns its status.
+run_guests() {
+	# shellcheck disable=SC2086
+	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
+		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
+		--hyp-console "$HYP_CONSOLE" --guests "$1" --guest-dir "$BUILD/guests" \
+		--guest-ram "${GUEST_RAM%%:*}:0" --hyp-log "$3" --timeout "$MULTI_TIMEOUT" \
+		-- $QEMU_BOARD_ARGS </dev/null >"$2" 2>"$2.stderr"
+}
+
+# guest_output NAME OWNER OUT LOG: what guest NAME printed, without carriage returns.
+guest_output() {
+	if [ "$2" = 1 ]; then
+		tr -d '\r' < "$3"
+	else
+		sed -n "s/^$1| //p" "$4" | tr -d '\r'
+	fi
+}
+
+# compare_guests TEST CONFIG STATUS STOPPED: run CONFIG (expecting exit STATUS); each guest but
+# STOPPED must print what it prints natively, and STOPPED must be stopped with a prefix of it.
+compare_guests() {
+	local test_name=qemu/guests/$1 config=$2 want_rc=$3 stopped=${4:-}
+	local out=$WORK/guests-$1.out log=$WORK/guests-$1.log dtb=$WORK/guests-$1.dtb rc node image ram owner
+	run_guests "$config" "$out" "$log"
+	rc=$?
+	if [ "$rc" -ne "$want_rc" ]; then
+		fail "$test_name" "exited $rc, expected $want_rc" "$out.stderr" "$log"
+		return
+	fi
+	if ! grep -q 'integrity: unchanged' "$log"; then
+		fail "$test_name" "the hypervisor's code changed, or no integrity report" "$log"
+		return
+	fi
+	dtc -q -I dts -O dtb -o "$dtb" "$config" || { fail "$test_name" "cannot compile $config"; return; }
+	for node in $(fdtget -l "$dtb" /); do
+		image=$(fdtget -t s "$dtb" "/$node" image) ram=$(fdtget -t u "$dtb" "/$node" ram-size)
+		owner=0
+		fdtget -l -p "$dtb" "/$node" | grep -qx devices && owner=1
+		local native=$WORK/guests-$1-$node.native.out mine=$WORK/guests-$1-$node.out
+		QEMU_MEM_NATIVE=$((ram >> 20))M run_native "$BUILD/guests/$image.elf" "$native" 10
+		tr -d '\r' < "$native" > "$native.lf"
+		guest_output "$node" "$owner" "$out" "$log" > "$mine"
+		if [ "$node" = "$stopped" ]; then
+			if ! grep -q "hyp: error: $node: stopped: " "$log"; then
+				fail "$test_name" "$node was not stopped" "$log"
+				return
+			elif [ "$(head -c "$(stat -c %s "$mine")" "$native.lf")" != "$(cat "$mine")" ]; then
+				fail "$test_name" "$node's output is not a prefix of its native output" "$native.lf" "$mine"
+				return
+			fi
+		elif ! grep -q "hyp: $node: ended: powered off" "$log"; then
+			fail "$test_name" "$node did not end normally" "$log"
+			return
+		elif ! grep -qx "$image: done" "$native.lf"; then
+			fail "$test_name" "$node's native output lacks '$image: done'" "$native.lf"
+			return
+		elif ! cmp -s "$native.lf" "$mine"; then
+			diff "$native.lf" "$mine" > "$WORK/guests-$1-$node.diff"
+			fail "$test_name" "$node's output differs from its native run (native <, here >)" "$WORK/guests-$1-$node.diff"
+			return
+		fi
+	done
+	pass "$test_name"
+}
+
+# expect_refused TEST MESSAGE: the configuration on stdin is refused with MESSAGE before any guest runs.
+expect_refused() {
+	local test_name=qemu/guests/refuse-$1 config=$WORK/guests-refuse-$1.dts
+	local out=$WORK/guests-refuse-$1.out log=$WORK/guests-refuse-$1.log rc
+	cat > "$config"
+	run_guests "$config" "$out" "$log"
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		fail "$test_name" "exited $rc, expected the failed status 1" "$out.stderr" "$log"
+	elif ! grep -qF "hyp: error: guest directory refused: $2" "$log"; then
+		fail "$test_name" "no 'guest directory refused: $2'" "$log"
+	elif grep -q "ELF image" "$log" || [ -s "$out" ]; then
+		fail "$test_name" "a guest was loaded or ran before the refusal" "$log" "$out"
+	else
+		pass "$test_name"
+	fi
+}
+
+compare_guests two configs/guests/two-bare-metal.dts 0
+compare_guests four configs/guests/four-bare-metal.dts 0
+
+# A guest stopped by the hypervisor (a jump outside its RAM) beside two that go on; the
+# failed status at the end says one was stopped. `hostile` probes the hypervisor's memory.
+cat > "$WORK/guests-crash.dts" <<'DTS'
+/dts-v1/;
+/ {
+	hello { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };
+	wild_jump { image = "wild_jump"; ram-size = <0x4000000>; ram-host = <0x84000000>; };
+	hostile { image = "hostile"; ram-size = <0x4000000>; ram-host = <0x88000000>; };
+};
+DTS
+compare_guests crash "$WORK/guests-crash.dts" 1 wild_jump
+
+expect_refused ram-overlap "guest 1 (b): its RAM overlaps another guest's: a" <<'DTS'
+/dts-v1/;
+/ {
+	a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; };
+	b { image = "hello"; ram-size = <0x4000000>; ram-host = <0x83f00000>; };
+};
+DTS
+expect_refused two-owners "guest 2 (c): the board's devices are given to another guest too: a" <<'DTS'
+/dts-v1/;
+/ {
+	a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };
+	b { image = "hello"; ram-size = <0x4000000>; ram-host = <0x84000000>; };
+	c { image = "hello"; ram-size = <0x4000000>; ram-host = <0x88000000>; devices; };
+};
+DTS
+expect_refused too-much-ram "guest 0 (big): its RAM is larger than this build allows (Kconfig GUEST_RAM_SIZE)" <<'DTS'
+/dts-v1/;
+/ {
+	big { image = "hello"; ram-size = <0x8000000>; ram-host = <0x80000000>; };
+};
+DTS
+expect_refused over-hypervisor "guest 1 (b): its RAM overlaps the hypervisor" <<'DTS'
+/dts-v1/;
+/ {
+	a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; };
+	b { image = "hello"; ram-size = <0x4000000>; ram-host = <0xa6000000>; };
+};
+DTS
+expect_refused too-many "more guests than this build runs (Kconfig GUESTS_MAX)" <<'DTS'
+/dts-v1/;
+/ {
+	a { image = "hello"; ram-size = <0x1000000>; ram-host = <0x80000000>; };
+	b { image = "hello"; ram-size = <0x1000000>; ram-host = <0x81000000>; };
+	c { image = "hello"; ram-size = <0x1000000>; ram-host = <0x82000000>; };
+	d { image = "hello"; ram-size = <0x1000000>; ram-host = <0x83000000>; };
+	e { image = "hello"; ram-size = <0x1000000>; ram-host = <0x84000000>; };
+};
+DTS
