@@ -170,7 +170,7 @@ ifeq ($(GUESTS),)
 	@$(MAKE) --no-print-directory -s run-built
 else
 	@[ -n "$(BOARD_RUNS_GUESTS)" ] || { echo "make run GUESTS=...: not on $(BOARD) yet (vexpress-a15 runs several guests)" >&2; exit 2; }
-	@$(MAKE) --no-print-directory -s all hyp-multi >&2
+	@$(MAKE) --no-print-directory -s all hyp-multi $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest) >&2
 	@$(MAKE) --no-print-directory -s run-guests-built
 endif
 
@@ -206,9 +206,10 @@ define hyp_variant
 .PHONY: hyp-$(1)
 hyp-$(1): $$(KCONFIG_CONFIG)
 	@mkdir -p $$(BUILD)/$(1)
-	@cmp -s $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config.base || { \
+	@cmp -s $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config.base && echo '$(2)' | cmp -s - $$(BUILD)/$(1)/.settings || { \
 		cp $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config.base && cp $$(KCONFIG_CONFIG) $$(BUILD)/$(1)/.config && \
-		KCONFIG_CONFIG=$$(BUILD)/$(1)/.config $$(PYTHON) -m setconfig --no-check-exists $(2) >/dev/null; }
+		KCONFIG_CONFIG=$$(BUILD)/$(1)/.config $$(PYTHON) -m setconfig --no-check-exists $(2) >/dev/null && \
+		echo '$(2)' > $$(BUILD)/$(1)/.settings; }
 	@$$(MAKE) --no-print-directory BUILD=$$(BUILD)/$(1) KCONFIG_CONFIG=$$(BUILD)/$(1)/.config hyp
 endef
 # The baseline shadow strategy; each trap fast path off.
@@ -216,8 +217,8 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
-# Four guests at once, each with up to 64 MiB of RAM and a smaller shadow cache.
-$(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=4 SHADOW_L2_TABLES=256 GUEST_RAM_SIZE=0x4000000))
+# Four guests at once, each with up to 256 MiB of RAM and a smaller shadow cache.
+$(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=8 SHADOW_L2_TABLES=1024 GUEST_RAM_SIZE=0x10000000))
 # Every guest TLBIALL after the first few tracked table pages drops every shadow and starts afresh.
 $(eval $(call hyp_variant,tracked-reset,SHADOW_TRACKED_PAGES_LIMIT=4))
 # The guest's RAM in other host memory than its guest-physical addresses, on boards
@@ -256,6 +257,7 @@ run-guests-built:
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
 		--hyp $(BUILD)/multi/hyp.elf --hyp-console $(BOARD_HYP_CONSOLE) \
 		--guests "$(GUESTS)" --guest-dir $(BUILD)/guests --guest-ram $(BOARD_RAM_BASE):0 \
+		$(if $(filter yes,$(BOARD_RUNS_LINUX)),--linux "$(LINUX_KERNEL),$(LINUX_DTB_FILE),$(INITRAMFS)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:

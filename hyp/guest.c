@@ -306,8 +306,9 @@ static void print_stats(const struct guest *g)
 {
 	const struct vcpu_stats *s = &g->vcpu.stats;
 
-	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u", g->name,
-		 s->traps_undef, s->traps_svc, s->traps_pabt, s->traps_dabt, s->traps_irq, s->traps_fiq);
+	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u; got the core %u times", g->name,
+		 s->traps_undef, s->traps_svc, s->traps_pabt, s->traps_dabt, s->traps_irq, s->traps_fiq,
+		 g->switched_in);
 	line_len = 0;
 	for (unsigned c = SENS_NONE + 1; c < SENS_CLASS_COUNT; c++)
 		line_append(" %s=%u", sens_class_name(c), s->patches[c]);
@@ -356,6 +357,14 @@ void guest_end(struct guest *g, const char *how)
 	log_info("%s: ended: %s", g->name, how);
 	print_stats(g);
 	g->state = GUEST_ENDED;
+	guest_set_leave(g);
+}
+
+void guest_reset(struct guest *g)
+{
+	log_info("%s: reset requested", g->name);
+	print_stats(g);
+	g->state = GUEST_RESETTING;
 	guest_set_leave(g);
 }
 

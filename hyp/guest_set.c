@@ -1,4 +1,5 @@
 #include <stddef.h>
+#include <string.h>
 
 #include "arch/arm/barrier.h"
 #include "arch/arm/cp15.h"
@@ -61,20 +62,26 @@ static const struct guest_dir *checked_directory(void)
 	return NULL;
 }
 
-static bool create_one(struct guest_set *s, const struct guest_dir_entry *e, uint32_t boot_sctlr,
-		       const struct vcpu_id_regs *id)
+/* Load guest `g` as `e` describes it; false if refused. The staging area must be mapped. */
+static bool load(struct guest_set *s, struct guest *g, const struct guest_dir_entry *e)
+{
+	for (unsigned i = 0; i < GUEST_NAME_SIZE; i++)
+		g->name[i] = e->name[i];
+	g->config = *e;
+	g->set = s;
+	g->index = (unsigned)(g - s->guest);
+	g->owns_devices = e->flags & GUEST_OWNS_DEVICES;
+	return guest_create(g, (const struct stage_header *)(STAGE + e->stage_offset), e->stage_size, e->ram_host,
+			    s->boot_sctlr, s->id);
+}
+
+static bool create_one(struct guest_set *s, const struct guest_dir_entry *e)
 {
 	struct guest *g = &s->guest[s->count];
 
-	for (unsigned i = 0; i < GUEST_NAME_SIZE; i++)
-		g->name[i] = e->name[i];
-	g->set = s;
-	g->index = s->count;
-	g->owns_devices = e->flags & GUEST_OWNS_DEVICES;
-	if (!g->owns_devices && !board.guest_console_pl011)
-		log_warn("%s: this board has no console UART to emulate: its console output is lost", g->name);
-	if (!guest_create(g, (const struct stage_header *)(STAGE + e->stage_offset), e->stage_size, e->ram_host,
-			  boot_sctlr, id))
+	if (!(e->flags & GUEST_OWNS_DEVICES) && !board.guest_console_pl011)
+		log_warn("%s: this board has no console UART to emulate: its console output is lost", e->name);
+	if (!load(s, g, e))
 		return false;
 	sched_add(&s->sched, e->priority, e->budget_ticks, e->period_ticks, e->flags & GUEST_HARD_BUDGET);
 	sched_set_runnable(&s->sched, g->index, true);
@@ -90,15 +97,17 @@ void guest_set_create(struct guest_set *s, uint32_t boot_sctlr, const struct vcp
 	sched_init(&s->sched);
 	s->count = 0;
 	s->running = NULL;
+	s->boot_sctlr = boot_sctlr;
+	s->id = id;
 	s->vfp = vfp_present();
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	if (dir->magic != GUEST_DIR_MAGIC) {
 		struct guest_dir_entry single = single_guest_entry();
-		ok = create_one(s, &single, boot_sctlr, id);
+		ok = create_one(s, &single);
 	} else if ((dir = checked_directory())) {
 		log_info("%u guests staged", dir->count);
 		for (unsigned i = 0; ok && i < dir->count; i++)
-			ok = create_one(s, &dir->guest[i], boot_sctlr, id);
+			ok = create_one(s, &dir->guest[i]);
 	} else {
 		ok = false;
 	}
@@ -132,6 +141,7 @@ static struct guest *switch_to(struct guest_set *s, struct guest *next)
 	if (s->running)
 		switch_out(s->running);
 	s->running = next;
+	next->switched_in++;
 	guest_load(next);
 	tlb_invalidate_all();
 	return next;
@@ -165,18 +175,53 @@ void guest_set_run(struct guest_set *s)
 	guest_enter(switch_to(s, &s->guest[first]));
 }
 
+/*
+ * Load `g` again from its staged files, as new: its RAM is written again
+ * where its image goes; everything the hypervisor kept for it starts over.
+ * False if it is refused now.
+ */
+static bool restart(struct guest_set *s, struct guest *g)
+{
+	struct guest_dir_entry e = g->config;
+	uint32_t restarts = g->restarts + 1;
+	bool ok;
+
+	log_info("%s: restarting (%u of %u)", g->name, restarts, e.restarts);
+	if (s->running == g) {
+		switch_out(g);          /* stops its virtual timer */
+		s->running = NULL;
+	}
+	mmu_use_hyp_table();            /* where the staging area and its RAM are mapped while it loads */
+	memset(g, 0, sizeof(*g));
+	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	ok = load(s, g, &e);
+	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
+	g->restarts = restarts;
+	if (!ok)
+		g->state = GUEST_STOPPED;
+	return ok;
+}
+
 void guest_set_leave(struct guest *g)
 {
 	struct guest_set *s = g->set;
 	bool left = false;
 	int next;
 
+	if (g->state != GUEST_ENDED && g->restarts < g->config.restarts && restart(s, g))
+		goto run_next;
+	if (g->state == GUEST_RESETTING) {
+		log_info("%s: ended: reset requested (no restart left: the configuration's 'restarts')",
+			 g->name);
+		g->state = GUEST_ENDED;
+	}
 	s->failed |= g->state == GUEST_STOPPED;
 	sched_set_runnable(&s->sched, g->index, false);
 	for (unsigned i = 0; i < s->count; i++)
 		left |= s->guest[i].state == GUEST_RUNNING;
 	if (!left)
 		hyp_finish(!s->failed);
+run_next:
 	if ((next = sched_pick(&s->sched)) == SCHED_NONE)
 		next = (int)(idle(s) - s->guest);
 	guest_enter(switch_to(s, &s->guest[next]));

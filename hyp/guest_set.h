@@ -17,6 +17,8 @@ _Static_assert(CONFIG_GUESTS_MAX <= SCHED_MAX_ENTITIES, "one scheduling entity p
 
 struct guest_set {
 	unsigned count;
+	uint32_t boot_sctlr;            /* what each guest's virtual SCTLR starts as */
+	const struct vcpu_id_regs *id;
 	struct sched sched;
 	struct guest *running;
 	bool vfp;               /* the core has floating-point registers to switch */
@@ -34,7 +36,11 @@ void guest_set_run(struct guest_set *s) __attribute__((noreturn));
  * the core sleeps until one is.
  */
 struct guest *guest_set_tick(struct guest *g);
-/* `g` ended or was stopped: run another guest, or power off when none is left. Does not return. */
+/*
+ * `g` ended, was stopped or asked for a reset: load it again where its
+ * configuration allows a restart (the stopped and the resetting), then run
+ * the guest scheduled next, or power off when none is left. Does not return.
+ */
 void guest_set_leave(struct guest *g) __attribute__((noreturn));
 /* The guest the board's devices and their interrupts belong to, or NULL. */
 struct guest *guest_set_device_owner(struct guest_set *s);

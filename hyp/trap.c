@@ -118,7 +118,7 @@ static void psci_call(struct guest *g, uint32_t insn)
 	if (request == PSCI_REQ_SYSTEM_OFF)
 		guest_end(g, "powered off");
 	if (request == PSCI_REQ_SYSTEM_RESET)
-		guest_end(g, "reset requested (restart is not supported)");
+		guest_reset(g);
 	if (request == PSCI_REQ_CPU_OFF)
 		guest_end(g, "turned its only CPU off");
 }
@@ -297,7 +297,7 @@ static void emulate_access(struct guest *g)
 	if (ctx.result == MMIO_GUEST_POWEROFF)
 		guest_end(g, "powered off");
 	if (ctx.result == MMIO_GUEST_RESET)
-		guest_end(g, "reset requested (restart is not supported)");
+		guest_reset(g);
 }
 
 /* A write to a scanned code page at `target_gpa`. */

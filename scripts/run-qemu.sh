@@ -11,6 +11,7 @@
 #               [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guests CONFIG.dts --guest-dir DIR --guest-ram BASE:0 [--hyp-log FILE]
+#               [--linux KERNEL,DTB,INITRD]
 #               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
@@ -49,7 +50,7 @@ set -u
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
-guests="" guest_dir=""
+guests="" guest_dir="" linux=""
 append="" hyp_log="" timeout=0 native=0 halt_line="" hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
 fit_tmp=""
 while [ $# -gt 0 ]; do
@@ -62,6 +63,7 @@ while [ $# -gt 0 ]; do
 	--guest) guest=$2; shift 2 ;;
 	--guests) guests=$2; shift 2 ;;
 	--guest-dir) guest_dir=$2; shift 2 ;;
+	--linux) linux=$2; shift 2 ;;
 	--dtb) dtb=$2; shift 2 ;;
 	--initrd) initrd=$2; shift 2 ;;
 	--guest-ram) guest_ram=$2; shift 2 ;;

@@ -4,13 +4,17 @@
 #
 # The configuration is a device-tree source (configs/guests/*.dts): one node
 # per guest under the root, named as the guest (at most 15 characters):
-#   image = "hello";        a test guest (GUEST_DIR/<name>.elf) or a file's path
-#   dtb, initrd, bootargs   optional, as GUEST, DTB, INITRD and APPEND for one guest
+#   image = "hello";        a test guest (GUEST_DIR/<name>.elf), "linux" (the Debian kernel
+#                           `make` fetches, with its device tree and our initramfs unless
+#                           dtb/initrd say otherwise: --linux), or a file's path
+#   dtb, initrd, bootargs   optional, as DTB, INITRD and APPEND for one guest
 #   ram-size = <0x2000000>; its RAM, whole MiB; it sees it at the board's RAM base
 #   ram-host = <0x80000000>; the host memory behind it
 #   priority = <1>;         higher runs first (default 1)
 #   budget-ms, period-ms    optional: it runs at most budget-ms in every period-ms
 #   hard-budget;            out of budget it waits for its next period even if the core idles
+#   restarts = <2>;         after a stop (a crash) or a reset request it is loaded and started
+#                           again, at most this many times (default 0: it stays stopped)
 #   devices;                it owns the board's devices (its console UART is the real one);
 #                           the others' console is an emulated UART, their lines on the
 #                           hypervisor's console as "<name>| <text>"
@@ -21,8 +25,8 @@
 # stage_guests CONFIG sets stage_blob, a file of the whole staging area's
 # contents (the directory, then each guest's header, image, device tree and
 # initrd) to load at $stage. The caller sets stage, stage_size, guest_dir,
-# guest_ram (BASE:... for the board's RAM base) and work (a directory for
-# temporary files).
+# guest_ram (BASE:... for the board's RAM base), work (a directory for
+# temporary files) and linux (KERNEL,DTB,INITRD for image "linux", or empty).
 
 # The hypervisor's tick (hyp/main.c HYP_TICK_HZ): budgets and periods are counted in ticks.
 GUEST_TICK_MS=10
@@ -62,7 +66,7 @@ blob_put() {
 
 stage_guests() {
 	local node name image offset=4096 entries=() count=0 flags budget period ms page=4096 base
-	local ram_base_arg=${guest_ram%%:*} words
+	local ram_base_arg=${guest_ram%%:*} words linux_dtb linux_initrd
 	[ -f "$1" ] || die "guest configuration '$1' does not exist"
 	cfg_dtb=$work/guests.dtb stage_blob=$work/stage.bin
 	dtc -q -I dts -O dtb -o "$cfg_dtb" "$1" || die "guest configuration '$1' is not a valid device-tree source (dtc says so above)"
@@ -71,9 +75,16 @@ stage_guests() {
 		name=$node
 		[ ${#name} -lt $GUEST_NAME_SIZE ] || die "guest '$name': names have at most $((GUEST_NAME_SIZE - 1)) characters"
 		image=$(cfg_str "$node" image) || die "guest '$name': no image"
-		case "$image" in */*) guest=$image ;; *) guest=$guest_dir/$image.elf ;; esac
-		need_file "guest '$name': image" "$guest"
 		dtb=$(cfg_str "$node" dtb) initrd=$(cfg_str "$node" initrd) append=$(cfg_str "$node" bootargs)
+		case "$image" in
+		*/*) guest=$image ;;
+		linux)
+			[ -n "$linux" ] || die "guest '$name': image \"linux\" but no --linux KERNEL,DTB,INITRD"
+			IFS=, read -r guest linux_dtb linux_initrd <<< "$linux"
+			dtb=${dtb:-$linux_dtb} initrd=${initrd:-$linux_initrd} ;;
+		*) guest=$guest_dir/$image.elf ;;
+		esac
+		need_file "guest '$name': image" "$guest"
 		[ -z "$dtb" ] || need_file "guest '$name': device tree" "$dtb"
 		if [ -n "$initrd" ]; then
 			need_file "guest '$name': initrd" "$initrd"
@@ -101,9 +112,10 @@ stage_guests() {
 		[ -z "$dtb" ] || blob_put $((dtb_at - stage)) "$dtb"
 		[ -z "$initrd" ] || blob_put $((initrd_stage_at - stage)) "$initrd"
 		local end=$(((initrd_stage_at - stage + initrd_size + page - 1) / page * page))
-		# struct guest_dir_entry: name, stage offset and size, RAM host address, priority, budget, period, flags.
+		# struct guest_dir_entry: name, stage offset and size, RAM host address, priority, budget,
+		# period, flags, restarts.
 		entries+=("$name" "$offset" $((end - offset)) "$(cfg_u32 "$node" ram-host "")"
-			  "$(cfg_u32 "$node" priority 1)" "$budget" "$period" "$flags")
+			  "$(cfg_u32 "$node" priority 1)" "$budget" "$period" "$flags" "$(cfg_u32 "$node" restarts 0)")
 		offset=$end count=$((count + 1))
 	done
 	[ "$count" -gt 0 ] || die "guest configuration '$1' has no guest"
@@ -115,8 +127,8 @@ stage_guests() {
 			head -c $((GUEST_NAME_SIZE - ${#1})) /dev/zero
 			shift
 			words=("$@")
-			le32 "${words[@]:0:7}"
-			shift 7
+			le32 "${words[@]:0:8}"
+			shift 8
 		done
 	} > "$work/dir.bin"
 	dd if="$work/dir.bin" of="$stage_blob" conv=notrunc status=none || die "cannot write the guest directory"

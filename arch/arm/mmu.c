@@ -65,6 +65,11 @@ void mmu_use_flat_table(const uint32_t *l1)
 	tlb_invalidate_all();   /* the tables left may share global entries with this one */
 }
 
+void mmu_use_hyp_table(void)
+{
+	mmu_use_flat_table(hyp_l1);
+}
+
 void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)
 {
 	/*

@@ -42,6 +42,8 @@ void mmu_copy_hyp_window(uint32_t *l1);
 
 /* Run on a guest's flat table (`l1`, window included: its MMU is off); flushes the TLB. */
 void mmu_use_flat_table(const uint32_t *l1);
+/* Translate through the hypervisor's own table, as at boot: what mmu_map_hyp_* maps is there. */
+void mmu_use_hyp_table(void);
 
 /*
  * Make `l1` (16 KiB aligned, window included) the translation table, with

@@ -18,6 +18,7 @@ run_guests() {
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
 		--hyp-console "$HYP_CONSOLE" --guests "$1" --guest-dir "$BUILD/guests" \
 		--guest-ram "${GUEST_RAM%%:*}:0" --hyp-log "$3" --timeout "$MULTI_TIMEOUT" \
+		--linux "${LINUX_KERNEL:-},${LINUX_DTB_FILE:-},${INITRAMFS:-}" \
 		-- $QEMU_BOARD_ARGS </dev/null >"$2" 2>"$2.stderr"
 }
 
@@ -50,23 +51,47 @@ compare_guests() {
 		image=$(fdtget -t s "$dtb" "/$node" image) ram=$(fdtget -t u "$dtb" "/$node" ram-size)
 		owner=0
 		fdtget -l -p "$dtb" "/$node" | grep -qx devices && owner=1
-		local native=$WORK/guests-$1-$node.native.out mine=$WORK/guests-$1-$node.out
-		QEMU_MEM_NATIVE=$((ram >> 20))M run_native "$BUILD/guests/$image.elf" "$native" 10
-		tr -d '\r' < "$native" > "$native.lf"
+		local native=$WORK/guests-$1-$node.native.out mine=$WORK/guests-$1-$node.out done_line="$image: done"
 		guest_output "$node" "$owner" "$out" "$log" > "$mine"
+		if [ "$image" = linux ]; then
+			# Debian's kernel: what its autorun= program printed, natively with as much RAM.
+			QEMU_MEM_NATIVE=$((ram >> 20))M run_native "$LINUX_KERNEL" "$native" 300 --dtb "$LINUX_DTB_FILE" \
+				--initrd "$INITRAMFS" --append "$(fdtget -t s "$dtb" "/$node" bootargs)"
+			autorun_output "$native" > "$native.lf"
+			autorun_output "$mine" > "$mine.autorun" && mv "$mine.autorun" "$mine"
+			done_line="autorun: exit status 0"
+		else
+			QEMU_MEM_NATIVE=$((ram >> 20))M run_native "$BUILD/guests/$image.elf" "$native" 10
+			tr -d '\r' < "$native" > "$native.lf"
+		fi
+		local restarts
+		restarts=$(fdtget -t u "$dtb" "/$node" restarts 2>/dev/null || echo 0)
 		if [ "$node" = "$stopped" ]; then
-			if ! grep -q "hyp: error: $node: stopped: " "$log"; then
-				fail "$test_name" "$node was not stopped" "$log"
+			# Stopped, then loaded again `restarts` times: each run printed the same prefix of its native output.
+			local runs=$((restarts + 1)) size one
+			size=$(stat -c %s "$mine")
+			one=$(head -c $((size / runs)) "$mine")
+			if [ "$(grep -c "hyp: error: $node: stopped: " "$log")" -ne "$runs" ]; then
+				fail "$test_name" "$node was not stopped $runs times" "$log"
 				return
-			elif [ "$(head -c "$(stat -c %s "$mine")" "$native.lf")" != "$(cat "$mine")" ]; then
+			elif [ "$(grep -c "hyp: $node: restarting ([0-9]* of $restarts)" "$log")" -ne "$restarts" ]; then
+				fail "$test_name" "$node was not restarted $restarts times" "$log"
+				return
+			elif [ $((size % runs)) -ne 0 ] || [ "$(for _ in $(seq "$runs"); do printf '%s\n' "$one"; done)" != "$(cat "$mine")" ]; then
+				fail "$test_name" "$node's $runs runs did not print the same" "$mine"
+				return
+			elif [ "$(head -c "$((size / runs))" "$native.lf")" != "$one" ]; then
 				fail "$test_name" "$node's output is not a prefix of its native output" "$native.lf" "$mine"
 				return
 			fi
+		elif [ "$(grep -c "hyp: $node: restarting ([0-9]* of $restarts)" "$log")" -ne "$restarts" ]; then
+			fail "$test_name" "$node was not restarted $restarts times" "$log"
+			return
 		elif ! grep -q "hyp: $node: ended: powered off" "$log"; then
 			fail "$test_name" "$node did not end normally" "$log"
 			return
-		elif ! grep -qx "$image: done" "$native.lf"; then
-			fail "$test_name" "$node's native output lacks '$image: done'" "$native.lf"
+		elif ! grep -qx "$done_line" "$native.lf"; then
+			fail "$test_name" "$node's native output lacks '$done_line'" "$native.lf"
 			return
 		elif ! cmp -s "$native.lf" "$mine"; then
 			diff "$native.lf" "$mine" > "$WORK/guests-$1-$node.diff"
@@ -110,6 +135,40 @@ cat > "$WORK/guests-crash.dts" <<'DTS'
 DTS
 compare_guests crash "$WORK/guests-crash.dts" 1 wild_jump
 
+# Linux beside bare-metal guests, one of them stopped: Linux's user-space conformance program
+# prints what it prints natively, the others too.
+if [ "${BOARD_RUNS_LINUX:-}" = yes ]; then
+	cat > "$WORK/guests-linux.dts" <<DTS
+/dts-v1/;
+/ {
+	linux {
+		image = "linux";
+		bootargs = "console=${LINUX_CONSOLE:-ttyAMA0} quiet autorun=/usr/bin/usertest";
+		ram-size = <0x10000000>;
+		ram-host = <0x80000000>;
+		devices;
+	};
+	permtest { image = "permtest"; ram-size = <0x4000000>; ram-host = <0x90000000>; };
+	wild_jump { image = "wild_jump"; ram-size = <0x4000000>; ram-host = <0x94000000>; };
+	hostile { image = "hostile"; ram-size = <0x4000000>; ram-host = <0x98000000>; };
+};
+DTS
+	MULTI_TIMEOUT=600 compare_guests linux "$WORK/guests-linux.dts" 1 wild_jump
+fi
+
+# A guest that asks for a reset, and one that crashes, each loaded again as often as configured.
+if [ -e "$BUILD/guests/reset_once.elf" ]; then
+	cat > "$WORK/guests-restart.dts" <<'DTS'
+/dts-v1/;
+/ {
+	hello { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };
+	reset_once { image = "reset_once"; ram-size = <0x4000000>; ram-host = <0x84000000>; restarts = <1>; };
+	wild_jump { image = "wild_jump"; ram-size = <0x4000000>; ram-host = <0x88000000>; restarts = <2>; };
+};
+DTS
+	compare_guests restart "$WORK/guests-restart.dts" 1 wild_jump
+fi
+
 expect_refused ram-overlap "guest 1 (b): its RAM overlaps another guest's: a" <<'DTS'
 /dts-v1/;
 / {
@@ -128,7 +187,7 @@ DTS
 expect_refused too-much-ram "guest 0 (big): its RAM is larger than this build allows (Kconfig GUEST_RAM_SIZE)" <<'DTS'
 /dts-v1/;
 / {
-	big { image = "hello"; ram-size = <0x8000000>; ram-host = <0x80000000>; };
+	big { image = "hello"; ram-size = <0x20000000>; ram-host = <0x80000000>; };
 };
 DTS
 expect_refused over-hypervisor "guest 1 (b): its RAM overlaps the hypervisor" <<'DTS'

@@ -39,6 +39,12 @@ run_hyp() {
 	return $rc
 }
 
+# What a program run by Linux's initramfs (autorun=) printed, kernel messages and CRs left out.
+autorun_output() {
+	tr -d '\r' < "$1" | sed -n '/^autorun: start$/,/^autorun: exit status/p' |
+		grep -v '^\[ *[0-9]*\.[0-9]*\]'
+}
+
 pass() { echo "PASS $1"; }
 
 # fail NAME REASON [FILE...]: the reason, then the files' last lines, indented.

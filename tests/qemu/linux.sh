@@ -12,12 +12,6 @@ set -u
 LINUX_TIMEOUT=${LINUX_TIMEOUT:-600}
 linux_args=(--dtb "$LINUX_DTB_FILE" --initrd "$INITRAMFS")
 
-# What a program run by the initramfs's autorun= printed, kernel messages and CRs left out.
-autorun_output() {
-	tr -d '\r' < "$1" | sed -n '/^autorun: start$/,/^autorun: exit status/p' |
-		grep -v '^\[ *[0-9]*\.[0-9]*\]'
-}
-
 # compare_autorun NAME KERNEL PROGRAM: run PROGRAM both ways; its output must match and end well.
 compare_autorun() {
 	local name=$1 kernel=$2 program=$3 test_name=qemu/linux/$1${TEST_SUFFIX:-}
