@@ -98,7 +98,7 @@ struct guest_mmu_state {
 enum guest_state {
 	GUEST_LOADING,
 	GUEST_RUNNING,
-	GUEST_RESETTING,        /* asked for a reset: restarted if its configuration allows, else ended */
+	GUEST_RESETTING,        /* asked for a reset: loaded again, as the board would restart */
 	GUEST_ENDED,            /* powered off, or halted as it asked */
 	GUEST_STOPPED,          /* did something that cannot be virtualized, or crashed */
 };
@@ -118,7 +118,7 @@ struct guest {
 	struct guest_set *set;          /* the guests it shares the core with (hyp/guest_set.h) */
 	struct guest_dir_entry config;  /* as staged: loaded from it again on a restart */
 	unsigned index;                 /* in the set, and its scheduling entity's */
-	uint32_t restarts;              /* times it was loaded again */
+	uint32_t restarts;              /* times it was loaded again after a stop */
 	enum guest_state state;
 	bool owns_devices;              /* the board's passed-through devices, interrupts and console */
 	uint32_t switched_in;           /* times it got the core from another guest */
@@ -173,7 +173,7 @@ void guest_enter(struct guest *g) __attribute__((noreturn));
  */
 void guest_end(struct guest *g, const char *how) __attribute__((noreturn));
 void guest_stop(struct guest *g, const char *reason, uint32_t pc) __attribute__((noreturn));
-/* The guest asked the board to reset: it starts again where its configuration allows, else ends. */
+/* The guest asked the board to reset: it is loaded and started again. */
 void guest_reset(struct guest *g) __attribute__((noreturn));
 
 /*

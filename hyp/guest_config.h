@@ -30,7 +30,7 @@ struct guest_dir_entry {
 	uint32_t budget_ticks;  /* hypervisor ticks it may run per period; 0: no limit */
 	uint32_t period_ticks;
 	uint32_t flags;
-	uint32_t restarts;      /* times it is loaded again after a stop or a reset request */
+	uint32_t restarts;      /* times it is loaded again after a stop (a reset request always reloads it) */
 };
 
 struct guest_dir {

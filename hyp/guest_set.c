@@ -183,10 +183,13 @@ void guest_set_run(struct guest_set *s)
 static bool restart(struct guest_set *s, struct guest *g)
 {
 	struct guest_dir_entry e = g->config;
-	uint32_t restarts = g->restarts + 1;
+	uint32_t restarts = g->restarts + (g->state == GUEST_STOPPED);
 	bool ok;
 
-	log_info("%s: restarting (%u of %u)", g->name, restarts, e.restarts);
+	if (g->state == GUEST_STOPPED)
+		log_info("%s: restarting (%u of %u)", g->name, restarts, e.restarts);
+	else
+		log_info("%s: restarting, as the board would after a reset", g->name);
 	if (s->running == g) {
 		switch_out(g);          /* stops its virtual timer */
 		s->running = NULL;
@@ -205,23 +208,18 @@ static bool restart(struct guest_set *s, struct guest *g)
 void guest_set_leave(struct guest *g)
 {
 	struct guest_set *s = g->set;
-	bool left = false;
+	bool left = false, again = g->state == GUEST_RESETTING ||
+				   (g->state == GUEST_STOPPED && g->restarts < g->config.restarts);
 	int next;
 
-	if (g->state != GUEST_ENDED && g->restarts < g->config.restarts && restart(s, g))
-		goto run_next;
-	if (g->state == GUEST_RESETTING) {
-		log_info("%s: ended: reset requested (no restart left: the configuration's 'restarts')",
-			 g->name);
-		g->state = GUEST_ENDED;
+	if (!again || !restart(s, g)) {
+		s->failed |= g->state == GUEST_STOPPED;
+		sched_set_runnable(&s->sched, g->index, false);
+		for (unsigned i = 0; i < s->count; i++)
+			left |= s->guest[i].state == GUEST_RUNNING;
+		if (!left)
+			hyp_finish(!s->failed);
 	}
-	s->failed |= g->state == GUEST_STOPPED;
-	sched_set_runnable(&s->sched, g->index, false);
-	for (unsigned i = 0; i < s->count; i++)
-		left |= s->guest[i].state == GUEST_RUNNING;
-	if (!left)
-		hyp_finish(!s->failed);
-run_next:
 	if ((next = sched_pick(&s->sched)) == SCHED_NONE)
 		next = (int)(idle(s) - s->guest);
 	guest_enter(switch_to(s, &s->guest[next]));

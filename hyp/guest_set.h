@@ -37,9 +37,10 @@ void guest_set_run(struct guest_set *s) __attribute__((noreturn));
  */
 struct guest *guest_set_tick(struct guest *g);
 /*
- * `g` ended, was stopped or asked for a reset: load it again where its
- * configuration allows a restart (the stopped and the resetting), then run
- * the guest scheduled next, or power off when none is left. Does not return.
+ * `g` ended, was stopped or asked for a reset. One that asked for a reset
+ * is loaded again, as the board would restart it; a stopped one too while
+ * its configuration's restarts last. Then the guest scheduled next runs,
+ * or the board is powered off when none is left. Does not return.
  */
 void guest_set_leave(struct guest *g) __attribute__((noreturn));
 /* The guest the board's devices and their interrupts belong to, or NULL. */

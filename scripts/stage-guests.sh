@@ -13,8 +13,9 @@
 #   priority = <1>;         higher runs first (default 1)
 #   budget-ms, period-ms    optional: it runs at most budget-ms in every period-ms
 #   hard-budget;            out of budget it waits for its next period even if the core idles
-#   restarts = <2>;         after a stop (a crash) or a reset request it is loaded and started
-#                           again, at most this many times (default 0: it stays stopped)
+#   restarts = <2>;         after a stop (a crash) it is loaded and started again, at most
+#                           this many times (default 0: it stays stopped); a reset it asks for
+#                           always starts it again, as the board would
 #   devices;                it owns the board's devices (its console UART is the real one);
 #                           the others' console is an emulated UART, their lines on the
 #                           hypervisor's console as "<name>| <text>"
