@@ -251,13 +251,15 @@ run-built:
 		$(if $(APPEND),--append "$(APPEND)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
-# Several guests at once, as the configuration GUESTS (configs/guests/*.dts) describes them.
+# Several guests at once, as the configuration GUESTS (configs/guests/*.dts) describes them;
+# image "linux" there is the default Linux guest.
+LINUX_GUEST_FILES = $(LINUX_KERNEL),$(LINUX_DTB_FILE),$(INITRAMFS)
 run-guests-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
 		--hyp $(BUILD)/multi/hyp.elf --hyp-console $(BOARD_HYP_CONSOLE) \
 		--guests "$(GUESTS)" --guest-dir $(BUILD)/guests --guest-ram $(BOARD_RAM_BASE):0 \
-		$(if $(filter yes,$(BOARD_RUNS_LINUX)),--linux "$(LINUX_KERNEL),$(LINUX_DTB_FILE),$(INITRAMFS)") \
+		$(if $(filter yes,$(BOARD_RUNS_LINUX)),--linux "$(LINUX_GUEST_FILES)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
 
 test-built:
