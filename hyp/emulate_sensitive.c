@@ -230,6 +230,10 @@ enum emu_result emulate_sensitive(struct vcpu *v, uint32_t insn, enum sens_class
 	case SENS_DP_ERET:
 		r = do_dp_eret(v, insn);
 		break;
+	case SENS_WFI:
+		v->wfi = true;  /* whoever runs the vCPU decides whether and how long it waits */
+		r = EMU_DONE;
+		break;
 	default:
 		return EMU_UNSUPPORTED;
 	}

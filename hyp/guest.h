@@ -122,6 +122,7 @@ struct guest {
 	enum guest_state state;
 	bool owns_devices;              /* the board's passed-through devices, interrupts and console */
 	uint32_t switched_in;           /* times it got the core from another guest */
+	bool waiting;                   /* executed WFI: not scheduled until an interrupt wakes it */
 	struct guest_memmap ram;
 	struct vgic vgic;
 	struct va10_pic va10_pic;

@@ -13,6 +13,7 @@
 #include "hyp/integrity.h"
 #include "hyp/log.h"
 #include "hyp/ranges.h"
+#include "hyp/vintc.h"
 #include "hyp/vtimer.h"
 
 #define STAGE ((const uint8_t *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR)
@@ -147,24 +148,60 @@ static struct guest *switch_to(struct guest_set *s, struct guest *next)
 	return next;
 }
 
-/* Wait, asleep, for the ticks that make a guest eligible to run: the one chosen. */
+/*
+ * Waiting guests with an interrupt for them become runnable: signalled by
+ * their virtual interrupt controller, or, switched out, their virtual timer
+ * fired (switching in asserts its line). As natively, a WFI may end for an
+ * interrupt the guest has not enabled.
+ */
+static void wake_waiting(struct guest_set *s)
+{
+	for (unsigned i = 0; i < s->count; i++) {
+		struct guest *g = &s->guest[i];
+
+		if (g->waiting && (vintc_signalled(&g->vintc) || (g != s->running && vtimer_fired_while_out(g)))) {
+			g->waiting = false;
+			sched_set_runnable(&s->sched, g->index, true);
+		}
+	}
+}
+
+/* Wait, asleep, for the interrupts that make a guest eligible to run: the one chosen. */
 static struct guest *idle(struct guest_set *s)
 {
 	int next;
 
 	do {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
-		next = hyp_take_irq(s) ? sched_tick(&s->sched) : SCHED_NONE;
+		bool tick = hyp_take_irq(s);
+		wake_waiting(s);
+		next = tick ? sched_tick(&s->sched) : sched_pick(&s->sched);
 	} while (next == SCHED_NONE);
 	return &s->guest[next];
 }
 
+static struct guest *run_chosen(struct guest_set *s, int next)
+{
+	return switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
+}
+
 struct guest *guest_set_tick(struct guest *g)
 {
-	struct guest_set *s = g->set;
-	int next = sched_tick(&s->sched);
+	wake_waiting(g->set);
+	return run_chosen(g->set, sched_tick(&g->set->sched));
+}
 
-	return switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
+struct guest *guest_set_interrupted(struct guest *g)
+{
+	wake_waiting(g->set);
+	return run_chosen(g->set, sched_pick(&g->set->sched));
+}
+
+struct guest *guest_set_wait(struct guest *g)
+{
+	g->waiting = true;
+	sched_set_runnable(&g->set->sched, g->index, false);
+	return run_chosen(g->set, sched_pick(&g->set->sched));
 }
 
 void guest_set_run(struct guest_set *s)
@@ -210,7 +247,6 @@ void guest_set_leave(struct guest *g)
 	struct guest_set *s = g->set;
 	bool left = false, again = g->state == GUEST_RESETTING ||
 				   (g->state == GUEST_STOPPED && g->restarts < g->config.restarts);
-	int next;
 
 	if (!again || !restart(s, g)) {
 		s->failed |= g->state == GUEST_STOPPED;
@@ -220,9 +256,7 @@ void guest_set_leave(struct guest *g)
 		if (!left)
 			hyp_finish(!s->failed);
 	}
-	if ((next = sched_pick(&s->sched)) == SCHED_NONE)
-		next = (int)(idle(s) - s->guest);
-	guest_enter(switch_to(s, &s->guest[next]));
+	guest_enter(run_chosen(s, sched_pick(&s->sched)));
 }
 
 void hyp_finish(bool ok)

@@ -36,6 +36,14 @@ void guest_set_run(struct guest_set *s) __attribute__((noreturn));
  * the core sleeps until one is.
  */
 struct guest *guest_set_tick(struct guest *g);
+/* Another interrupt came while `g` ran: a guest it woke may run first. The guest that runs next. */
+struct guest *guest_set_interrupted(struct guest *g);
+/*
+ * `g` executed WFI with no interrupt signalled: it waits, without the core,
+ * until one is (its virtual interrupt controller signals, or its virtual
+ * timer fired while it was switched out). The guest that runs next.
+ */
+struct guest *guest_set_wait(struct guest *g);
 /*
  * `g` ended, was stopped or asked for a reset. One that asked for a reset
  * is loaded again, as the board would restart it; a stopped one too while

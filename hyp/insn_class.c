@@ -84,6 +84,8 @@ enum sens_class insn_classify_arm(uint32_t insn)
 	}
 	if ((insn & 0x0fbf0fffu) == 0x010f0000u && FIELD(insn, 12, 4) != 15)
 		return SENS_MRS;
+	if ((insn & 0x0fffffffu) == 0x0320f003u)
+		return SENS_WFI;
 	if ((insn & 0x0fb0fff0u) == 0x0120f000u && FIELD(insn, 0, 4) != 15)
 		return msr_is_sensitive(insn) ? SENS_MSR_REG : SENS_NONE;
 	if ((insn & 0x0fb0f000u) == 0x0320f000u)
@@ -111,6 +113,7 @@ const char *sens_class_name(enum sens_class cls)
 		[SENS_LDM_ERET] = "ldm_eret",
 		[SENS_STM_USER] = "stm_user",
 		[SENS_DP_ERET] = "dp_eret",
+		[SENS_WFI] = "wfi",
 	};
 
 	return cls < SENS_CLASS_COUNT ? names[cls] : "?";

@@ -21,6 +21,7 @@ enum sens_class {
 	SENS_LDM_ERET,     /* LDM Rn{!}, {..,pc}^: exception return */
 	SENS_STM_USER,     /* STM Rn, {..}^: User-mode registers */
 	SENS_DP_ERET,      /* MOVS pc, Rm / SUBS pc, lr, #imm: exception return */
+	SENS_WFI,          /* WFI: the same in User mode, but the hypervisor gives the core to others */
 	SENS_CLASS_COUNT
 };
 

@@ -437,10 +437,17 @@ static struct guest *handle_irq(struct guest *g)
 {
 	g->vcpu.stats.traps_irq++;
 	if (!hyp_take_irq(g->set))
-		return g;
+		return guest_set_interrupted(g);
 	if (halted(g))
 		guest_halted(g, g->vcpu.r[15]);
 	return guest_set_tick(g);
+}
+
+/* After an emulated WFI: `g` goes on if an interrupt is signalled for it, else waits for one. */
+static struct guest *wait_for_interrupt(struct guest *g)
+{
+	g->vcpu.wfi = false;
+	return vintc_signalled(&g->vintc) ? g : guest_set_wait(g);
 }
 
 /* Before resuming the guest: take a virtual IRQ if its GIC signals one and CPSR.I allows. */
@@ -620,6 +627,10 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	case TRAP_UNDEF:
 		handle_undef(g);
 		note_fault(g, false, 0);
+		if (v->wfi && !v->stop_reason && (g = wait_for_interrupt(g)) != v->guest) {
+			v = &g->vcpu;
+			privileged = vcpu_privileged(v);
+		}
 		break;
 	case TRAP_SVC:
 		v->stats.traps_svc++;

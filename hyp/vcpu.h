@@ -86,6 +86,8 @@ struct vcpu {
 	struct xlate_store xlate;
 	/* Set when the guest did something the hypervisor cannot virtualize. */
 	const char *stop_reason;
+	/* Set by an emulated WFI: the guest waits for an interrupt (hyp/guest_set.h). */
+	bool wfi;
 	struct vcpu_stats stats;
 };
 

@@ -64,3 +64,8 @@ void vtimer_switch_in(struct guest *g)
 	else
 		board.irqchip->enable(board.guest_vtimer_irq);
 }
+
+bool vtimer_fired_while_out(const struct guest *g)
+{
+	return generic_timer_vtimer_saved_fired(&g->real.vtimer);
+}

@@ -25,6 +25,8 @@ void vtimer_follow_mode(struct guest *g);
 /* Another guest gets the core: the real virtual timer and CNTKCTL become its (switch_in). */
 void vtimer_switch_out(struct guest *g);
 void vtimer_switch_in(struct guest *g);
+/* Has the timer of `g`, saved while another guest runs, reached its compare value? */
+bool vtimer_fired_while_out(const struct guest *g);
 #else
 static inline void vtimer_init(struct guest *g)
 {
@@ -54,6 +56,12 @@ static inline void vtimer_switch_out(struct guest *g)
 static inline void vtimer_switch_in(struct guest *g)
 {
 	(void)g;
+}
+
+static inline bool vtimer_fired_while_out(const struct guest *g)
+{
+	(void)g;
+	return false;
 }
 #endif
 

@@ -66,3 +66,13 @@ void generic_timer_vtimer_restore(const struct generic_vtimer_state *s)
 	cp15_write_cntv_ctl(s->ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK));
 	__asm__ volatile("isb" ::: "memory");
 }
+
+bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s)
+{
+	uint32_t lo, hi;
+
+	if ((s->ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK)) != CNT_CTL_ENABLE)
+		return false;
+	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));   /* CNTVCT */
+	return ((uint64_t)hi << 32 | lo) >= s->cval;
+}

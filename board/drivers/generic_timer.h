@@ -36,5 +36,7 @@ struct generic_vtimer_state {
 /* Save the virtual timer into `s` and stop it. */
 void generic_timer_vtimer_save(struct generic_vtimer_state *s);
 void generic_timer_vtimer_restore(const struct generic_vtimer_state *s);
+/* Would the saved virtual timer `s` assert its interrupt now? */
+bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s);
 
 #endif

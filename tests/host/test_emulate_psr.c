@@ -297,3 +297,21 @@ TEST(emu_cps_nop_in_user_mode)
 		CHECK_EQ(v.r[15], NEXT_PC);
 	}
 }
+
+/* WFI changes nothing but the PC; it marks the vCPU as waiting, when its condition passes. */
+TEST(emu_wfi_marks_the_vcpu_waiting)
+{
+	struct vcpu v;
+
+	fixture_vcpu(&v, MODE_SVC | CPSR_I | CPSR_Z);
+	CHECK_EQ(run_sensitive(&v, 0xe320f003), EMU_DONE);     /* wfi */
+	CHECK(v.wfi);
+	CHECK_EQ(v.r[15], NEXT_PC);
+	CHECK_EQ(v.cpsr, MODE_SVC | CPSR_I | CPSR_Z);
+	v.wfi = false;
+	CHECK_EQ(run_sensitive(&v, 0x1320f003), EMU_DONE);     /* wfine, Z set: not executed */
+	CHECK(!v.wfi);
+	CHECK_EQ(v.r[15], NEXT_PC + 4u);
+	CHECK_EQ(run_sensitive(&v, 0x0320f003), EMU_DONE);     /* wfieq */
+	CHECK(v.wfi);
+}

@@ -146,11 +146,12 @@ TEST(class_hints_and_setend)
 {
 	static const struct sample s[] = {
 		{ 0xe320f000, SENS_NONE, "nop" },
-		{ 0xe320f003, SENS_NONE, "wfi" },
+		{ 0xe320f003, SENS_WFI, "wfi" },
 		{ 0xe320f001, SENS_NONE, "yield" },
 		{ 0xe320f002, SENS_NONE, "wfe" },
 		{ 0xe320f004, SENS_NONE, "sev" },
-		{ 0x1320f003, SENS_NONE, "wfine" },
+		{ 0x1320f003, SENS_WFI, "wfine" },
+		{ 0xe320f007, SENS_NONE, "hint 7 (not wfi)" },
 		{ 0xe360f000, SENS_NONE, "MSR SPSR with mask 0 (hand-built, UNPREDICTABLE)" },
 		{ 0xf1010200, SENS_NONE, "setend be" },
 		{ 0xf1010000, SENS_NONE, "setend le" },
@@ -227,6 +228,7 @@ TEST(class_names)
 {
 	CHECK_STR(sens_class_name(SENS_NONE), "none");
 	CHECK_STR(sens_class_name(SENS_DP_ERET), "dp_eret");
+	CHECK_STR(sens_class_name(SENS_WFI), "wfi");
 	CHECK_STR(sens_class_name(SENS_CLASS_COUNT), "?");
 }
 
