@@ -233,12 +233,14 @@ FLUSH_BUILD := $(BUILD)/flush-all
 # Not a test: instruction counts per operation, natively and under the hypervisor and its variants.
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch linux-guest
+	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
+		$(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
 		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf \
 		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
+	@$(if $(BOARD_RUNS_GUESTS),$(QEMU_ENV) MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf bench/rt-latency.sh)
 
 .PHONY: run-built run-guests-built test-built board-test-deps board-test-built
 run-built:

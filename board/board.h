@@ -54,7 +54,14 @@ struct board_irqchip {
 /* The hypervisor's own periodic tick. */
 struct board_tick {
 	void (*start)(uint32_t hz);
-	void (*rearm)(void);            /* on each of its interrupts */
+	/* On each of its interrupts: acknowledge, arm the next; true if a tick is due (false: a wake_at deadline). */
+	bool (*rearm)(void);
+	/*
+	 * Where the timer can: interrupt too, between ticks, when the generic
+	 * timer's virtual count reaches `virtual_count` (0: no such deadline).
+	 * NULL: guests' timers are watched at tick granularity only.
+	 */
+	void (*wake_at)(uint64_t virtual_count);
 	unsigned irq;
 };
 

@@ -166,11 +166,33 @@ static void wake_waiting(struct guest_set *s)
 	}
 }
 
+/*
+ * The hypervisor's timer also interrupts when the earliest virtual timer of
+ * a guest not running will fire, so that the guest can wake and, if it
+ * comes first, preempt at once rather than at the next tick.
+ */
+static void watch_switched_out_timers(struct guest_set *s)
+{
+	uint64_t earliest = 0;
+
+	if (!board.tick.wake_at)
+		return;
+	for (unsigned i = 0; i < s->count; i++) {
+		struct guest *g = &s->guest[i];
+		uint64_t at = g != s->running && g->state == GUEST_RUNNING ? vtimer_deadline_while_out(g) : 0;
+
+		if (at && (!earliest || at < earliest))
+			earliest = at;
+	}
+	board.tick.wake_at(earliest);
+}
+
 /* Wait, asleep, for the interrupts that make a guest eligible to run: the one chosen. */
 static struct guest *idle(struct guest_set *s)
 {
 	int next;
 
+	watch_switched_out_timers(s);
 	do {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
 		bool tick = hyp_take_irq(s);
@@ -182,7 +204,10 @@ static struct guest *idle(struct guest_set *s)
 
 static struct guest *run_chosen(struct guest_set *s, int next)
 {
-	return switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
+	struct guest *g = switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
+
+	watch_switched_out_timers(s);
+	return g;
 }
 
 struct guest *guest_set_tick(struct guest *g)

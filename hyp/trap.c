@@ -421,8 +421,7 @@ bool hyp_take_irq(struct guest_set *s)
 	if (id == BOARD_IRQ_NONE)
 		return false;
 	if (id == board.tick.irq) {
-		board.tick.rearm();
-		tick = true;
+		tick = board.tick.rearm();      /* else a guest's timer deadline (guest_set.c) */
 	} else if (board.guest_vtimer_irq && id == board.guest_vtimer_irq && s->running) {
 		vtimer_interrupt(s->running);   /* the real virtual timer is the running guest's */
 	} else if (!(owner = guest_set_device_owner(s)) || !irq_forward_interrupt(owner, id)) {

@@ -69,3 +69,8 @@ bool vtimer_fired_while_out(const struct guest *g)
 {
 	return generic_timer_vtimer_saved_fired(&g->real.vtimer);
 }
+
+uint64_t vtimer_deadline_while_out(const struct guest *g)
+{
+	return generic_timer_vtimer_saved_deadline(&g->real.vtimer);
+}

@@ -27,6 +27,8 @@ void vtimer_switch_out(struct guest *g);
 void vtimer_switch_in(struct guest *g);
 /* Has the timer of `g`, saved while another guest runs, reached its compare value? */
 bool vtimer_fired_while_out(const struct guest *g);
+/* The virtual count at which the saved timer of `g` will fire: 0 if it will not (off, masked, fired). */
+uint64_t vtimer_deadline_while_out(const struct guest *g);
 #else
 static inline void vtimer_init(struct guest *g)
 {
@@ -62,6 +64,12 @@ static inline bool vtimer_fired_while_out(const struct guest *g)
 {
 	(void)g;
 	return false;
+}
+
+static inline uint64_t vtimer_deadline_while_out(const struct guest *g)
+{
+	(void)g;
+	return 0;
 }
 #endif
 

@@ -32,7 +32,8 @@ void a10_timer_start(uint32_t hz)
 	tmr[TMR_IRQ_EN] |= 1u << tick_channel;
 }
 
-void a10_timer_tick(void)
+bool a10_timer_tick(void)
 {
 	tmr[TMR_IRQ_STA] = 1u << tick_channel;
+	return true;    /* periodic only: every interrupt is a tick */
 }

@@ -7,11 +7,38 @@
 #define CNT_CTL_IMASK       (1u << 1)
 #define CNT_CTL_ISTATUS     (1u << 2)
 
+/* In physical counts: the tick period, when the next tick is due, and a wake_at deadline (0: none). */
 static uint32_t ticks_interval;
+static uint64_t next_tick, deadline;
 
 uint32_t generic_timer_frequency(void)
 {
 	return cp15_read_cntfrq();
+}
+
+/* CNTPCT and CNTVCT (B4.1.25, B4.1.32): MRRC p15, 0 and 1, <Rt>, <Rt2>, c14. */
+static uint64_t physical_count(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("isb\n\tmrrc p15, 0, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+static uint64_t virtual_count(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* CNTP_CVAL (MCRR p15, 2): the earlier of the next tick and the deadline. */
+static void program_compare(void)
+{
+	uint64_t at = deadline && deadline < next_tick ? deadline : next_tick;
+
+	__asm__ volatile("mcrr p15, 2, %0, %1, c14\n\tisb" : : "r"((uint32_t)at), "r"((uint32_t)(at >> 32)) : "memory");
 }
 
 void generic_timer_start(uint32_t hz)
@@ -21,13 +48,36 @@ void generic_timer_start(uint32_t hz)
 	if (!freq)
 		hyp_panic("CNTFRQ is 0: firmware did not program the generic timer frequency");
 	ticks_interval = freq / hz;
-	cp15_write_cntp_tval(ticks_interval);
+	next_tick = physical_count() + ticks_interval;
+	program_compare();
 	cp15_write_cntp_ctl(CNT_CTL_ENABLE);
 }
 
-void generic_timer_tick(void)
+bool generic_timer_tick(void)
 {
-	cp15_write_cntp_tval(ticks_interval);
+	uint64_t now = physical_count();
+	bool tick = now >= next_tick;
+
+	if (tick) {
+		next_tick += ticks_interval;
+		if (next_tick <= now)           /* ticks missed while the hypervisor was busy: not made up */
+			next_tick = now + ticks_interval;
+	}
+	if (deadline <= now)
+		deadline = 0;
+	program_compare();
+	return tick;
+}
+
+void generic_timer_wake_at(uint64_t virtual_deadline)
+{
+	/* Physical = virtual + CNTVOFF, which PL1 cannot read: the two counters, one after the other. */
+	uint64_t at = virtual_deadline ? virtual_deadline + (physical_count() - virtual_count()) : 0;
+
+	if (at == deadline)
+		return;
+	deadline = at;
+	program_compare();
 }
 
 void generic_timer_reset_vtimer(void)
@@ -67,12 +117,17 @@ void generic_timer_vtimer_restore(const struct generic_vtimer_state *s)
 	__asm__ volatile("isb" ::: "memory");
 }
 
+static bool saved_armed(const struct generic_vtimer_state *s)
+{
+	return (s->ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK)) == CNT_CTL_ENABLE;
+}
+
 bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s)
 {
-	uint32_t lo, hi;
+	return saved_armed(s) && virtual_count() >= s->cval;
+}
 
-	if ((s->ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK)) != CNT_CTL_ENABLE)
-		return false;
-	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));   /* CNTVCT */
-	return ((uint64_t)hi << 32 | lo) >= s->cval;
+uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s)
+{
+	return saved_armed(s) && virtual_count() < s->cval ? s->cval : 0;
 }

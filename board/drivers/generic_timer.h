@@ -10,8 +10,10 @@
 #include <stdint.h>
 
 void generic_timer_start(uint32_t hz);
-/* Called on the timer interrupt: acknowledge and arm the next tick. */
-void generic_timer_tick(void);
+/* Called on the timer interrupt: arm the next; true if a tick was due (false: a wake_at deadline). */
+bool generic_timer_tick(void);
+/* Interrupt also when the virtual count reaches `virtual_deadline` (0: no deadline). */
+void generic_timer_wake_at(uint64_t virtual_deadline);
 uint32_t generic_timer_frequency(void);
 
 /* CNTKCTL (B4.1.26): what PL0 may read and program of the timers. */
@@ -38,5 +40,7 @@ void generic_timer_vtimer_save(struct generic_vtimer_state *s);
 void generic_timer_vtimer_restore(const struct generic_vtimer_state *s);
 /* Would the saved virtual timer `s` assert its interrupt now? */
 bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s);
+/* The virtual count at which the saved timer `s` will assert its interrupt: 0 if never (off, masked, fired). */
+uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s);
 
 #endif

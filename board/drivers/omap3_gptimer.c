@@ -79,7 +79,7 @@ void omap3_gptimer_start(uint32_t hz)
 	mmio_write32(regs + TCLR, TCLR_AR | TCLR_ST);   /* PRE clear: one count per clock tick */
 }
 
-void omap3_gptimer_tick(void)
+bool omap3_gptimer_tick(void)
 {
 	mmio_write32(regs + TISR, TI_OVF);
 	/*
@@ -88,4 +88,5 @@ void omap3_gptimer_tick(void)
 	 * controller, which would otherwise take it again.
 	 */
 	(void)mmio_read32(regs + TISR);
+	return true;    /* periodic only: every interrupt is a tick */
 }

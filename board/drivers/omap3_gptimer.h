@@ -8,6 +8,7 @@
 #ifndef BOARD_DRIVERS_OMAP3_GPTIMER_H
 #define BOARD_DRIVERS_OMAP3_GPTIMER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Reset the timer at `base` (mapped), whose functional clock runs at `clock_hz`; it stays stopped. */
@@ -19,7 +20,7 @@ void omap3_gptimer_init(uintptr_t base, uint32_t clock_hz);
  * clock ticks; hz 0 the slowest, every 2^32 clock ticks.
  */
 void omap3_gptimer_start(uint32_t hz);
-/* On the tick's interrupt: acknowledge it (the counter reloads by itself). */
-void omap3_gptimer_tick(void);
+/* On the tick's interrupt: acknowledge it (the counter reloads by itself); true, a tick. */
+bool omap3_gptimer_tick(void);
 
 #endif

@@ -47,7 +47,7 @@ const struct board_desc board = {
 	.init = vexpress_init,
 	.console_putc = pl011_putc,
 	.irqchip = &gicv2_irqchip,
-	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .irq = VEXPRESS_SEC_PTIMER_PPI },
+	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .wake_at = generic_timer_wake_at, .irq = VEXPRESS_SEC_PTIMER_PPI },
 	.poweroff = v2m_sysreg_poweroff,
 	.guest_vgic = { .dist = VEXPRESS_GIC_DIST, .cpu = VEXPRESS_GIC_CPU, .ident = gicv2_ident },
 	.guest_vtimer_irq = VEXPRESS_VTIMER_PPI,

@@ -64,7 +64,7 @@ const struct board_desc board = {
 	.init = virt_init,
 	.console_putc = semihosting_putc,
 	.irqchip = &gicv2_irqchip,
-	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .irq = VIRT_NS_PTIMER_PPI },
+	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .wake_at = generic_timer_wake_at, .irq = VIRT_NS_PTIMER_PPI },
 	.poweroff = psci_system_off,
 	.unassigned_aborts = true,
 	.guest_psci = true,

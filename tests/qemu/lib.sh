@@ -45,6 +45,11 @@ autorun_output() {
 		grep -v '^\[ *[0-9]*\.[0-9]*\]'
 }
 
+# A guest's output without the lines that measure time ("timing: ...").
+untimed() {
+	grep -v '^timing: ' || true
+}
+
 pass() { echo "PASS $1"; }
 
 # fail NAME REASON [FILE...]: the reason, then the files' last lines, indented.

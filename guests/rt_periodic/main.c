@@ -1,0 +1,115 @@
+/*
+ * rt_periodic: a real-time task set of one, a 1 ms periodic task on the
+ * virtual timer and the GIC, waiting in WFI between activations. Each
+ * activation records how late its handler ran after the timer's compare
+ * value (in counter ticks): the interrupt latency as this guest sees it.
+ * The counts depend on timing: they are printed on lines starting with
+ * "timing: ", which comparisons with the native run leave out.
+ */
+#include <stdint.h>
+
+#include "cpu.h"
+#include "gic.h"
+#include "power.h"
+#include "print.h"
+#include "uart.h"
+
+#define ACTIVATIONS     10000u  /* 10 s: long enough to overlap a Linux guest's boot and work */
+#define PERIODS_PER_S   1000u
+#define IRQ_PRIORITY    0xa0u
+#define PRIORITY_MASK   0xf0u
+#define CNTV_CTL_ENABLE 1u
+#define LATE_BUCKETS    4u      /* how late, in periods: 0, 1, 2, 3 or more */
+
+extern const uint8_t rt_vectors[];
+void rt_irq(void);
+void rt_unexpected(uint32_t cpsr);
+
+static uint8_t irq_stack[1024] __attribute__((aligned(8)));
+static volatile uint32_t activations;
+static uint64_t due, period;
+static uint64_t latency_min = ~0ull, latency_max, latency_sum;
+static uint32_t late[LATE_BUCKETS];
+
+static uint32_t cntfrq(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
+	return v;
+}
+
+static uint64_t cntvct(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+static void set_compare(uint64_t at)
+{
+	__asm__ volatile("mcrr p15, 3, %0, %1, c14\n\t"               /* CNTV_CVAL */
+			 "mcr p15, 0, %2, c14, c3, 1\n\tisb"            /* CNTV_CTL */
+			 : : "r"((uint32_t)at), "r"((uint32_t)(at >> 32)), "r"(CNTV_CTL_ENABLE) : "memory");
+}
+
+/* The activation: its latency, then the next due time, a whole number of periods on. */
+void rt_irq(void)
+{
+	uint32_t iar = *gicc(GICC_IAR);
+	uint64_t now = cntvct(), latency = now - due, periods_late = latency / period;
+
+	if ((iar & 0x3ffu) == VTIMER_PPI) {
+		latency_min = latency < latency_min ? latency : latency_min;
+		latency_max = latency > latency_max ? latency : latency_max;
+		latency_sum += latency;
+		late[periods_late < LATE_BUCKETS ? periods_late : LATE_BUCKETS - 1u]++;
+		due += (periods_late + 1u) * period;
+		set_compare(due);
+		activations++;
+	}
+	*gicc(GICC_EOIR) = iar;
+}
+
+void rt_unexpected(uint32_t cpsr)
+{
+	print_hex_line("rt_periodic: unexpected exception, mode", cpsr & 0x1fu);
+	power_off();
+}
+
+int main(void)
+{
+	uart_puts("rt_periodic: start\n");
+	cpu_set_vbar((uint32_t)rt_vectors);
+	cpu_set_mode_sp(MODE_IRQ, (uint32_t)(irq_stack + sizeof(irq_stack)));
+	((volatile uint8_t *)gicd(GICD_IPRIORITYR))[VTIMER_PPI] = IRQ_PRIORITY;
+	*gicd(GICD_ISENABLER0) = 1u << VTIMER_PPI;
+	*gicd(GICD_CTLR) = GIC_ENABLE;
+	*gicc(GICC_PMR) = PRIORITY_MASK;
+	*gicc(GICC_CTLR) = GIC_ENABLE;
+
+	period = cntfrq() / PERIODS_PER_S;
+	due = cntvct() + period;
+	set_compare(due);
+	while (activations < ACTIVATIONS)
+		__asm__ volatile("cpsie i\n\twfi\n\tcpsid i" ::: "memory");
+	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0) : "memory");
+
+	print_dec_line("rt_periodic: activations of the 1 ms task", activations);
+	uart_puts("timing: rt_periodic: latency ticks min ");
+	print_dec((uint32_t)latency_min);
+	uart_puts(" mean ");
+	print_dec((uint32_t)(latency_sum / activations));
+	uart_puts(" max ");
+	print_dec((uint32_t)latency_max);
+	print_dec_line(" counter Hz", cntfrq());
+	uart_puts("timing: rt_periodic: late by 0/1/2/3+ periods:");
+	for (unsigned i = 0; i < LATE_BUCKETS; i++) {
+		uart_putc(' ');
+		print_dec(late[i]);
+	}
+	uart_putc('\n');
+	uart_puts("rt_periodic: done\n");
+	return 0;
+}
