@@ -218,15 +218,28 @@ static uint32_t fixed_cpsr_bits(const struct guest_boot *boot, const struct vcpu
 	return boot->linux_kernel && security && !virtualization ? PSR_A | PSR_F : 0u;
 }
 
+/* `g` goes through `event` (hyp/guest_state.h); one its state does not allow is a hypervisor bug. */
+static void guest_event(struct guest *g, enum guest_event event)
+{
+	enum guest_state next = guest_state_next(g->state, event, g->restarts, g->config.restarts);
+
+	BUG_ON(next == g->state);
+	g->state = next;
+	/* The board's devices it owns are quiesced when it leaves running: their interrupts off. */
+	if (g->owns_devices && !guest_state_has_devices(next))
+		irq_forward_release(g);
+}
+
 bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stage_size, uint32_t ram_host,
 		  uint32_t boot_sctlr, const struct vcpu_id_regs *id)
 {
 	struct guest_boot boot;
 	const char *err;
 
-	g->state = GUEST_LOADING;
+	guest_event(g, GUEST_EV_LOAD);
 	if ((err = load_staged_image(g, hdr, stage_size, ram_host, &boot))) {
 		log_error("%s: guest image refused: %s", g->name, err);
+		guest_event(g, GUEST_EV_REFUSED);
 		return false;
 	}
 	if (g->owns_devices)
@@ -256,7 +269,7 @@ bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stag
 		log_info("%s: its RAM is host memory 0x%08x-0x%08x", g->name, g->ram.hpa_base,
 			 g->ram.hpa_base + g->ram.size - 1);
 	v->guest = g;
-	g->state = GUEST_RUNNING;
+	guest_event(g, GUEST_EV_LOADED);
 	return true;
 }
 
@@ -356,7 +369,7 @@ void guest_end(struct guest *g, const char *how)
 {
 	log_info("%s: ended: %s", g->name, how);
 	print_stats(g);
-	g->state = GUEST_ENDED;
+	guest_event(g, GUEST_EV_POWER_OFF);
 	guest_set_leave(g);
 }
 
@@ -364,7 +377,7 @@ void guest_reset(struct guest *g)
 {
 	log_info("%s: reset requested", g->name);
 	print_stats(g);
-	g->state = GUEST_RESETTING;
+	guest_event(g, GUEST_EV_RESET);
 	guest_set_leave(g);
 }
 
@@ -379,7 +392,7 @@ void guest_stop(struct guest *g, const char *reason, uint32_t pc)
 	else
 		log_error("%s: pc=0x%08x (not in guest RAM) cpsr=0x%08x", g->name, pc, g->vcpu.cpsr);
 	print_stats(g);
-	g->state = GUEST_STOPPED;
+	guest_event(g, GUEST_EV_STOP);
 	guest_set_leave(g);
 }
 

@@ -14,6 +14,7 @@
 #include "hyp/console_tail.h"
 #include "hyp/guest_config.h"
 #include "hyp/guest_image.h"
+#include "hyp/guest_state.h"
 #include "hyp/patch.h"
 #include "hyp/vcpu.h"
 #include "hyp/va10_pic.h"
@@ -92,15 +93,6 @@ struct guest_mmu_state {
 	struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
 	uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
-};
-
-/* Where a guest is in its life (the partition state machine, seed 004). */
-enum guest_state {
-	GUEST_LOADING,
-	GUEST_RUNNING,
-	GUEST_RESETTING,        /* asked for a reset: loaded again, as the board would restart */
-	GUEST_ENDED,            /* powered off, or halted as it asked */
-	GUEST_STOPPED,          /* did something that cannot be virtualized, or crashed */
 };
 
 struct guest_set;

@@ -245,10 +245,10 @@ void guest_set_run(struct guest_set *s)
 static bool restart(struct guest_set *s, struct guest *g)
 {
 	struct guest_dir_entry e = g->config;
-	uint32_t restarts = g->restarts + (g->state == GUEST_STOPPED);
-	bool ok;
+	bool crashed = g->state == GUEST_CRASHED, ok;
+	uint32_t restarts = g->restarts + crashed;
 
-	if (g->state == GUEST_STOPPED)
+	if (crashed)
 		log_info("%s: restarting (%u of %u)", g->name, restarts, e.restarts);
 	else
 		log_info("%s: restarting, as the board would after a reset", g->name);
@@ -257,27 +257,26 @@ static bool restart(struct guest_set *s, struct guest *g)
 		s->running = NULL;
 	}
 	mmu_use_hyp_table();            /* where the staging area and its RAM are mapped while it loads */
-	memset(g, 0, sizeof(*g));
+	memset(g, 0, sizeof(*g));       /* configured again: loading starts from there */
+	g->restarts = restarts;
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	ok = load(s, g, &e);
 	mmu_unmap(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
-	g->restarts = restarts;
 	if (!ok)
-		g->state = GUEST_STOPPED;
+		g->restarts = e.restarts;       /* refused now: refused again, no more attempts */
 	return ok;
 }
 
 void guest_set_leave(struct guest *g)
 {
 	struct guest_set *s = g->set;
-	bool left = false, again = g->state == GUEST_RESETTING ||
-				   (g->state == GUEST_STOPPED && g->restarts < g->config.restarts);
+	bool left = false;
 
-	if (!again || !restart(s, g)) {
-		s->failed |= g->state == GUEST_STOPPED;
+	if (!guest_state_reloads(g->state, g->restarts, g->config.restarts) || !restart(s, g)) {
+		s->failed |= g->state == GUEST_CRASHED;
 		sched_set_runnable(&s->sched, g->index, false);
 		for (unsigned i = 0; i < s->count; i++)
-			left |= s->guest[i].state == GUEST_RUNNING;
+			left |= !guest_state_final(s->guest[i].state, s->guest[i].restarts, s->guest[i].config.restarts);
 		if (!left)
 			hyp_finish(!s->failed);
 	}

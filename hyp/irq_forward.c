@@ -16,6 +16,14 @@ void irq_forward_init(struct guest *g)
 		board.irqchip->enable(board.guest_irqs[i]);
 }
 
+void irq_forward_release(struct guest *g)
+{
+	for (unsigned i = 0; i < board.guest_irq_count; i++)
+		board.irqchip->disable(board.guest_irqs[i]);
+	for (unsigned w = 0; w < FORWARDED_WORDS; w++)
+		g->irq_forwarded[w] = 0;
+}
+
 bool irq_forward_interrupt(struct guest *g, unsigned id)
 {
 	for (unsigned i = 0; i < board.guest_irq_count; i++) {

@@ -20,6 +20,8 @@
 #include "hyp/guest.h"
 
 void irq_forward_init(struct guest *g);
+/* The guest gives its devices back (it left running): their interrupts off at the board, no line raised. */
+void irq_forward_release(struct guest *g);
 /* A physical interrupt: true if it was a passed-through device's, now forwarded. */
 bool irq_forward_interrupt(struct guest *g, unsigned id);
 /* Before returning to the guest: lower and re-enable the lines that went low. */
