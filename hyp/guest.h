@@ -58,6 +58,7 @@ struct shadow_root {
 	struct shadow_space s;
 	struct dacr_map map;
 	bool valid;
+	bool tables_ready;      /* its L1 tables and L2 index cleared since the shadow started (done on first use) */
 	uint32_t ttbr0, ttbr1, ttbcr, asid;
 	uint32_t last_used;
 };

@@ -168,6 +168,13 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 {
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 
+	/* Cleared here rather than when the shadow starts: a few dozen thousand instructions each. */
+	if (!root->tables_ready) {
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
+			mmu_copy_hyp_window(root->s.l1[v]);
+		shadow_init(&root->s);
+		root->tables_ready = true;
+	}
 	shadow_drop_all(&root->s);
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
 	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
@@ -263,10 +270,8 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
-			mmu_copy_hyp_window(m->root_l1[i][v]);
-		shadow_init(&root->s);
 		root->valid = false;
+		root->tables_ready = false;
 	}
 	guest_tables_reset(g);
 	remember_registers(g);
