@@ -25,6 +25,13 @@
 	isb
 	.endm
 
+	/* Flags EQ when the core has D16-D31 (MVFR0's register-bank field). */
+	.macro	check_d32 tmp
+	vmrs	\tmp, mvfr0
+	and	\tmp, \tmp, #MVFR0_SIMD_REGS_MASK
+	cmp	\tmp, #MVFR0_32_REGS
+	.endm
+
 	.text
 /* int vfp_present(void) */
 	.global	vfp_present
@@ -46,9 +53,7 @@ vfp_state_save:
 	vmrs	r2, fpscr
 	stmia	r0!, {r1, r2}
 	vstmia	r0!, {d0-d15}
-	vmrs	r2, mvfr0
-	and	r2, r2, #MVFR0_SIMD_REGS_MASK
-	cmp	r2, #MVFR0_32_REGS
+	check_d32 r2
 	vstmiaeq r0!, {d16-d31}
 	vmsr	fpexc, r1
 	close_vfp r3
@@ -65,9 +70,7 @@ vfp_state_restore:
 	ldmia	r0!, {r1, r2}
 	vmsr	fpscr, r2
 	vldmia	r0!, {d0-d15}
-	vmrs	r2, mvfr0
-	and	r2, r2, #MVFR0_SIMD_REGS_MASK
-	cmp	r2, #MVFR0_32_REGS
+	check_d32 r2
 	vldmiaeq r0!, {d16-d31}
 	vmsr	fpexc, r1
 	close_vfp r3

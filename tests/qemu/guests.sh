@@ -136,8 +136,9 @@ cat > "$WORK/guests-crash.dts" <<'DTS'
 DTS
 compare_guests crash "$WORK/guests-crash.dts" 1 wild_jump
 
-# Linux beside bare-metal guests, one of them stopped, one a real-time task of higher priority:
-# Linux's user-space conformance program prints what it prints natively, the others too.
+# Linux beside bare-metal guests, one of them stopped and restarted twice, one a real-time task
+# of higher priority: Linux's user-space conformance program prints what it prints natively,
+# the others too.
 if [ "${BOARD_RUNS_LINUX:-}" = yes ]; then
 	cat > "$WORK/guests-linux.dts" <<DTS
 /dts-v1/;
@@ -150,7 +151,7 @@ if [ "${BOARD_RUNS_LINUX:-}" = yes ]; then
 		devices;
 	};
 	rt_periodic { image = "rt_periodic"; ram-size = <0x4000000>; ram-host = <0x90000000>; priority = <2>; };
-	wild_jump { image = "wild_jump"; ram-size = <0x4000000>; ram-host = <0x94000000>; };
+	wild_jump { image = "wild_jump"; ram-size = <0x4000000>; ram-host = <0x94000000>; restarts = <2>; };
 	hostile { image = "hostile"; ram-size = <0x4000000>; ram-host = <0x98000000>; };
 };
 DTS
