@@ -67,7 +67,7 @@ blob_put() {
 
 stage_guests() {
 	local node name image offset=4096 entries=() count=0 flags budget period ms page=4096 base
-	local ram_base_arg=${guest_ram%%:*} words linux_dtb linux_initrd
+	local ram_base_arg=${guest_ram%%:*} words linux_dtb linux_initrd ram_size_cfg ram_host priority restarts
 	[ -f "$1" ] || die "guest configuration '$1' does not exist"
 	cfg_dtb=$work/guests.dtb stage_blob=$work/stage.bin
 	dtc -q -I dts -O dtb -o "$cfg_dtb" "$1" || die "guest configuration '$1' is not a valid device-tree source (dtc says so above)"
@@ -91,14 +91,17 @@ stage_guests() {
 			need_file "guest '$name': initrd" "$initrd"
 			check_initrd "$initrd"
 		fi
-		guest_ram=$ram_base_arg:$(cfg_u32 "$node" ram-size "")
+		# cfg_u32 runs in a subshell: its die() ends only that, so each one's status is checked.
+		ram_size_cfg=$(cfg_u32 "$node" ram-size "") && ram_host=$(cfg_u32 "$node" ram-host "") &&
+			priority=$(cfg_u32 "$node" priority 1) && restarts=$(cfg_u32 "$node" restarts 0) || exit 2
+		guest_ram=$ram_base_arg:$ram_size_cfg
 		flags=0
 		cfg_flag "$node" devices && flags=$((flags | GUEST_OWNS_DEVICES))
 		cfg_flag "$node" hard-budget && flags=$((flags | GUEST_HARD_BUDGET))
 		budget=0 period=0
 		for ms in budget-ms period-ms; do
 			local v
-			v=$(cfg_u32 "$node" "$ms" 0)
+			v=$(cfg_u32 "$node" "$ms" 0) || exit 2
 			[ $((v % GUEST_TICK_MS)) -eq 0 ] || die "guest '$name': $ms must be a multiple of $GUEST_TICK_MS (the hypervisor's tick)"
 			[ "$ms" = budget-ms ] && budget=$((v / GUEST_TICK_MS)) || period=$((v / GUEST_TICK_MS))
 		done
@@ -115,8 +118,8 @@ stage_guests() {
 		local end=$(((initrd_stage_at - stage + initrd_size + page - 1) / page * page))
 		# struct guest_dir_entry: name, stage offset and size, RAM host address, priority, budget,
 		# period, flags, restarts.
-		entries+=("$name" "$offset" $((end - offset)) "$(cfg_u32 "$node" ram-host "")"
-			  "$(cfg_u32 "$node" priority 1)" "$budget" "$period" "$flags" "$(cfg_u32 "$node" restarts 0)")
+		entries+=("$name" "$offset" $((end - offset)) "$ram_host" "$priority" "$budget" "$period" "$flags"
+			  "$restarts")
 		offset=$end count=$((count + 1))
 	done
 	[ "$count" -gt 0 ] || die "guest configuration '$1' has no guest"

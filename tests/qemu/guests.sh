@@ -121,6 +121,26 @@ expect_refused() {
 	fi
 }
 
+# expect_script_refused TEST MESSAGE: the run script refuses the configuration on stdin (status 2,
+# MESSAGE on stderr) before QEMU starts.
+expect_script_refused() {
+	local test_name=qemu/guests/script-refuses-$1 config=$WORK/guests-script-$1.dts
+	local out=$WORK/guests-script-$1.out log=$WORK/guests-script-$1.log rc
+	cat > "$config"
+	rm -f "$log"
+	run_guests "$config" "$out" "$log"
+	rc=$?
+	if [ "$rc" -ne 2 ]; then
+		fail "$test_name" "exited $rc, expected 2" "$out.stderr"
+	elif ! grep -qF "run-qemu.sh: $2" "$out.stderr"; then
+		fail "$test_name" "no 'run-qemu.sh: $2'" "$out.stderr"
+	elif [ -s "$log" ]; then
+		fail "$test_name" "the hypervisor ran" "$log"
+	else
+		pass "$test_name"
+	fi
+}
+
 compare_guests two configs/guests/two-bare-metal.dts 0
 compare_guests four configs/guests/four-bare-metal.dts 0
 
@@ -209,4 +229,20 @@ expect_refused too-many "more guests than this build runs (Kconfig GUESTS_MAX)" 
 	d { image = "hello"; ram-size = <0x1000000>; ram-host = <0x83000000>; };
 	e { image = "hello"; ram-size = <0x1000000>; ram-host = <0x84000000>; };
 };
+DTS
+expect_script_refused no-ram-host "guest 'a': 'ram-host' is missing" <<'DTS'
+/dts-v1/;
+/ { a { image = "hello"; ram-size = <0x4000000>; }; };
+DTS
+expect_script_refused missing-image "guest 'a': image '$BUILD/guests/nosuch.elf' does not exist" <<'DTS'
+/dts-v1/;
+/ { a { image = "nosuch"; ram-size = <0x4000000>; ram-host = <0x80000000>; }; };
+DTS
+expect_script_refused budget-not-ticks "guest 'a': budget-ms must be a multiple of 10 (the hypervisor's tick)" <<'DTS'
+/dts-v1/;
+/ { a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; budget-ms = <15>; period-ms = <30>; }; };
+DTS
+expect_script_refused not-dts "guest configuration '$WORK/guests-script-not-dts.dts' is not a valid device-tree source" <<'DTS'
+/dts-v1/;
+/ { a { image = "hello" ram-size = <0x4000000>; }; };
 DTS
