@@ -106,15 +106,11 @@ struct guest_real_state {
 };
 
 struct guest {
-	char name[GUEST_NAME_SIZE];
 	struct vcpu vcpu;
 	struct guest_set *set;          /* the guests it shares the core with (hyp/guest_set.h) */
-	struct guest_dir_entry config;  /* as staged: loaded from it again on a restart */
 	unsigned index;                 /* in the set, and its scheduling entity's */
-	uint32_t restarts;              /* times it was loaded again after a stop */
 	enum guest_state state;
 	bool owns_devices;              /* the board's passed-through devices, interrupts and console */
-	uint32_t switched_in;           /* times it got the core from another guest */
 	bool waiting;                   /* executed WFI: not scheduled until an interrupt wakes it */
 	struct guest_memmap ram;
 	struct vgic vgic;
@@ -128,19 +124,24 @@ struct guest {
 	/* Emulated devices: the board's and the virtual GIC. */
 	struct guest_mmio_device devices[GUEST_MAX_DEVICES];
 	unsigned device_count;
-	uint32_t device_state[GUEST_MAX_DEVICES][GUEST_DEVICE_STATE_WORDS];
-	/* Its console UART where it does not own the board's (board.guest_console_pl011). */
-	struct vpl011 console_uart;
-	struct guest_real_state real;
 	/* What it last wrote to its console, where the board has the hypervisor watch it. */
 	struct console_tail console_tail;
 	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
 	uint32_t last_fault_pc, last_fault_far, prev_fault_far;
 	unsigned fault_repeats;
+	char name[GUEST_NAME_SIZE];
+	struct guest_dir_entry config;  /* as staged: loaded from it again on a restart */
+	uint32_t restarts;              /* times it was loaded again after a stop */
+	uint32_t switched_in;           /* times it got the core from another guest */
 	/* The large parts last, so that the fields above sit at small offsets. */
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */
 	struct shadow_flat flat;        /* its memory while its MMU is off */
+	/* Used at guest switches and by emulated devices only: out of the way of the hot fields. */
+	uint32_t device_state[GUEST_MAX_DEVICES][GUEST_DEVICE_STATE_WORDS];
+	/* Its console UART where it does not own the board's (board.guest_console_pl011). */
+	struct vpl011 console_uart;
+	struct guest_real_state real;
 };
 
 /*
