@@ -626,10 +626,8 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	case TRAP_UNDEF:
 		handle_undef(g);
 		note_fault(g, false, 0);
-		if (v->wfi && !v->stop_reason && (g = wait_for_interrupt(g)) != v->guest) {
-			v = &g->vcpu;
-			privileged = vcpu_privileged(v);
-		}
+		if (v->wfi && !v->stop_reason)
+			g = wait_for_interrupt(g);
 		break;
 	case TRAP_SVC:
 		v->stats.traps_svc++;
@@ -644,10 +642,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		note_fault(g, handle_dabt(g, dfsr, dfar), dfar);
 		break;
 	case TRAP_IRQ:
-		if ((g = handle_irq(g)) != v->guest) {
-			v = &g->vcpu;
-			privileged = vcpu_privileged(v);
-		}
+		g = handle_irq(g);
 		break;
 	case TRAP_FIQ:
 		v->stats.traps_fiq++;
@@ -655,6 +650,10 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		break;
 	default:
 		hyp_panic("exception %u from the guest has no handler", kind);
+	}
+	if (g != v->guest) {    /* another guest has the core now (hyp/guest_set.h) */
+		v = &g->vcpu;
+		privileged = vcpu_privileged(v);
 	}
 	if (!v->stop_reason && (v->cpsr & PSR_T) && vcpu_privileged(v))
 		v->stop_reason = "entered Thumb state in a privileged mode (not supported)";
