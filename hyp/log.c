@@ -11,12 +11,17 @@ static const char *const level_prefix[] = {
 	[LOG_DEBUG] = "hyp: debug: ",
 };
 
+static void put_string(const char *s)
+{
+	while (*s)
+		board.console_putc(*s++);
+}
+
 void log_printf(enum log_level level, const char *fmt, ...)
 {
 	va_list ap;
 
-	for (const char *p = level_prefix[level]; *p; p++)
-		board.console_putc(*p);
+	put_string(level_prefix[level]);
 	va_start(ap, fmt);
 	format_v(board.console_putc, fmt, ap);
 	va_end(ap);
@@ -25,11 +30,8 @@ void log_printf(enum log_level level, const char *fmt, ...)
 
 void log_guest_line(const char *name, const char *text)
 {
-	for (const char *p = name; *p; p++)
-		board.console_putc(*p);
-	board.console_putc('|');
-	board.console_putc(' ');
-	for (const char *p = text; *p; p++)
-		board.console_putc(*p);
+	put_string(name);
+	put_string("| ");
+	put_string(text);       /* as written: the guest's text is no format */
 	board.console_putc('\n');
 }
