@@ -49,6 +49,14 @@ cfg_u32() {
 	fi
 }
 
+# cfg_ticks NODE PROPERTY: a time in ms (default 0), in the hypervisor's ticks.
+cfg_ticks() {
+	local ms
+	ms=$(cfg_u32 "$1" "$2" 0) || exit 2
+	[ $((ms % GUEST_TICK_MS)) -eq 0 ] || die "guest '$1': $2 must be a multiple of $GUEST_TICK_MS (the hypervisor's tick)"
+	echo $((ms / GUEST_TICK_MS))
+}
+
 # cfg_str NODE PROPERTY: a string property, or nothing.
 cfg_str() {
 	fdtget -t s "$cfg_dtb" "/$1" "$2" 2>/dev/null
@@ -66,7 +74,7 @@ blob_put() {
 }
 
 stage_guests() {
-	local node name image offset=4096 entries=() count=0 flags budget period ms page=4096 base
+	local node name image offset=4096 entries=() count=0 flags budget period page=4096 base
 	local ram_base_arg=${guest_ram%%:*} words linux_dtb linux_initrd ram_size_cfg ram_host priority restarts
 	[ -f "$1" ] || die "guest configuration '$1' does not exist"
 	cfg_dtb=$work/guests.dtb stage_blob=$work/stage.bin
@@ -91,20 +99,14 @@ stage_guests() {
 			need_file "guest '$name': initrd" "$initrd"
 			check_initrd "$initrd"
 		fi
-		# cfg_u32 runs in a subshell: its die() ends only that, so each one's status is checked.
+		# cfg_u32 and cfg_ticks run in a subshell: its die() ends only that, so each status is checked.
 		ram_size_cfg=$(cfg_u32 "$node" ram-size "") && ram_host=$(cfg_u32 "$node" ram-host "") &&
 			priority=$(cfg_u32 "$node" priority 1) && restarts=$(cfg_u32 "$node" restarts 0) || exit 2
 		guest_ram=$ram_base_arg:$ram_size_cfg
 		flags=0
 		cfg_flag "$node" devices && flags=$((flags | GUEST_OWNS_DEVICES))
 		cfg_flag "$node" hard-budget && flags=$((flags | GUEST_HARD_BUDGET))
-		budget=0 period=0
-		for ms in budget-ms period-ms; do
-			local v
-			v=$(cfg_u32 "$node" "$ms" 0) || exit 2
-			[ $((v % GUEST_TICK_MS)) -eq 0 ] || die "guest '$name': $ms must be a multiple of $GUEST_TICK_MS (the hypervisor's tick)"
-			[ "$ms" = budget-ms ] && budget=$((v / GUEST_TICK_MS)) || period=$((v / GUEST_TICK_MS))
-		done
+		budget=$(cfg_ticks "$node" budget-ms) && period=$(cfg_ticks "$node" period-ms) || exit 2
 		# Its files: stage_layout places them from its own page on, checked against what is left.
 		base=$stage
 		stage=$((base + offset)) stage_size=$((stage_size - offset))
