@@ -140,7 +140,7 @@ endif
 DTB ?=
 INITRD ?=
 APPEND ?=
-GUEST_RAM ?= $(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M
+GUEST_RAM ?= $(if $(CONFIG_GUEST_RAM_SIZE),$(shell echo $$(( $(CONFIG_GUEST_RAM_SIZE) >> 20 )))M)
 QEMU_MEM_NATIVE = $(GUEST_RAM)
 ICOUNT ?=
 # Deterministic instruction time for benchmarks: one instruction per nanosecond.

@@ -27,6 +27,7 @@ GUEST_CFLAGS := -march=armv7-a -marm -mfloat-abi=soft -ffreestanding \
 	-fno-builtin -nostdlib -O2 -g -std=c11 -Wall -Wextra -Werror \
 	-I$(GUEST_DIR)/common -I$(GUEST_DIR)/boards/$(BOARD) -MMD -MP
 GUEST_LDSCRIPT := $(GUEST_DIR)/common/guest.ld
+# No libgcc: its armv7-a multilib is Thumb code (guests/common/div64.h).
 GUEST_LDFLAGS := -T $(GUEST_LDSCRIPT) -nostdlib -Wl,-z,max-page-size=4096 \
 	-Wl,--defsym=GUEST_RAM_BASE=$(BOARD_RAM_BASE)
 
@@ -46,7 +47,7 @@ define GUEST_ELF_RULE
 $(GUEST_OUT)/$(1).elf: $(call guest_objs,$(call guest_srcs,$(1))) \
 		$(GUEST_COMMON_OBJS) $(GUEST_LDSCRIPT)
 	$$(GUEST_CC) $$(GUEST_CFLAGS) $$(GUEST_LDFLAGS) -o $$@ \
-		$$(filter %.o,$$^) -lgcc
+		$$(filter %.o,$$^)
 endef
 $(foreach g,$(GUEST_NAMES),$(eval $(call GUEST_ELF_RULE,$(g))))
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "cpu.h"
+#include "div64.h"
 #include "gic.h"
 #include "power.h"
 #include "print.h"
@@ -58,7 +59,7 @@ static void set_compare(uint64_t at)
 void rt_irq(void)
 {
 	uint32_t iar = *gicc(GICC_IAR);
-	uint64_t now = cntvct(), latency = now - due, periods_late = latency / period;
+	uint64_t now = cntvct(), latency = now - due, periods_late = div64(latency, period);
 
 	if ((iar & 0x3ffu) == VTIMER_PPI) {
 		latency_min = latency < latency_min ? latency : latency_min;
@@ -100,7 +101,7 @@ int main(void)
 	uart_puts("timing: rt_periodic: latency ticks min ");
 	print_dec((uint32_t)latency_min);
 	uart_puts(" mean ");
-	print_dec((uint32_t)(latency_sum / activations));
+	print_dec((uint32_t)div64(latency_sum, activations));
 	uart_puts(" max ");
 	print_dec((uint32_t)latency_max);
 	print_dec_line(" counter Hz", cntfrq());
