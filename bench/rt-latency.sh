@@ -81,7 +81,7 @@ figures() {
 } > "$data"
 
 switches() {
-	sed -n "s/^hyp: $2: traps.*got the core \([0-9]*\) times/\1/p" "$out_dir/$1.log" | tail -n 1
+	sed -n "s/^hyp: $2: traps.*got the core \([0-9]*\) times.*/\1/p" "$out_dir/$1.log" | tail -n 1
 }
 
 {

@@ -1,8 +1,10 @@
 #include "arch/arm/cp15.h"
+#include "arch/arm/cpacr_bits.h"
 #include "arch/arm/pgtable_bits.h"
 #include "hyp/cp15_hooks.h"
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
+#include "hyp/vfp_owner.h"
 
 void cp15_hook_tpidruro_changed(struct vcpu *v)
 {
@@ -27,15 +29,16 @@ void cp15_hook_translation_changed(struct vcpu *v)
 	guest_mmu_translation_changed(v->guest);
 }
 
-#define CPACR_CP10_CP11_FULL (0xfu << 20)
-
 /*
  * The guest kernel runs in PL0, so whenever the guest grants itself CP10/CP11
- * at all, PL0 needs full access to them for real.
+ * at all, PL0 needs full access to them for real; but only while the guest
+ * holds the floating-point registers (hyp/vfp_owner.h).
  */
 void cp15_hook_cpacr_changed(struct vcpu *v)
 {
-	cp15_write_cpacr((v->cp15.cpacr & CPACR_CP10_CP11_FULL) ? CPACR_CP10_CP11_FULL : 0u);
+	bool open = (v->cp15.cpacr & CPACR_CP10_CP11_FULL) && vfp_owned_by(v->guest);
+
+	cp15_write_cpacr(open ? CPACR_CP10_CP11_FULL : 0u);
 	__asm__ volatile("isb" ::: "memory");
 }
 

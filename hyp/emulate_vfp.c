@@ -1,4 +1,5 @@
 /* VFP system register moves (ARM DDI 0406C B6.1, A8.8.348 VMRS, A8.8.349 VMSR). */
+#include "arch/arm/cpacr_bits.h"
 #include "hyp/cp15_hooks.h"
 #include "hyp/emulate.h"
 
@@ -8,7 +9,6 @@
 #define VMSR_BITS           0x0ee00a10u
 #define VFP_REG_FPSCR       1u
 #define VFP_REG_FPEXC       8u
-#define CPACR_CP10          (3u << 20)
 
 enum emu_result emulate_vfp_sysreg(struct vcpu *v, uint32_t insn)
 {

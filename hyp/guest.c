@@ -248,7 +248,7 @@ bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stag
 					       board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset(&g->patches);
-	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
+	guest_mmu_init(g);
 
 	struct vcpu *v = &g->vcpu;
 	vcpu_reset(v, boot.entry, board.machine_type, boot.dtb, GUEST_BOOT_CPSR);
@@ -280,9 +280,7 @@ void guest_load(struct guest *g)
 	cp15_write_tpidrprw((uint32_t)(uintptr_t)v);     /* hyp_trap()'s running vCPU */
 	cp15_write_tpidrurw(g->real.tpidrurw);
 	cp15_hook_tpidruro_changed(v);
-	if (g->set->vfp)
-		vfp_state_restore(&g->real.vfp);
-	cp15_hook_cpacr_changed(v);
+	cp15_hook_cpacr_changed(v);     /* shut unless it holds the floating-point registers */
 	vtimer_switch_in(g);
 	guest_mmu_resume(g);
 }
@@ -319,9 +317,9 @@ static void print_stats(const struct guest *g)
 {
 	const struct vcpu_stats *s = &g->vcpu.stats;
 
-	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u; got the core %u times", g->name,
-		 s->traps_undef, s->traps_svc, s->traps_pabt, s->traps_dabt, s->traps_irq, s->traps_fiq,
-		 g->switched_in);
+	log_info("%s: traps undef=%u svc=%u pabt=%u dabt=%u irq=%u fiq=%u; got the core %u times, "
+		 "the floating-point registers %u times", g->name, s->traps_undef, s->traps_svc, s->traps_pabt,
+		 s->traps_dabt, s->traps_irq, s->traps_fiq, g->switched_in, g->vfp_loads);
 	line_len = 0;
 	for (unsigned c = SENS_NONE + 1; c < SENS_CLASS_COUNT; c++)
 		line_append(" %s=%u", sens_class_name(c), s->patches[c]);

@@ -74,6 +74,7 @@ struct guest_mmu_state {
 	bool half_switched;             /* cur kept for a half-written context switch */
 	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
+	uint32_t asid_base;             /* its processor ASIDs: the flat map's, then two per root */
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
@@ -133,6 +134,7 @@ struct guest {
 	struct guest_dir_entry config;  /* as staged: loaded from it again on a restart */
 	uint32_t restarts;              /* times it was loaded again after a stop */
 	uint32_t switched_in;           /* times it got the core from another guest */
+	uint32_t vfp_loads;             /* times it took the floating-point registers (hyp/vfp_owner.h) */
 	/* The large parts last, so that the fields above sit at small offsets. */
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */

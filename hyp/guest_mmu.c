@@ -17,12 +17,26 @@
 #define FRAME_VA_SET     1u
 #define FRAME_VA_MANY    2u
 
-_Static_assert(2u * SHADOW_ROOT_SLOTS + MMU_RESERVED_ASID < 256u, "two ASIDs per shadow root");
+/*
+ * Each guest has processor ASIDs of its own: one for its flat map, two per
+ * shadow root. No translation of one guest is ever global, so another
+ * guest's TLB entries never match: a guest switch needs no TLB maintenance.
+ */
+#define ASIDS_PER_GUEST (1u + 2u * SHADOW_ROOT_SLOTS)
+_Static_assert(MMU_RESERVED_ASID == 0u && CONFIG_GUESTS_MAX * ASIDS_PER_GUEST <= 255u,
+	       "GUESTS_MAX x (2 x SHADOW_ROOTS + 3) processor ASIDs must fit in 1-255");
 
 /* The processor ASID view `view` of `root` runs under. */
 static uint32_t hw_asid(const struct guest_mmu_state *m, const struct shadow_root *root, enum shadow_view view)
 {
-	return MMU_RESERVED_ASID + 1u + 2u * (uint32_t)(root - m->root) + (uint32_t)view;
+	return m->asid_base + 1u + 2u * (uint32_t)(root - m->root) + (uint32_t)view;
+}
+
+void guest_mmu_init(struct guest *g)
+{
+	g->mmu.on = false;
+	g->mmu.processor_dacr = DACR_HYP_GUEST_FLAT;
+	g->mmu.asid_base = MMU_RESERVED_ASID + 1u + g->index * ASIDS_PER_GUEST;
 }
 
 bool guest_mmu_on(const struct vcpu *v)
@@ -279,14 +293,14 @@ static void shadow_on(struct guest *g)
 	m->half_switched = false;
 	m->on = true;
 	select_root(g);
-	tlb_invalidate_all();   /* the flat map's global entries for guest addresses */
+	tlb_invalidate_all();   /* the roots' ASIDs may hold entries from when the MMU was last on */
 }
 
 static void shadow_off(struct guest *g)
 {
 	g->mmu.on = false;
 	g->mmu.cur = NULL;
-	shadow_flat_use(&g->flat);
+	shadow_flat_use(&g->flat, g->mmu.asid_base);
 	write_processor_dacr(g, DACR_HYP_GUEST_FLAT);
 }
 
@@ -604,7 +618,7 @@ void guest_mmu_resume(struct guest *g)
 	struct guest_mmu_state *m = &g->mmu;
 
 	if (!m->on) {
-		shadow_flat_use(&g->flat);
+		shadow_flat_use(&g->flat, m->asid_base);
 	} else {
 		/* Another guest's tables ran since: load the running root's anew. */
 		mmu_switch_shadow(m->cur->s.l1[m->view], hw_asid(m, m->cur, m->view));

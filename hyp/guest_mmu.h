@@ -26,6 +26,8 @@
 #include "shadow_pt/guest_walk.h"
 
 bool guest_mmu_on(const struct vcpu *v);
+/* A guest being created: its MMU off (on its flat map), its processor ASIDs by its index. */
+void guest_mmu_init(struct guest *g);
 
 /*
  * Walk the guest's tables for `va` and check an access in the guest's
@@ -88,7 +90,7 @@ void guest_mmu_sync(struct guest *g);
 /*
  * The guest gets the core back after another guest ran: its translation
  * (flat map or running shadow root) and processor DACR in the registers.
- * The caller invalidates the TLB: guests' flat maps and ASIDs overlap.
+ * The TLB may keep every guest's entries: their ASIDs differ.
  */
 void guest_mmu_resume(struct guest *g);
 

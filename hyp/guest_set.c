@@ -13,6 +13,7 @@
 #include "hyp/integrity.h"
 #include "hyp/log.h"
 #include "hyp/ranges.h"
+#include "hyp/vfp_owner.h"
 #include "hyp/vintc.h"
 #include "hyp/vtimer.h"
 
@@ -101,6 +102,7 @@ void guest_set_create(struct guest_set *s, uint32_t boot_sctlr, const struct vcp
 	s->boot_sctlr = boot_sctlr;
 	s->id = id;
 	s->vfp = vfp_present();
+	s->vfp_owner = NULL;
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);
 	if (dir->magic != GUEST_DIR_MAGIC) {
 		struct guest_dir_entry single = single_guest_entry();
@@ -129,12 +131,10 @@ struct guest *guest_set_device_owner(struct guest_set *s)
 static void switch_out(struct guest *g)
 {
 	g->real.tpidrurw = cp15_read_tpidrurw();
-	if (g->set->vfp)
-		vfp_state_save(&g->real.vfp);
 	vtimer_switch_out(g);
 }
 
-/* Give the core to `next`; the TLB forgets the last guest's translations (flat maps and ASIDs overlap). */
+/* Give the core to `next`; the TLB keeps the last guest's translations, under ASIDs of its own. */
 static struct guest *switch_to(struct guest_set *s, struct guest *next)
 {
 	if (s->running == next)
@@ -144,7 +144,6 @@ static struct guest *switch_to(struct guest_set *s, struct guest *next)
 	s->running = next;
 	next->switched_in++;
 	guest_load(next);
-	tlb_invalidate_all();
 	return next;
 }
 
@@ -257,6 +256,7 @@ static bool restart(struct guest_set *s, struct guest *g)
 		s->running = NULL;
 	}
 	mmu_use_hyp_table();            /* where the staging area and its RAM are mapped while it loads */
+	vfp_forget(g);
 	memset(g, 0, sizeof(*g));       /* configured again: loading starts from there */
 	g->restarts = restarts;
 	mmu_map_hyp_readonly(CONFIG_GUEST_STAGE_ADDR, CONFIG_GUEST_STAGE_SIZE);

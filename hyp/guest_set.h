@@ -22,6 +22,7 @@ struct guest_set {
 	struct sched sched;
 	struct guest *running;
 	bool vfp;               /* the core has floating-point registers to switch */
+	struct guest *vfp_owner;        /* whose values they hold (hyp/vfp_owner.h) */
 	bool failed;            /* a guest was stopped */
 	struct guest guest[CONFIG_GUESTS_MAX];
 };

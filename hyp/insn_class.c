@@ -119,6 +119,16 @@ const char *sens_class_name(enum sens_class cls)
 	return cls < SENS_CLASS_COUNT ? names[cls] : "?";
 }
 
+int insn_uses_vfp_arm(uint32_t insn)
+{
+	int coproc = (insn & 0x0e000000u) == 0x0c000000u || (insn & 0x0f000000u) == 0x0e000000u;
+
+	if (insn_cond(insn) != COND_UNCOND)
+		return coproc && (FIELD(insn, 8, 4) & 0xeu) == 0xau;    /* CP10, CP11 */
+	return (insn & 0xfe000000u) == 0xf2000000u ||                   /* SIMD data processing */
+	       (insn & 0xff100000u) == 0xf4000000u;                     /* SIMD element load/store */
+}
+
 int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t *len)
 {
 	uint32_t base = addr + 8u, offset;

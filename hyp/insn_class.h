@@ -43,6 +43,14 @@ static inline int insn_cond_passed(uint32_t cond, uint32_t cpsr)
 	return (insn_cond_passes[cond & 0xfu] >> (cpsr >> 28)) & 1u;
 }
 
+/*
+ * Whether an ARM instruction uses the floating-point registers: a CP10/CP11
+ * coprocessor instruction (VFP, VMOV to/from core registers, VLDR/VSTR/VLDM/
+ * VSTM, VMRS/VMSR) or an Advanced SIMD data-processing or element load/store
+ * one (ARM DDI 0406C A5.7, A7.4, A7.5).
+ */
+int insn_uses_vfp_arm(uint32_t insn);
+
 /* ARMExpandImm: the 12-bit modified immediate of data-processing encodings. */
 uint32_t insn_expand_imm(uint32_t imm12);
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "arch/arm/cp15.h"
+#include "arch/arm/cpacr_bits.h"
 #include "arch/arm/fsr_bits.h"
 #include "arch/arm/guest_word.h"
 #include "arch/arm/pgtable_bits.h"
@@ -31,6 +32,7 @@
 #include "hyp/patch.h"
 #include "hyp/vcpu_frame.h"
 #include "hyp/vexc.h"
+#include "hyp/vfp_owner.h"
 #include "hyp/vmem.h"
 #include "hyp/vtimer.h"
 #include "shadow_pt/flat.h"
@@ -142,6 +144,16 @@ static bool semihosting_exit(struct guest *g)
 	return true;
 }
 
+/*
+ * A floating-point instruction (or, in Thumb code, any undefined one) in a
+ * guest that granted itself CP10/CP11 but does not hold the registers: they
+ * change hands, and the instruction runs again (hyp/vfp_owner.h).
+ */
+static bool vfp_handover(struct guest *g)
+{
+	return (g->vcpu.cp15.cpacr & CPACR_CP10_CP11_FULL) && vfp_take(g);
+}
+
 static void handle_undef(struct guest *g)
 {
 	struct vcpu *v = &g->vcpu;
@@ -153,7 +165,7 @@ static void handle_undef(struct guest *g)
 	if (v->cpsr & PSR_T) {
 		if (vcpu_privileged(v))
 			v->stop_reason = "Thumb code in a privileged mode is not supported";
-		else
+		else if (!vfp_handover(g))
 			vexc_take(v, VEXC_UNDEF, v->r[15]);
 		return;
 	}
@@ -161,6 +173,8 @@ static void handle_undef(struct guest *g)
 		v->stop_reason = "undefined instruction outside guest RAM";
 		return;
 	}
+	if (insn_uses_vfp_arm(insn) && vfp_handover(g))
+		return;
 	if ((p = patch_lookup(&g->patches, insn))) {
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
 	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {

@@ -10,10 +10,11 @@
 
 _Static_assert(CONFIG_GUEST_RAM_SIZE % SECTION_SIZE == 0, "GUEST_RAM_SIZE must be whole MiB");
 
-#define PAGE_DATA_BITS  (L2_SMALL | L2_SMALL_XN | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
-#define PAGE_CODE_BITS  (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW_PL0_RO))
-#define PAGE_USER_CODE_RW_BITS (L2_SMALL | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
-#define PAGE_DEVICE_BITS (L2_SMALL | L2_SMALL_XN | L2_SMALL_DEVICE | L2_SMALL_AP(AP_RW))
+/* Non-global: each guest's flat map has an ASID of its own. */
+#define PAGE_DATA_BITS  (L2_SMALL | L2_SMALL_NG | L2_SMALL_XN | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
+#define PAGE_CODE_BITS  (L2_SMALL | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW_PL0_RO))
+#define PAGE_USER_CODE_RW_BITS (L2_SMALL | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_RW))
+#define PAGE_DEVICE_BITS (L2_SMALL | L2_SMALL_NG | L2_SMALL_XN | L2_SMALL_DEVICE | L2_SMALL_AP(AP_RW))
 
 static uint32_t l1_table_desc(const uint32_t *l2)
 {
@@ -34,7 +35,7 @@ void shadow_flat_init(struct shadow_flat *f, const struct guest_memmap *ram)
 				PAGE_DATA_BITS;
 		f->l1[(ram->gpa_base >> SECTION_SHIFT) + mb] = l1_table_desc(f->ram_l2[mb]);
 	}
-	dsb();
+	tlb_invalidate_all();   /* a guest loaded again: its ASID may hold the last load's entries */
 }
 
 void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size)
@@ -58,9 +59,9 @@ void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size)
 	dsb();
 }
 
-void shadow_flat_use(const struct shadow_flat *f)
+void shadow_flat_use(const struct shadow_flat *f, uint32_t asid)
 {
-	mmu_use_flat_table(f->l1);
+	mmu_switch_shadow(f->l1, asid);
 }
 
 bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size)

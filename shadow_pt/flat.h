@@ -48,8 +48,8 @@ struct shadow_flat {
 void shadow_flat_init(struct shadow_flat *f, const struct guest_memmap *ram);
 /* Let the guest reach a device directly (PL0 read/write, device memory). */
 void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size);
-/* Run on this flat map (the guest's MMU is off). */
-void shadow_flat_use(const struct shadow_flat *f);
+/* Run on this flat map (the guest's MMU is off) under the guest's flat-map ASID. */
+void shadow_flat_use(const struct shadow_flat *f, uint32_t asid);
 
 bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size);
 /*

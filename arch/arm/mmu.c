@@ -56,18 +56,13 @@ static void write_ttbr0(const uint32_t *l1)
 	isb();
 }
 
-void mmu_use_flat_table(const uint32_t *l1)
+void mmu_use_hyp_table(void)
 {
 	dsb();
 	cp15_write_contextidr(MMU_RESERVED_ASID);
 	isb();
-	write_ttbr0(l1);
-	tlb_invalidate_all();   /* the tables left may share global entries with this one */
-}
-
-void mmu_use_hyp_table(void)
-{
-	mmu_use_flat_table(hyp_l1);
+	write_ttbr0(hyp_l1);
+	tlb_invalidate_all();   /* what ran before may have had other global entries */
 }
 
 void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)

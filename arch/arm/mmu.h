@@ -35,20 +35,18 @@ uint32_t mmu_hyp_window_mbs(void);
 /* Give another L1 table the hypervisor's window entries. */
 void mmu_copy_hyp_window(uint32_t *l1);
 /*
- * ASID 0 tags nothing: the hypervisor's own table and the guests' flat
- * tables have only global entries, and no shadow table runs under it.
+ * ASID 0 tags nothing: the hypervisor's own table has only global
+ * entries, and no guest table runs under it.
  */
 #define MMU_RESERVED_ASID 0u
 
-/* Run on a guest's flat table (`l1`, window included: its MMU is off); flushes the TLB. */
-void mmu_use_flat_table(const uint32_t *l1);
 /* Translate through the hypervisor's own table, as at boot: what mmu_map_hyp_* maps is there. */
 void mmu_use_hyp_table(void);
 
 /*
- * Make `l1` (16 KiB aligned, window included) the translation table, with
- * ASID `asid` (not MMU_RESERVED_ASID). The TLB is left alone: its entries
- * for other ASIDs stay for when their tables return.
+ * Make `l1` (16 KiB aligned, window included; a guest's flat map or shadow)
+ * the translation table, with ASID `asid` (not MMU_RESERVED_ASID). The TLB
+ * is left alone: its entries for other ASIDs stay for when their tables return.
  */
 void mmu_switch_shadow(const uint32_t *l1, uint32_t asid);
 

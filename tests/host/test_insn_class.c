@@ -352,3 +352,31 @@ TEST(literal_target_not_literal)
 			FAIL("0x%08x taken as a literal load of 0x%x", s[i], target);
 	}
 }
+
+TEST(uses_vfp)
+{
+	static const struct { uint32_t insn; int vfp; const char *text; } s[] = {
+		{ 0xee310b02, 1, "vadd.f64 d0, d1, d2" },
+		{ 0xed903b02, 1, "vldr d3, [r0, #8]" },
+		{ 0xece10b20, 1, "vstmia r1!, {d16-d31}" },
+		{ 0xeef12a10, 1, "vmrs r2, fpscr" },
+		{ 0xeee83a10, 1, "vmsr fpexc, r3" },
+		{ 0xec465b14, 1, "vmov d4, r5, r6" },
+		{ 0xee387b10, 1, "vmov.32 r7, d8[1]" },
+		{ 0x0e300a81, 1, "vaddeq.f32 s0, s1, s2" },
+		{ 0xf2220844, 1, "vadd.i32 q0, q1, q2" },
+		{ 0xf4200a8f, 1, "vld1.32 {d0-d1}, [r0]" },
+		{ 0xee110f10, 0, "mrc p15, 0, r0, c1, c0, 0" },
+		{ 0xed905e00, 0, "ldc p14, c5, [r0]" },
+		{ 0xf5d0f000, 0, "pld [r0]" },
+		{ 0xf4d0f000, 0, "pli [r0]" },
+		{ 0xfe000a10, 0, "mcr2 p10, 0, r0, c0, c0, 0 (not VFP)" },
+		{ 0xe7f400f1, 0, "udf #0x4001 (a patched sensitive instruction)" },
+		{ 0xe0810002, 0, "add r0, r1, r2" },
+		{ 0xfa000000, 0, "blx <label>" },
+	};
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		if (insn_uses_vfp_arm(s[i].insn) != s[i].vfp)
+			FAIL("%s (0x%08x): uses VFP %d, expected %d", s[i].text, s[i].insn,
+			     insn_uses_vfp_arm(s[i].insn), s[i].vfp);
+}
