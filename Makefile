@@ -241,6 +241,7 @@ bench: deps
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 	@$(if $(BOARD_RUNS_GUESTS),$(QEMU_ENV) MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf bench/rt-latency.sh)
+	@$(if $(BOARD_RUNS_GUESTS),$(QEMU_ENV) MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf bench/guest-switch.sh)
 
 .PHONY: run-built run-guests-built test-built board-test-deps board-test-built
 run-built:

@@ -15,7 +15,7 @@ fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids cp15_ids \
-	$(for g in reset_once rt_periodic vfp_keep; do [ -e "$BUILD/guests/$g.elf" ] && echo "$g"; done)
+	$(for g in reset_once rt_periodic vfp_keep spin; do [ -e "$BUILD/guests/$g.elf" ] && echo "$g"; done)
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
 # The guests with their own MMU and Linux again, with every guest TLBIALL dropping every shadow.

@@ -1,0 +1,89 @@
+/*
+ * spin: a fixed amount of integer work that never traps, timed by the
+ * virtual counter, for bench/guest-switch.sh. The work starts at a set
+ * counter value (so that copies of this guest running at once start
+ * together, their loading done); a gap in the counter it reads as it
+ * works (longer than GAP_MS) is time the core spent elsewhere: another
+ * guest's turn. Once done it waits, asleep, until a later set value
+ * before printing, so that its printing (trapping, where its UART is
+ * emulated) does not fall in another copy's work. Counter values depend on
+ * timing and are printed on "timing: " lines; the result of the work is not.
+ */
+#include <stdint.h>
+
+#include "gic.h"
+#include "print.h"
+#include "uart.h"
+
+#define ITERATIONS      40000000u
+#define START_MS        500u    /* the work starts at this counter value */
+#define PRINT_MS        2500u   /* and is reported at this one: after two copies' work under QEMU's icount */
+#define GAP_MS          1u      /* a longer gap in the counter is another guest's turn */
+#define CNTV_CTL_ENABLE 1u
+#define PRIORITY_MASK   0xf0u
+#define VTIMER_PRIORITY 0xa0u
+
+static uint32_t cntfrq(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
+	return v;
+}
+
+static uint32_t cntvct_low(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	return lo;
+}
+
+/*
+ * Asleep until the counter reaches `at`: WFI with interrupts masked ends
+ * when the virtual timer's interrupt is pending at the GIC.
+ */
+static void sleep_until(uint32_t at)
+{
+	((volatile uint8_t *)gicd(GICD_IPRIORITYR))[VTIMER_PPI] = VTIMER_PRIORITY;
+	*gicd(GICD_ISENABLER0) = 1u << VTIMER_PPI;
+	*gicd(GICD_CTLR) = GIC_ENABLE;
+	*gicc(GICC_PMR) = PRIORITY_MASK;
+	*gicc(GICC_CTLR) = GIC_ENABLE;
+	__asm__ volatile("mcrr p15, 3, %0, %1, c14\n\t"               /* CNTV_CVAL */
+			 "mcr p15, 0, %2, c14, c3, 1\n\tisb"            /* CNTV_CTL */
+			 : : "r"(at), "r"(0), "r"(CNTV_CTL_ENABLE) : "memory");
+	while ((int32_t)(cntvct_low() - at) < 0)
+		__asm__ volatile("dsb\n\twfi" ::: "memory");
+	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0) : "memory");
+}
+
+int main(void)
+{
+	uint32_t ms = cntfrq() / 1000u, start_at = START_MS * ms, gap = GAP_MS * ms;
+	uint32_t start, end, last, gaps = 0, x = 1;
+
+	uart_puts("spin: start\n");
+	while ((int32_t)(cntvct_low() - start_at) < 0)
+		;
+	start = last = cntvct_low();
+	for (uint32_t i = 0; i < ITERATIONS; i++) {
+		uint32_t now = cntvct_low();
+
+		gaps += now - last > gap;
+		last = now;
+		x = x * 1664525u + 1013904223u;
+	}
+	end = cntvct_low();
+	sleep_until(PRINT_MS * ms);
+	print_hex_line("spin: result", x);
+	uart_puts("timing: spin: counter start ");
+	print_dec(start);
+	uart_puts(" end ");
+	print_dec(end);
+	uart_puts(" gaps ");
+	print_dec(gaps);
+	print_dec_line(" counter Hz", cntfrq());
+	uart_puts("spin: done\n");
+	return 0;
+}
