@@ -85,6 +85,12 @@ struct board_desc {
 	void (*console_putc)(char c);
 	const struct board_irqchip *irqchip;
 	struct board_tick tick;
+	/*
+	 * A character typed on the hypervisor's console, or -1 (none waiting,
+	 * or this console has no input: NULL too). Goes to the guest with the
+	 * console input focus (hyp/console_input.h).
+	 */
+	int (*console_getc)(void);
 	/* Power the board off. Does not return. */
 	void (*poweroff)(void) __attribute__((noreturn));
 
@@ -134,10 +140,12 @@ struct board_desc {
 	struct guest_mmio_device guest_console;
 	/*
 	 * Where a guest finds its console PL011 (0: the board's console is
-	 * not one). The guest that owns the board's devices reaches the real
-	 * one; the others each get an emulated PL011 there (hyp/vpl011.h).
+	 * not one), and its interrupt. The guest that owns the board's devices
+	 * reaches the real one; the others each get an emulated PL011 there
+	 * (hyp/vpl011.h), on the same interrupt of their virtual controller.
 	 */
 	uint32_t guest_console_pl011;
+	unsigned guest_console_pl011_irq;
 };
 
 extern const struct board_desc board;

@@ -75,6 +75,14 @@ static void console_uart_line(void *ctx, const char *text)
 	log_guest_line(g->name, text);
 }
 
+/* The emulated console UART's interrupt line, on the guest's interrupt controller. */
+static void console_uart_irq(void *ctx, bool high)
+{
+	const struct guest *g = ctx;
+
+	vintc_set_level(&g->vintc, board.guest_console_pl011_irq, high);
+}
+
 /*
  * The board's emulated devices, and its virtual interrupt controller where
  * the board puts it. A guest that does not own the board's devices gets an
@@ -88,7 +96,7 @@ static void setup_devices(struct guest *g)
 		add_board_device(g, &board.guest_emulated[i]);
 	if (!g->owns_devices && board.guest_console_pl011) {
 		console_tail_init(&g->console_tail);
-		vpl011_init(&g->console_uart, console_uart_line, g, &g->console_tail);
+		vpl011_init(&g->console_uart, console_uart_line, console_uart_irq, g, &g->console_tail);
 		add_device(g, &(struct guest_mmio_device){
 			.name = "pl011 (emulated)", .base = board.guest_console_pl011, .size = VPL011_SIZE,
 			.read = vpl011_read, .write = vpl011_write, .ctx = &g->console_uart });

@@ -7,6 +7,7 @@
 #include "arch/arm/vfp_state.h"
 #include "board/board.h"
 #include "generated/config.h"
+#include "hyp/console_input.h"
 #include "hyp/guest_config.h"
 #include "hyp/guest_image.h"
 #include "hyp/guest_set.h"
@@ -195,6 +196,8 @@ static struct guest *idle(struct guest_set *s)
 	do {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
 		bool tick = hyp_take_irq(s);
+		if (tick)
+			console_input_poll(s);
 		wake_waiting(s);
 		next = tick ? sched_tick(&s->sched) : sched_pick(&s->sched);
 	} while (next == SCHED_NONE);
@@ -211,6 +214,7 @@ static struct guest *run_chosen(struct guest_set *s, int next)
 
 struct guest *guest_set_tick(struct guest *g)
 {
+	console_input_poll(g->set);
 	wake_waiting(g->set);
 	return run_chosen(g->set, sched_tick(&g->set->sched));
 }
@@ -233,6 +237,7 @@ void guest_set_run(struct guest_set *s)
 	int first = sched_pick(&s->sched);
 
 	BUG_ON(first == SCHED_NONE);    /* every guest created is runnable */
+	console_input_start(s);
 	guest_enter(switch_to(s, &s->guest[first]));
 }
 

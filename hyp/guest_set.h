@@ -23,6 +23,7 @@ struct guest_set {
 	struct guest *running;
 	bool vfp;               /* the core has floating-point registers to switch */
 	struct guest *vfp_owner;        /* whose values they hold (hyp/vfp_owner.h) */
+	struct guest *input_focus;      /* where console input goes (hyp/console_input.h) */
 	bool failed;            /* a guest was stopped */
 	struct guest guest[CONFIG_GUESTS_MAX];
 };

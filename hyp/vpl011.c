@@ -19,7 +19,13 @@
 
 #define DR_DATA         0xffu
 #define FR_RXFE         (1u << 4)
+#define FR_RXFF         (1u << 6)
 #define FR_TXFE         (1u << 7)
+#define LCR_H_FEN       (1u << 4)
+#define CR_UARTEN       (1u << 0)
+#define CR_RXE          (1u << 9)
+#define INT_RX          (1u << 4)
+#define INT_TX          (1u << 5)
 
 /* The bits each register keeps. */
 #define ILPR_BITS       0xffu
@@ -37,12 +43,58 @@
 /* PeriphID0-3 (part 0x011, designer 0x41: ARM, revision 1), then PCellID0-3. */
 static const uint8_t ident[] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
 
-void vpl011_init(struct vpl011 *u, void (*emit)(void *ctx, const char *line), void *ctx,
-		 struct console_tail *tail)
+void vpl011_init(struct vpl011 *u, void (*emit)(void *ctx, const char *line), void (*irq)(void *ctx, bool high),
+		 void *ctx, struct console_tail *tail)
 {
 	*u = (struct vpl011){
-		.emit = emit, .ctx = ctx, .tail = tail, .cr = CR_RESET, .ifls = IFLS_RESET,
+		.emit = emit, .irq = irq, .ctx = ctx, .tail = tail, .cr = CR_RESET, .ifls = IFLS_RESET,
 	};
+}
+
+static void update_irq(struct vpl011 *u)
+{
+	u->irq(u->ctx, (u->ris & u->imsc) != 0);
+}
+
+static unsigned rx_depth(const struct vpl011 *u)
+{
+	return (u->lcr_h & LCR_H_FEN) ? VPL011_RX_FIFO : 1u;
+}
+
+/* A real PL011 receives only with the UART and its receiver enabled (QEMU's ignores both). */
+bool vpl011_can_receive(const struct vpl011 *u)
+{
+	return (u->cr & (CR_UARTEN | CR_RXE)) == (CR_UARTEN | CR_RXE) && u->rx_count < rx_depth(u);
+}
+
+bool vpl011_receive(struct vpl011 *u, uint8_t c)
+{
+	if (!vpl011_can_receive(u))
+		return false;
+	u->rx[(u->rx_pos + u->rx_count++) % VPL011_RX_FIFO] = c;
+	u->ris |= INT_RX;
+	update_irq(u);
+	return true;
+}
+
+/* DR read: the oldest character; when the FIFO is empty, what the next slot held (as QEMU's). */
+static uint32_t take_received(struct vpl011 *u)
+{
+	uint8_t c = u->rx[u->rx_pos];
+
+	if (u->rx_count) {
+		u->rx_pos = (u->rx_pos + 1u) % VPL011_RX_FIFO;
+		if (--u->rx_count == 0) {
+			u->ris &= ~INT_RX;
+			update_irq(u);
+		}
+	}
+	return c;
+}
+
+static uint32_t flags(const struct vpl011 *u)
+{
+	return FR_TXFE | (u->rx_count ? 0u : FR_RXFE) | (u->rx_count == rx_depth(u) ? FR_RXFF : 0u);
 }
 
 static void end_line(struct vpl011 *u)
@@ -59,6 +111,8 @@ static void end_line(struct vpl011 *u)
  */
 static void transmit(struct vpl011 *u, char c)
 {
+	u->ris |= INT_TX;
+	update_irq(u);
 	if (u->tail)
 		console_tail_putc(u->tail, c);
 	if (c == '\n') {
@@ -70,12 +124,14 @@ static void transmit(struct vpl011 *u, char c)
 	}
 }
 
-static uint32_t read_word(const struct vpl011 *u, uint32_t offset)
+/* The word at `offset`, of which the bytes `covered` are read: DR is read (a character taken) only if its low byte is. */
+static uint32_t read_word(struct vpl011 *u, uint32_t offset, uint32_t covered)
 {
 	if (offset - UARTPERIPHID0 < 4u * sizeof(ident))
 		return ident[(offset - UARTPERIPHID0) / 4u];
 	switch (offset) {
-	case UARTFR:    return FR_TXFE | FR_RXFE;
+	case UARTDR:    return (covered & DR_DATA) ? take_received(u) : 0u;
+	case UARTFR:    return flags(u);
 	case UARTILPR:  return u->ilpr;
 	case UARTIBRD:  return u->ibrd;
 	case UARTFBRD:  return u->fbrd;
@@ -84,15 +140,9 @@ static uint32_t read_word(const struct vpl011 *u, uint32_t offset)
 	case UARTIFLS:  return u->ifls;
 	case UARTIMSC:  return u->imsc;
 	case UARTDMACR: return u->dmacr;
-	case UARTDR:                    /* nothing is ever received */
-	case UARTRSR:
-	/*
-	 * No interrupt is ever raised: the transmit interrupt, which the always
-	 * empty FIFO would keep asserted, would need an interrupt line the
-	 * guest does not get.
-	 */
-	case UARTRIS:
-	case UARTMIS:
+	case UARTRIS:   return u->ris;
+	case UARTMIS:   return u->ris & u->imsc;
+	case UARTRSR:                   /* no receive error is ever recorded */
 	case UARTICR:                   /* write-only */
 	default:
 		return 0;
@@ -115,13 +165,26 @@ static void write_word(struct vpl011 *u, uint32_t offset, uint32_t value, uint32
 	case UARTILPR:  u->ilpr = merge(u->ilpr, value, lanes, ILPR_BITS); break;
 	case UARTIBRD:  u->ibrd = merge(u->ibrd, value, lanes, IBRD_BITS); break;
 	case UARTFBRD:  u->fbrd = merge(u->fbrd, value, lanes, FBRD_BITS); break;
-	case UARTLCR_H: u->lcr_h = merge(u->lcr_h, value, lanes, LCR_H_BITS); break;
+	case UARTLCR_H: {
+		uint32_t lcr_h = merge(u->lcr_h, value, lanes, LCR_H_BITS);
+
+		if ((lcr_h ^ u->lcr_h) & LCR_H_FEN)
+			u->rx_pos = u->rx_count = 0;        /* FIFOs on or off: emptied */
+		u->lcr_h = lcr_h;
+		break;
+	}
 	case UARTCR:    u->cr = merge(u->cr, value, lanes, CR_BITS); break;
 	case UARTIFLS:  u->ifls = merge(u->ifls, value, lanes, IFLS_BITS); break;
-	case UARTIMSC:  u->imsc = merge(u->imsc, value, lanes, IMSC_BITS); break;
+	case UARTIMSC:
+		u->imsc = merge(u->imsc, value, lanes, IMSC_BITS);
+		update_irq(u);
+		break;
+	case UARTICR:
+		u->ris &= ~value;
+		update_irq(u);
+		break;
 	case UARTDMACR: u->dmacr = merge(u->dmacr, value, lanes, DMACR_BITS); break;
 	case UARTRSR:                   /* ECR: clears receive errors, never recorded */
-	case UARTICR:                   /* clears interrupts, never raised */
 	default:                        /* FR, RIS, MIS and the IDs are read-only */
 		break;
 	}
@@ -135,7 +198,9 @@ static uint32_t lanes(uint32_t offset, unsigned size)
 
 enum mmio_result vpl011_read(void *ctx, uint32_t offset, unsigned size, uint32_t *value)
 {
-	*value = (read_word(ctx, offset & ~3u) & lanes(offset, size)) >> (8u * (offset & 3u));
+	uint32_t covered = lanes(offset, size);
+
+	*value = (read_word(ctx, offset & ~3u, covered) & covered) >> (8u * (offset & 3u));
 	return MMIO_DONE;
 }
 

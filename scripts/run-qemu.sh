@@ -11,7 +11,7 @@
 #               [--timeout S] [-- QEMU-ARGS]
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guests CONFIG.dts --guest-dir DIR --guest-ram BASE:0 [--hyp-log FILE]
-#               [--linux KERNEL,DTB,INITRD]
+#               [--linux KERNEL,DTB,INITRD] [--hyp-input FILE]
 #               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
@@ -35,7 +35,12 @@
 # With --guests, several guests run at once as CONFIG.dts describes them
 # (scripts/stage-guests.sh); the one with `devices` has the console above,
 # the others' lines come with the hypervisor's messages, each under its
-# name. --guest-ram gives only the board's RAM base then.
+# name. --guest-ram gives only the board's RAM base then. What is typed on
+# the hypervisor's console goes to the guest with the input focus among the
+# others (Ctrl-] passes it on): on a terminal, the hypervisor's console (a
+# second UART) shares it with the first and has the input first; Ctrl-A C
+# switches the input between them (--hyp-log then gets everything the
+# terminal shows); otherwise --hyp-input FILE is typed on it.
 #
 # With --uboot, the board boots that U-Boot (-bios) instead of the
 # hypervisor itself, and U-Boot boots one FIT image that the script writes
@@ -50,7 +55,7 @@ set -u
 ( exec 3<&0 ) 2>/dev/null || exec </dev/null
 
 machine="" mem="" stage="" stage_size="" hyp="" guest="" dtb="" initrd="" guest_ram=""
-guests="" guest_dir="" linux=""
+guests="" guest_dir="" linux="" hyp_input=""
 append="" hyp_log="" timeout=0 native=0 halt_line="" hyp_console=serial uboot="" fit_addr="" fit_dir="" fit=""
 fit_tmp=""
 while [ $# -gt 0 ]; do
@@ -70,6 +75,7 @@ while [ $# -gt 0 ]; do
 	--append) append=$2; shift 2 ;;
 	--hyp-log) hyp_log=$2; shift 2 ;;
 	--hyp-console) hyp_console=$2; shift 2 ;;
+	--hyp-input) hyp_input=$2; shift 2 ;;
 	--uboot) uboot=$2; shift 2 ;;
 	--fit-addr) fit_addr=$2; shift 2 ;;
 	--fit-dir) fit_dir=$2; shift 2 ;;
@@ -89,7 +95,8 @@ die() { echo "run-qemu.sh: $*" >&2; exit 2; }
 . "$(dirname "${BASH_SOURCE[0]}")/stage-guests.sh"
 patched=""     # the device tree as the guest gets it, a temporary file
 work=""        # the staged guests' files, with --guests
-trap '[ -z "$patched" ] || rm -f "$patched"; [ -z "$work" ] || rm -rf "$work"' EXIT
+fifo_dir=""    # the hypervisor console's pipes, with --hyp-input
+trap '[ -z "$patched" ] || rm -f "$patched"; [ -z "$work" ] || rm -rf "$work"; [ -z "$fifo_dir" ] || rm -rf "$fifo_dir"' EXIT
 
 # write_uboot_env: U-Boot's environment in $fit_dir, as a pflash image: boot the FIT, else power off.
 write_uboot_env() {
@@ -115,8 +122,23 @@ if [ -n "$initrd" ]; then
 	check_initrd "$initrd"
 fi
 
+if [ -n "$hyp_input" ]; then
+	[ -n "$guests" ] && [ "$hyp_console" = serial ] ||
+		die "--hyp-input is for --guests with the hypervisor's console on a serial port"
+	need_file "hypervisor console input" "$hyp_input"
+fi
+# Several guests on a terminal: the hypervisor's console (the second UART) is on it too.
+hyp_console_on_terminal=0
+[ -t 0 ] && [ -n "$guests" ] && [ "$hyp_console" = serial ] && hyp_console_on_terminal=1
+
 qemu=(qemu-system-arm -M "$machine" -m "$mem" -display none -monitor none)
-if [ -t 0 ]; then
+if [ "$hyp_console_on_terminal" = 1 ]; then
+	# QEMU gives the input to the UART attached last, the hypervisor's; Ctrl-A C switches it
+	# between the two (no monitor in between), Ctrl-A X quits.
+	[ -n "$hyp_log" ] || hyp_log=$(mktemp)
+	qemu+=(-chardev "stdio,id=console,mux=on,signal=off,logfile=$hyp_log"
+	       -serial chardev:console -serial chardev:console)
+elif [ -t 0 ]; then
 	# Interactive: Ctrl-C and Ctrl-Z reach the guest's shell, Ctrl-A X quits.
 	qemu+=(-chardev stdio,id=console,mux=on,signal=off -serial chardev:console -mon chardev=console)
 else
@@ -143,7 +165,15 @@ else
 	fi
 	: > "$hyp_log"
 	case "$hyp_console" in
-	serial) qemu+=(-serial "file:$hyp_log") ;;
+	serial)
+		if [ -n "$hyp_input" ]; then
+			# A pipe pair: what QEMU reads from console.in, what it writes to console.out.
+			fifo_dir=$(mktemp -d)
+			mkfifo "$fifo_dir/console.in" "$fifo_dir/console.out" || die "cannot create pipes in $fifo_dir"
+			qemu+=(-chardev "pipe,id=hypconsole,path=$fifo_dir/console" -serial chardev:hypconsole)
+		elif [ "$hyp_console_on_terminal" = 0 ]; then
+			qemu+=(-serial "file:$hyp_log")
+		fi ;;
 	semihosting) qemu+=(-chardev "file,id=hyplog,path=$hyp_log"
 			    -semihosting-config "enable=on,target=native,chardev=hyplog") ;;
 	*) die "--hyp-console '$hyp_console': serial or semihosting" ;;
@@ -196,8 +226,15 @@ fi
 qemu_pid=$!
 # Whatever ends this script ends its QEMU too.
 trap 'kill "$qemu_pid" 2>/dev/null; exit 143' TERM INT HUP
+fifo_pids=()
+if [ -n "$fifo_dir" ]; then
+	cat "$fifo_dir/console.out" >> "$hyp_log" &
+	fifo_pids+=($!)
+	cat "$hyp_input" > "$fifo_dir/console.in" &
+	fifo_pids+=($!)
+fi
 tail_pid=""
-if [ "$native" = 0 ]; then
+if [ "$native" = 0 ] && [ "$hyp_console_on_terminal" = 0 ]; then
 	tail -n +1 -f --pid="$qemu_pid" "$hyp_log" >&2 &
 	tail_pid=$!
 fi
@@ -226,6 +263,11 @@ if [ -n "$halted" ]; then
 	rm -f "$halted"
 fi
 [ -n "$fit_tmp" ] && rm -rf "$fit_tmp"
+if [ "${#fifo_pids[@]}" -gt 0 ]; then
+	# The console's reader ends once QEMU has gone; input QEMU never took is dropped.
+	kill "${fifo_pids[1]}" 2>/dev/null
+	wait "${fifo_pids[@]}" 2>/dev/null
+fi
 [ -n "$tail_pid" ] && wait "$tail_pid" 2>/dev/null
 
 if [ "$timed_out" = 1 ]; then

@@ -2,7 +2,9 @@
 
 #define PL011_DR        (0x00u / 4u)
 #define PL011_FR        (0x18u / 4u)
+#define PL011_FR_RXFE   (1u << 4)
 #define PL011_FR_TXFF   (1u << 5)
+#define PL011_DR_DATA   0xffu
 
 static volatile uint32_t *uart;
 
@@ -25,4 +27,11 @@ void pl011_putc(char c)
 	if (c == '\n')
 		transmit('\r');        /* a serial terminal's line end */
 	transmit(c);
+}
+
+int pl011_getc(void)
+{
+	if (!uart || (uart[PL011_FR] & PL011_FR_RXFE))
+		return -1;
+	return (int)(uart[PL011_DR] & PL011_DR_DATA);
 }

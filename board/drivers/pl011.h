@@ -1,4 +1,4 @@
-/* ARM PrimeCell UART (PL011), transmit side only. */
+/* ARM PrimeCell UART (PL011, ARM DDI 0183), polled. */
 #ifndef BOARD_DRIVERS_PL011_H
 #define BOARD_DRIVERS_PL011_H
 
@@ -7,5 +7,7 @@
 void pl011_init(volatile uint32_t *regs);
 /* One character of a console: a line feed goes out as CR LF. */
 void pl011_putc(char c);
+/* The next character received, or -1 if none is waiting. */
+int pl011_getc(void);
 
 #endif

@@ -46,6 +46,7 @@ const struct board_desc board = {
 	.machine_type = MACH_TYPE_VEXPRESS,
 	.init = vexpress_init,
 	.console_putc = pl011_putc,
+	.console_getc = pl011_getc,
 	.irqchip = &gicv2_irqchip,
 	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .wake_at = generic_timer_wake_at, .irq = VEXPRESS_SEC_PTIMER_PPI },
 	.poweroff = v2m_sysreg_poweroff,
@@ -58,4 +59,5 @@ const struct board_desc board = {
 	.guest_emulated = vexpress_guest_emulated,
 	.guest_emulated_count = sizeof(vexpress_guest_emulated) / sizeof(vexpress_guest_emulated[0]),
 	.guest_console_pl011 = VEXPRESS_UART0,
+	.guest_console_pl011_irq = VEXPRESS_UART0_IRQ,
 };

@@ -77,4 +77,5 @@ const struct board_desc board = {
 	.guest_emulated = virt_guest_emulated,
 	.guest_emulated_count = sizeof(virt_guest_emulated) / sizeof(virt_guest_emulated[0]),
 	.guest_console_pl011 = VIRT_UART,
+	.guest_console_pl011_irq = VIRT_UART_IRQ,
 };

@@ -7,7 +7,7 @@
 #include "board.h"
 
 #define GICD_CTLR           0x000u
-#define GICD_ISENABLER0     0x100u
+#define GICD_ISENABLER0     0x100u      /* then ISENABLER1.. for interrupts 32.., a word apart */
 #define GICD_IPRIORITYR     0x400u
 #define GICD_SGIR           0xf00u
 #define GICC_CTLR           0x00u

@@ -1,19 +1,27 @@
 /*
  * The emulated PL011 of a guest without the real console UART: its output
- * as the lines it emits, the flags of a UART that transmits instantly and
- * never receives, its registers' widths and reset values (DDI 0183), its
- * identification, narrow accesses.
+ * as the lines it emits, the flags of a UART that transmits instantly, its
+ * receive FIFO, its interrupts as QEMU's PL011 raises them, its registers'
+ * widths and reset values (DDI 0183), its identification, narrow accesses.
  */
 #include "hyp/vpl011.h"
 #include "test.h"
 
 #define MAX_LINES 8u
 
-/* What `emit` was given. */
+/* What `emit` and `irq` were given. */
 struct sink {
 	char lines[MAX_LINES][VPL011_LINE_LEN + 1];
 	unsigned n;
+	bool irq;
 };
+
+static void set_irq(void *ctx, bool high)
+{
+	struct sink *s = ctx;
+
+	s->irq = high;
+}
 
 static void collect(void *ctx, const char *line)
 {
@@ -28,7 +36,8 @@ static void collect(void *ctx, const char *line)
 static void start(struct vpl011 *u, struct sink *s, struct console_tail *tail)
 {
 	s->n = 0;
-	vpl011_init(u, collect, s, tail);
+	s->irq = false;
+	vpl011_init(u, collect, set_irq, s, tail);
 }
 
 static uint32_t rd(struct vpl011 *u, uint32_t offset)
@@ -153,6 +162,60 @@ TEST(vpl011_flags_say_sent_and_nothing_received)
 	CHECK_EQ(rd(&u, 0x004), 0u);                     /* RSR */
 }
 
+TEST(vpl011_receives_in_order_up_to_its_fifo)
+{
+	struct vpl011 u;
+	struct sink s;
+
+	start(&u, &s, NULL);
+	CHECK(!vpl011_can_receive(&u));                  /* UARTEN clear at reset */
+	CHECK(!vpl011_receive(&u, 'a'));
+	wr(&u, 0x030, 0x101u);                           /* UARTEN, TXE: the receiver still off */
+	CHECK(!vpl011_can_receive(&u));
+	wr(&u, 0x030, 0x301u);                           /* UARTEN, TXE, RXE */
+	CHECK(vpl011_can_receive(&u));
+	CHECK(vpl011_receive(&u, 'a'));                  /* FIFOs off (LCR_H.FEN clear): one character */
+	CHECK(!vpl011_can_receive(&u));
+	CHECK(!vpl011_receive(&u, 'b'));
+	CHECK_EQ(rd(&u, 0x018), 0xc0u);                  /* TXFE, RXFF */
+	CHECK_EQ(rd(&u, 0x000), (uint32_t)'a');
+	CHECK_EQ(rd(&u, 0x018), 0x90u);
+	wr(&u, 0x02c, 0x70u);                            /* FEN, 8 bits */
+	for (unsigned n = 0; n < VPL011_RX_FIFO; n++)
+		CHECK(vpl011_receive(&u, (uint8_t)('A' + n)));
+	CHECK(!vpl011_receive(&u, '!'));
+	CHECK_EQ(rd(&u, 0x018), 0xc0u);
+	for (unsigned n = 0; n < VPL011_RX_FIFO; n++) {
+		CHECK_EQ(rd(&u, 0x000), (uint32_t)('A' + n));
+		CHECK_EQ(rd(&u, 0x018) & 0x50u, n + 1 < VPL011_RX_FIFO ? 0u : 0x10u);
+	}
+	CHECK_EQ(rd(&u, 0x000), (uint32_t)'A');          /* empty: the stale next slot, as QEMU's */
+	CHECK(vpl011_receive(&u, 'x'));
+	CHECK(vpl011_receive(&u, 'y'));
+	wr(&u, 0x02c, 0x60u);                            /* FEN off: the FIFO is emptied */
+	CHECK_EQ(rd(&u, 0x018), 0x90u);
+	CHECK_EQ(s.n, 0u);
+}
+
+TEST(vpl011_narrow_reads_take_a_character_only_through_dr_low_byte)
+{
+	struct vpl011 u;
+	struct sink s;
+	uint32_t v;
+
+	start(&u, &s, NULL);
+	wr(&u, 0x030, 0x301u);
+	wr(&u, 0x02c, 0x70u);
+	CHECK(vpl011_receive(&u, 'p'));
+	CHECK(vpl011_receive(&u, 'q'));
+	CHECK_EQ(vpl011_read(&u, 0x001, 1, &v), MMIO_DONE);      /* DR's error byte */
+	CHECK_EQ(v, 0u);
+	CHECK_EQ(vpl011_read(&u, 0x000, 1, &v), MMIO_DONE);
+	CHECK_EQ(v, (uint32_t)'p');
+	CHECK_EQ(vpl011_read(&u, 0x000, 2, &v), MMIO_DONE);
+	CHECK_EQ(v, (uint32_t)'q');
+}
+
 TEST(vpl011_registers_reset_values)
 {
 	struct vpl011 u;
@@ -192,23 +255,60 @@ TEST(vpl011_registers_keep_their_bits)
 	CHECK_EQ(s.n, 0u);
 }
 
-TEST(vpl011_raises_no_interrupt)
+TEST(vpl011_receive_interrupt_from_the_first_character_until_read_empty)
 {
 	struct vpl011 u;
 	struct sink s;
 
 	start(&u, &s, NULL);
-	wr(&u, 0x038, 0x7ffu);                           /* every interrupt unmasked */
-	put(&u, "tx\n");
-	CHECK_EQ(rd(&u, 0x03c), 0u);                     /* RIS */
-	CHECK_EQ(rd(&u, 0x040), 0u);                     /* MIS */
-	wr(&u, 0x03c, 0x7ffu);                           /* read-only */
-	wr(&u, 0x040, 0x7ffu);
-	wr(&u, 0x044, 0x7ffu);                           /* ICR: write-only */
+	wr(&u, 0x030, 0x301u);
+	wr(&u, 0x02c, 0x70u);
+	CHECK(vpl011_receive(&u, '1'));
+	CHECK_EQ(rd(&u, 0x03c), 0x10u);                  /* RIS: RXRIS */
+	CHECK_EQ(rd(&u, 0x040), 0u);                     /* MIS: masked */
+	CHECK(!s.irq);
+	wr(&u, 0x038, 0x10u);                            /* RXIM */
+	CHECK(s.irq);
+	CHECK_EQ(rd(&u, 0x040), 0x10u);
+	CHECK(vpl011_receive(&u, '2'));
+	rd(&u, 0x000);
+	CHECK(s.irq);                                    /* one left */
+	rd(&u, 0x000);
+	CHECK(!s.irq);
 	CHECK_EQ(rd(&u, 0x03c), 0u);
-	CHECK_EQ(rd(&u, 0x040), 0u);
-	CHECK_EQ(rd(&u, 0x044), 0u);
-	CHECK_EQ(rd(&u, 0x038), 0x7ffu);
+	CHECK(vpl011_receive(&u, '3'));
+	CHECK(s.irq);
+	wr(&u, 0x044, 0x10u);                            /* ICR */
+	CHECK(!s.irq);
+	CHECK_EQ(rd(&u, 0x03c), 0u);
+	CHECK_EQ(rd(&u, 0x018) & 0x10u, 0u);             /* still there to read */
+}
+
+TEST(vpl011_transmit_interrupt_at_each_character_until_cleared)
+{
+	struct vpl011 u;
+	struct sink s;
+
+	start(&u, &s, NULL);
+	CHECK_EQ(rd(&u, 0x03c), 0u);
+	wr(&u, 0x038, 0x20u);                            /* TXIM */
+	CHECK(!s.irq);
+	put(&u, "t");
+	CHECK(s.irq);
+	CHECK_EQ(rd(&u, 0x03c), 0x20u);
+	CHECK_EQ(rd(&u, 0x040), 0x20u);
+	wr(&u, 0x044, 0x7ffu);                           /* ICR */
+	CHECK(!s.irq);
+	CHECK_EQ(rd(&u, 0x03c), 0u);
+	put(&u, "u");
+	CHECK(s.irq);
+	wr(&u, 0x038, 0u);                               /* masked: the line drops, RIS stays */
+	CHECK(!s.irq);
+	CHECK_EQ(rd(&u, 0x03c), 0x20u);
+	wr(&u, 0x03c, 0x7ffu);                           /* RIS and MIS are read-only */
+	wr(&u, 0x040, 0x7ffu);
+	CHECK_EQ(rd(&u, 0x03c), 0x20u);
+	CHECK_EQ(rd(&u, 0x044), 0u);                     /* ICR: write-only */
 }
 
 TEST(vpl011_identifies_as_a_pl011)

@@ -11,14 +11,17 @@ set -u
 
 MULTI_TIMEOUT=${MULTI_TIMEOUT:-120}
 
-# run_guests CONFIG OUT LOG: the guests of CONFIG under the hypervisor; returns its status.
+# run_guests CONFIG OUT LOG: the guests of CONFIG under the hypervisor, HYP_INPUT (a file) typed
+# on its console if set; returns its status.
 run_guests() {
+	local typed=()
+	[ -n "${HYP_INPUT:-}" ] && typed=(--hyp-input "$HYP_INPUT")
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
 		--hyp-console "$HYP_CONSOLE" --guests "$1" --guest-dir "$BUILD/guests" \
 		--guest-ram "${GUEST_RAM%%:*}:0" --hyp-log "$3" --timeout "$MULTI_TIMEOUT" \
-		--linux "${LINUX_KERNEL:-},${LINUX_DTB_FILE:-},${INITRAMFS:-}" \
+		--linux "${LINUX_KERNEL:-},${LINUX_DTB_FILE:-},${INITRAMFS:-}" "${typed[@]}" \
 		-- $QEMU_BOARD_ARGS </dev/null >"$2" 2>"$2.stderr"
 }
 
@@ -33,6 +36,7 @@ guest_output() {
 
 # compare_guests TEST CONFIG STATUS STOPPED: run CONFIG (expecting exit STATUS); each guest but
 # STOPPED must print what it prints natively, and STOPPED must be stopped with a prefix of it.
+# A guest NODE with a file $WORK/guests-TEST-NODE.typed gets it as its console's input natively.
 compare_guests() {
 	local test_name=qemu/guests/$1 config=$2 want_rc=$3 stopped=${4:-}
 	local out=$WORK/guests-$1.out log=$WORK/guests-$1.log dtb=$WORK/guests-$1.dtb rc node image ram owner
@@ -61,7 +65,9 @@ compare_guests() {
 			autorun_output "$mine" > "$mine.autorun" && mv "$mine.autorun" "$mine"
 			done_line="autorun: exit status 0"
 		else
-			QEMU_MEM_NATIVE=$((ram >> 20))M run_native "$BUILD/guests/$image.elf" "$native" 30
+			local typed=/dev/null
+			[ -e "$WORK/guests-$1-$node.typed" ] && typed=$WORK/guests-$1-$node.typed
+			QEMU_MEM_NATIVE=$((ram >> 20))M NATIVE_INPUT=$typed run_native "$BUILD/guests/$image.elf" "$native" 30
 			tr -d '\r' < "$native" | untimed > "$native.lf"
 			untimed < "$mine" > "$mine.untimed" && mv "$mine.untimed" "$mine"
 		fi
@@ -182,6 +188,25 @@ DTS
 	else
 		pass qemu/guests/vfp-handovers
 	fi
+fi
+
+# Console input: typed on the hypervisor's console, it goes to the guest with the focus (the first
+# without the devices), Ctrl-] passing the focus on; each copy of uart_echo prints the lines it got
+# as it does natively when they are typed on its UART.
+if [ -e "$BUILD/guests/uart_echo.elf" ]; then
+	cat > "$WORK/guests-input.dts" <<'DTS'
+/dts-v1/;
+/ {
+	hello { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };
+	echo_b { image = "uart_echo"; ram-size = <0x4000000>; ram-host = <0x84000000>; };
+	echo_c { image = "uart_echo"; ram-size = <0x4000000>; ram-host = <0x88000000>; };
+};
+DTS
+	printf 'first for b\n\035first for c\nsecond for c\n\035second for b\nthird for b\n\035third for c\n' \
+		> "$WORK/guests-input.typed"
+	printf 'first for b\nsecond for b\nthird for b\n' > "$WORK/guests-input-echo_b.typed"
+	printf 'first for c\nsecond for c\nthird for c\n' > "$WORK/guests-input-echo_c.typed"
+	HYP_INPUT=$WORK/guests-input.typed compare_guests input "$WORK/guests-input.dts" 0
 fi
 
 # Linux beside bare-metal guests, one of them stopped and restarted twice, one a real-time task

@@ -4,6 +4,10 @@ pseudo-terminal boots the default Linux guest under the hypervisor; keys
 typed reach the guest's shell (through the UART's forwarded receive
 interrupt), job control and Ctrl-C work, and `poweroff` ends the run with
 exit status 0. Natively, Ctrl-A X quits QEMU from the same terminal set-up.
+With several guests (MULTI_HYP_ELF), the hypervisor's console shares the
+terminal: what is typed goes to the hypervisor's console, which passes it
+to the guest with the console input focus, until Ctrl-A C switches the
+input to the console UART of the guest that owns the devices.
 
 Settings come from the Makefile's environment (see tests/qemu/lib.sh).
 Prints one PASS/FAIL line per check.
@@ -148,6 +152,42 @@ def shell_under_hypervisor(env, work):
         s.kill()
 
 
+def guests_on_one_terminal(env, work):
+    transcript = os.path.join(work, "interactive.guests.out")
+    log = os.path.join(work, "interactive.guests.log")
+    config = os.path.join(work, "interactive.guests.dts")
+    with open(config, "w") as f:
+        f.write("/dts-v1/;\n/ {\n"
+                "\towner { image = \"uart_echo\"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };\n"
+                "\tother { image = \"uart_echo\"; ram-size = <0x4000000>; ram-host = <0x84000000>; };\n};\n")
+    argv = ["scripts/run-qemu.sh", "--machine", env["QEMU_MACHINE"], "--mem", env["QEMU_MEM_HYP"],
+            "--stage", env["GUEST_STAGE"], "--stage-size", env["GUEST_STAGE_SIZE"],
+            "--guest-ram", env["GUEST_RAM"].split(":")[0] + ":0", "--hyp", env["MULTI_HYP_ELF"],
+            "--hyp-log", log, "--hyp-console", env["HYP_CONSOLE"], "--guests", config,
+            "--guest-dir", os.path.join(env["BUILD"], "guests"), "--timeout", str(STEP_TIMEOUT * 3)]
+    argv += ["--"] + env["QEMU_BOARD_ARGS"].split()
+    s = Session(argv, os.path.join(work, "interactive.guests.err"), transcript)
+    files = (transcript, log)
+    try:
+        if not s.expect(re.compile(rb"other\| uart_echo: start"), STEP_TIMEOUT):
+            return report("guests-input", False, "the second guest did not start", files)
+        for n in (1, 2, 3):             # the hypervisor's console: the terminal's input at first
+            s.type("other line %d\n" % n)
+        s.type("\x01c")                 # QEMU: input to the owner's UART
+        for n in (1, 2, 3):
+            s.type("owner line %d\n" % n)
+        status = s.wait(STEP_TIMEOUT)
+        with open(transcript, "rb") as f:
+            seen = f.read()
+        want = [b"\nuart_echo: line %d, 12 characters: owner line %d" % (n, n) for n in (1, 2, 3)]
+        want += [b"\nother| uart_echo: line %d, 12 characters: other line %d" % (n, n) for n in (1, 2, 3)]
+        missing = [w.decode() for w in want if w not in seen]
+        report("guests-input", status == 0 and not missing,
+               "exit status %s; missing: %s" % (status, "; ".join(missing)), files)
+    finally:
+        s.kill()
+
+
 def ctrl_a_x_natively(env, work):
     transcript = os.path.join(work, "interactive.native.out")
     argv = ["scripts/run-qemu.sh", "--machine", env["QEMU_MACHINE"], "--mem", env["QEMU_MEM_NATIVE"],
@@ -170,6 +210,8 @@ def main():
     os.makedirs(work, exist_ok=True)
     shell_under_hypervisor(env, work)
     ctrl_a_x_natively(env, work)
+    if env.get("MULTI_HYP_ELF") and os.path.exists(os.path.join(env["BUILD"], "guests", "uart_echo.elf")):
+        guests_on_one_terminal(env, work)
 
 
 if __name__ == "__main__":

@@ -10,14 +10,16 @@ WORK=$BUILD/tests
 mkdir -p "$WORK"
 
 # run_native IMAGE OUT [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT; returns QEMU's status
-# (0 too when the guest said NATIVE_HALT_LINE, on boards that cannot power off).
+# (0 too when the guest said NATIVE_HALT_LINE, on boards that cannot power off). NATIVE_INPUT: a
+# file to type on its console.
 run_native() {
 	local image=$1 out=$2 timeout=${3:-$QEMU_TIMEOUT} halt=()
 	shift $(($# < 3 ? $# : 3))
 	[ -n "${NATIVE_HALT_LINE:-}" ] && halt=(--halt-line "$NATIVE_HALT_LINE")
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_NATIVE" --native \
-		--guest "$image" --timeout "$timeout" "${halt[@]}" "$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
+		--guest "$image" --timeout "$timeout" "${halt[@]}" "$@" -- $QEMU_BOARD_ARGS \
+		<"${NATIVE_INPUT:-/dev/null}" >"$out" 2>"$out.stderr"
 }
 
 # run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG.

@@ -15,6 +15,7 @@
 #define UART_DATA       0x00u   /* UARTDR */
 #define UART_STATUS     0x18u   /* UARTFR */
 #define UART_TX_FULL(fr) ((fr) & (1u << 5))     /* TXFF */
+#define UART0_IRQ       37u     /* SPI 5 */
 
 /* V2M motherboard system registers */
 #define SYSREG_BASE     0x1c010000u
