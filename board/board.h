@@ -35,6 +35,12 @@ struct guest_mmio_device {
 struct guest_passthrough_device {
 	uint32_t base;
 	uint32_t size;
+	/*
+	 * When its guest stops running (it ended, crashed or asked for a
+	 * reset): put the device back as after reset, quiet (no interrupt,
+	 * nothing in flight), before anyone has it again. NULL: nothing to do.
+	 */
+	void (*reset)(void);
 };
 
 #define BOARD_IRQ_NONE (~0u)

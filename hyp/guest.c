@@ -233,9 +233,13 @@ static void guest_event(struct guest *g, enum guest_event event)
 
 	BUG_ON(next == g->state);
 	g->state = next;
-	/* The board's devices it owns are quiesced when it leaves running: their interrupts off. */
-	if (g->owns_devices && !guest_state_has_devices(next))
+	/* The board's devices it owns are quiesced when it leaves running: their interrupts off, reset. */
+	if (g->owns_devices && !guest_state_has_devices(next)) {
 		irq_forward_release(g);
+		for (unsigned i = 0; i < board.guest_passthrough_count; i++)
+			if (board.guest_passthrough[i].reset)
+				board.guest_passthrough[i].reset();
+	}
 }
 
 bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stage_size, uint32_t ram_host,

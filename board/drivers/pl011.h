@@ -9,5 +9,11 @@ void pl011_init(volatile uint32_t *regs);
 void pl011_putc(char c);
 /* The next character received, or -1 if none is waiting. */
 int pl011_getc(void);
+/*
+ * Another PL011 (a guest's), as after reset: what it was sending sent,
+ * what it received dropped, interrupts masked and cleared, its registers
+ * at their reset values.
+ */
+void pl011_reset(volatile uint32_t *regs);
 
 #endif

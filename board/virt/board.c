@@ -9,6 +9,7 @@
 #include "generated/config.h"
 #include "board/drivers/generic_timer.h"
 #include "board/drivers/gicv2.h"
+#include "board/drivers/pl011.h"
 #include "board/drivers/psci.h"
 #include "board/drivers/semihosting.h"
 #include "board/virt/virtio_absent.h"
@@ -28,9 +29,17 @@
 #define VIRT_VTIMER_PPI     27u
 #define MACH_TYPE_NONE      0xffffffffu     /* what QEMU passes a Linux kernel on virt (device tree boot) */
 
+static volatile uint32_t *guest_uart;
+
 static void virt_init(void)
 {
 	gicv2_init(VIRT_GIC_DIST, VIRT_GIC_CPU);
+	guest_uart = ioremap(VIRT_UART, 0x1000);
+}
+
+static void guest_uart_reset(void)
+{
+	pl011_reset(guest_uart);
 }
 
 /*
@@ -40,7 +49,7 @@ static void virt_init(void)
  */
 static const struct guest_passthrough_device virt_guest_passthrough[] = {
 	{ .base = VIRT_GICV2M, .size = 0x1000 },
-	{ .base = VIRT_UART, .size = 0x1000 },
+	{ .base = VIRT_UART, .size = 0x1000, .reset = guest_uart_reset },
 	{ .base = VIRT_RTC, .size = 0x1000 },
 	{ .base = VIRT_GPIO, .size = 0x1000 },
 };

@@ -14,6 +14,7 @@ BOARD_FIT_ADDR := 0x4a000000
 
 obj-y += board/virt/board.o board/virt/virtio_absent.o
 obj-y += board/drivers/gicv2.o board/drivers/generic_timer.o board/drivers/semihosting.o board/drivers/psci.o
+obj-y += board/drivers/pl011.o
 
 # The default Linux guest: QEMU's own device tree for this machine (as QEMU gives
 # a kernel it boots natively, with the guest's RAM), and its console.

@@ -245,6 +245,19 @@ DTS
 	compare_guests restart "$WORK/guests-restart.dts" 1 wild_jump
 fi
 
+# A guest that owns the devices changes its console UART and crashes: loaded again, it must find
+# the UART as after reset (each run prints the same), the hypervisor having reset it.
+if [ -e "$BUILD/guests/uart_reset.elf" ]; then
+	cat > "$WORK/guests-device-reset.dts" <<'DTS'
+/dts-v1/;
+/ {
+	uart_reset { image = "uart_reset"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; restarts = <1>; };
+	hello { image = "hello"; ram-size = <0x4000000>; ram-host = <0x84000000>; };
+};
+DTS
+	compare_guests device-reset "$WORK/guests-device-reset.dts" 1 uart_reset
+fi
+
 expect_refused ram-overlap "guest 1 (b): its RAM overlaps another guest's: a" <<'DTS'
 /dts-v1/;
 / {
