@@ -68,6 +68,12 @@ struct board_tick {
 	 * NULL: guests' timers are watched at tick granularity only.
 	 */
 	void (*wake_at)(uint64_t virtual_count);
+	/*
+	 * Microseconds on a clock that only goes forward, for charging guests
+	 * their budgets by the time they used. NULL: whole ticks are charged,
+	 * to the guest running when each comes.
+	 */
+	uint64_t (*now_us)(void);
 	unsigned irq;
 };
 

@@ -20,6 +20,12 @@
 
 #define STAGE ((const uint8_t *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR)
 
+/* The scheduler's clock: the board's microseconds, or whole ticks where it has none. */
+static uint64_t sched_clock(const struct guest_set *s)
+{
+	return board.tick.now_us ? board.tick.now_us() : s->ticks * HYP_TICK_US;
+}
+
 /* The priority of the one guest of a run without a directory. */
 #define SINGLE_GUEST_PRIORITY 1u
 
@@ -86,7 +92,8 @@ static bool create_one(struct guest_set *s, const struct guest_dir_entry *e)
 		log_warn("%s: this board has no console UART to emulate: its console output is lost", e->name);
 	if (!load(s, g, e))
 		return false;
-	sched_add(&s->sched, e->priority, e->budget_ticks, e->period_ticks, e->flags & GUEST_HARD_BUDGET);
+	sched_add(&s->sched, e->priority, (uint64_t)e->budget_ticks * HYP_TICK_US,
+		  (uint64_t)e->period_ticks * HYP_TICK_US, e->flags & GUEST_HARD_BUDGET);
 	sched_set_runnable(&s->sched, g->index, true);
 	s->count++;
 	return true;
@@ -97,7 +104,8 @@ void guest_set_create(struct guest_set *s, uint32_t boot_sctlr, const struct vcp
 	const struct guest_dir *dir = (const void *)STAGE;
 	bool ok = true;
 
-	sched_init(&s->sched);
+	s->ticks = 0;
+	sched_init(&s->sched, sched_clock(s));
 	s->count = 0;
 	s->running = NULL;
 	s->boot_sctlr = boot_sctlr;
@@ -196,10 +204,12 @@ static struct guest *idle(struct guest_set *s)
 	do {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
 		bool tick = hyp_take_irq(s);
-		if (tick)
+		if (tick) {
+			s->ticks++;
 			console_input_poll(s);
+		}
 		wake_waiting(s);
-		next = tick ? sched_tick(&s->sched) : sched_pick(&s->sched);
+		next = tick ? sched_tick(&s->sched, sched_clock(s)) : sched_pick(&s->sched, sched_clock(s));
 	} while (next == SCHED_NONE);
 	return &s->guest[next];
 }
@@ -214,27 +224,30 @@ static struct guest *run_chosen(struct guest_set *s, int next)
 
 struct guest *guest_set_tick(struct guest *g)
 {
-	console_input_poll(g->set);
-	wake_waiting(g->set);
-	return run_chosen(g->set, sched_tick(&g->set->sched));
+	struct guest_set *s = g->set;
+
+	s->ticks++;
+	console_input_poll(s);
+	wake_waiting(s);
+	return run_chosen(s, sched_tick(&s->sched, sched_clock(s)));
 }
 
 struct guest *guest_set_interrupted(struct guest *g)
 {
 	wake_waiting(g->set);
-	return run_chosen(g->set, sched_pick(&g->set->sched));
+	return run_chosen(g->set, sched_pick(&g->set->sched, sched_clock(g->set)));
 }
 
 struct guest *guest_set_wait(struct guest *g)
 {
 	g->waiting = true;
 	sched_set_runnable(&g->set->sched, g->index, false);
-	return run_chosen(g->set, sched_pick(&g->set->sched));
+	return run_chosen(g->set, sched_pick(&g->set->sched, sched_clock(g->set)));
 }
 
 void guest_set_run(struct guest_set *s)
 {
-	int first = sched_pick(&s->sched);
+	int first = sched_pick(&s->sched, sched_clock(s));
 
 	BUG_ON(first == SCHED_NONE);    /* every guest created is runnable */
 	console_input_start(s);
@@ -285,7 +298,7 @@ void guest_set_leave(struct guest *g)
 		if (!left)
 			hyp_finish(!s->failed);
 	}
-	guest_enter(run_chosen(s, sched_pick(&s->sched)));
+	guest_enter(run_chosen(s, sched_pick(&s->sched, sched_clock(s))));
 }
 
 void hyp_finish(bool ok)

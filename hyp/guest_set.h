@@ -15,11 +15,16 @@
 
 _Static_assert(CONFIG_GUESTS_MAX <= SCHED_MAX_ENTITIES, "one scheduling entity per guest");
 
+/* The hypervisor's tick, which budgets and periods are whole numbers of. */
+#define HYP_TICK_HZ 100u
+#define HYP_TICK_US (1000000u / HYP_TICK_HZ)
+
 struct guest_set {
 	unsigned count;
 	uint32_t boot_sctlr;            /* what each guest's virtual SCTLR starts as */
 	const struct vcpu_id_regs *id;
-	struct sched sched;
+	struct sched sched;             /* in microseconds (sched_clock()) */
+	uint64_t ticks;                 /* the hypervisor's ticks so far */
 	struct guest *running;
 	bool vfp;               /* the core has floating-point registers to switch */
 	struct guest *vfp_owner;        /* whose values they hold (hyp/vfp_owner.h) */

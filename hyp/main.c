@@ -11,8 +11,6 @@
 #include "hyp/integrity.h"
 #include "hyp/log.h"
 
-#define HYP_TICK_HZ 100u
-
 extern const uint8_t hyp_vectors[];
 void hyp_main(uint32_t boot_sctlr, uint32_t phys_offset) __attribute__((noreturn));
 

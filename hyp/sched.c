@@ -1,11 +1,11 @@
 #include "hyp/sched.h"
 
-void sched_init(struct sched *s)
+void sched_init(struct sched *s, uint64_t now)
 {
-	*s = (struct sched){ .current = SCHED_NONE };
+	*s = (struct sched){ .current = SCHED_NONE, .now = now };
 }
 
-unsigned sched_add(struct sched *s, unsigned priority, uint32_t budget, uint32_t period, bool hard)
+unsigned sched_add(struct sched *s, unsigned priority, uint64_t budget, uint64_t period, bool hard)
 {
 	s->e[s->count] = (struct sched_entity){
 		.priority = priority,
@@ -59,24 +59,36 @@ static int choose(struct sched *s, bool rotate)
 	return next;
 }
 
-int sched_tick(struct sched *s)
+/* Charge the time since the last call, then refill the budgets whose period ended. */
+static void account(struct sched *s, uint64_t now)
 {
 	if (s->current != SCHED_NONE)
-		s->e[s->current].used++;
-	s->now++;
+		s->e[s->current].used += now - s->now;
+	s->now = now;
 	for (unsigned i = 0; i < s->count; i++) {
 		struct sched_entity *e = &s->e[i];
 
-		/* Checked every tick, so a period ends at most once per tick. */
-		if (e->budget && s->now - e->period_start >= e->period) {
+		if (!e->budget || now - e->period_start < e->period)
+			continue;
+		if (now - e->period_start < 2u * e->period) {
 			e->period_start += e->period;
+			/* A hard entity runs past its budget only until the next call: that is the next period's. */
+			e->used = e->hard && e->used > e->budget ? e->used - e->budget : 0;
+		} else {                /* two periods or more since its last refill: it starts afresh */
+			e->period_start = now - (now - e->period_start) % e->period;
 			e->used = 0;
 		}
 	}
+}
+
+int sched_tick(struct sched *s, uint64_t now)
+{
+	account(s, now);
 	return choose(s, true);
 }
 
-int sched_pick(struct sched *s)
+int sched_pick(struct sched *s, uint64_t now)
 {
+	account(s, now);
 	return choose(s, false);
 }

@@ -1,7 +1,11 @@
 /*
  * A fixed-priority scheduler with a budget per period, for several guests
- * on one core. Time is counted in ticks; the caller reports each one with
- * sched_tick and runs whatever s->current names.
+ * on one core. Time is the caller's: a clock that only goes forward (the
+ * hypervisor's microseconds), read at every call. The entity that ran since
+ * the last call is charged the time that passed, so one that gives up the
+ * core between ticks pays for what it used, no more, no less. The caller
+ * reports each of its ticks with sched_tick, any other moment it must
+ * choose again with sched_pick, and runs whatever s->current names.
  *
  * The choice:
  * - Eligible: runnable and within budget (budget 0: unlimited). The
@@ -13,7 +17,10 @@
  *   may run, by the same rules; a hard one waits for its next period.
  *   Nothing at all: idle (SCHED_NONE).
  * - Budgets refill at period_start + k * period, counted from sched_add
- *   whether the entity ran or not.
+ *   whether the entity ran or not. What a hard entity used beyond its
+ *   budget in one period (it runs out between two calls) is charged to the
+ *   next one; a soft one's overrun used time nothing else wanted, and is
+ *   forgiven.
  * Portable: compiled for the target and for host unit tests.
  */
 #ifndef HYP_SCHED_H
@@ -27,38 +34,37 @@
 
 struct sched_entity {
 	unsigned priority;      /* higher runs first */
-	uint32_t budget;        /* ticks it may run per period; 0: unlimited */
-	uint32_t period;        /* ticks; ignored when budget is 0 */
+	uint64_t budget;        /* time it may run per period; 0: unlimited */
+	uint64_t period;        /* ignored when budget is 0 */
 	bool hard;              /* out of budget: never runs until replenished (false: may run when nothing with budget is runnable) */
 	bool runnable;
-	uint32_t used;          /* ticks used in its current period */
-	uint32_t period_start;  /* tick its current period began */
+	uint64_t used;          /* time used in its current period */
+	uint64_t period_start;  /* when its current period began */
 };
 
 struct sched {
 	struct sched_entity e[SCHED_MAX_ENTITIES];
 	unsigned count;
 	int current;            /* SCHED_NONE: idle; also where round-robin goes on from */
-	uint32_t now;           /* ticks since sched_init */
+	uint64_t now;           /* the time of the last call */
 };
 
-void sched_init(struct sched *s);
+void sched_init(struct sched *s, uint64_t now);
 
-/* Add an entity (initially not runnable); returns its index. Caller guarantees count < SCHED_MAX_ENTITIES. */
-unsigned sched_add(struct sched *s, unsigned priority, uint32_t budget, uint32_t period, bool hard);
+/* Add an entity (initially not runnable), its period starting now; returns its index. Caller guarantees count < SCHED_MAX_ENTITIES. */
+unsigned sched_add(struct sched *s, unsigned priority, uint64_t budget, uint64_t period, bool hard);
 
 /* Takes effect at the next sched_tick or sched_pick. */
 void sched_set_runnable(struct sched *s, unsigned id, bool runnable);
 
 /*
- * One tick has passed with s->current running (or idle): charge it, replenish budgets whose
- * period ended (each entity's period counts from when it was added, i.e. period boundaries at
- * period_start + k*period, regardless of whether it ran), then choose who runs next and store
- * it in s->current; returns s->current.
+ * A tick at time `now`: charge s->current (or idle) the time since the last
+ * call, replenish budgets whose period ended, then choose who runs next
+ * (rotating among equals) and store it in s->current; returns s->current.
  */
-int sched_tick(struct sched *s);
+int sched_tick(struct sched *s, uint64_t now);
 
-/* Choose again without a tick passing (the current entity blocked, ended or became runnable); returns s->current. */
-int sched_pick(struct sched *s);
+/* Choose again at time `now`, not at a tick (the current entity blocked, ended or another became runnable): charged as sched_tick, but the current one is kept among equals; returns s->current. */
+int sched_pick(struct sched *s, uint64_t now);
 
 #endif
