@@ -119,11 +119,6 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 	return -1;
 }
 
-uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
-{
-	return m->processor_dacr;
-}
-
 uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
 	uint32_t rederive = 0, procs = 0, old = m->guest_dacr;

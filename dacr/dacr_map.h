@@ -80,7 +80,10 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged);
 int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cls);
 
 /* The processor DACR for the current guest DACR and mode. */
-uint32_t dacr_map_processor_dacr(const struct dacr_map *m);
+static inline uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
+{
+	return m->processor_dacr;
+}
 
 /*
  * A guest DACR write. Returns a mask of guest domains whose shadow entries

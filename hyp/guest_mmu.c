@@ -60,6 +60,8 @@ static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 /* Invalidate the TLB entries of the views of `root` that went stale. */
 static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *root)
 {
+	if (!root->s.stale_views)
+		return;
 	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
 		if (root->s.stale_views & SHADOW_VIEW_BIT(v))
 			tlb_invalidate_asid(hw_asid(m, root, v));

@@ -64,11 +64,6 @@ void shadow_flat_use(const struct shadow_flat *f, uint32_t asid)
 	mmu_switch_shadow(f->l1, asid);
 }
 
-bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size)
-{
-	return gpa >= f->ram.gpa_base && size <= f->ram.size && gpa - f->ram.gpa_base <= f->ram.size - size;
-}
-
 void *guest_ram_page_ptr(const struct shadow_flat *f, uint32_t gpa)
 {
 	BUG_ON(!shadow_flat_is_ram(f, gpa, 1));

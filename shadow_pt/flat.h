@@ -51,7 +51,11 @@ void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size);
 /* Run on this flat map (the guest's MMU is off) under the guest's flat-map ASID. */
 void shadow_flat_use(const struct shadow_flat *f, uint32_t asid);
 
-bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size);
+/* Is [gpa, gpa+size) guest RAM? Inline: the table resynchronisation asks for every descriptor. */
+static inline bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size)
+{
+	return gpa >= f->ram.gpa_base && size <= f->ram.size && gpa - f->ram.gpa_base <= f->ram.size - size;
+}
 /*
  * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
  * does; valid for the rest of that page and MMU_PHYS_SLOTS - 1 more calls.
