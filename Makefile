@@ -169,7 +169,7 @@ ifeq ($(GUESTS),)
 	@$(MAKE) --no-print-directory -s all $(if $(DEFAULT_GUEST),linux-guest) >&2
 	@$(MAKE) --no-print-directory -s run-built
 else
-	@[ -n "$(BOARD_RUNS_GUESTS)" ] || { echo "make run GUESTS=...: not on $(BOARD) yet (vexpress-a15 runs several guests)" >&2; exit 2; }
+	@[ -n "$(BOARD_RUNS_GUESTS)" ] || { echo "make run GUESTS=...: not on $(BOARD) yet (vexpress-a15 and virt run several guests)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory -s all hyp-multi $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest) >&2
 	@$(MAKE) --no-print-directory -s run-guests-built
 endif
@@ -261,6 +261,7 @@ run-guests-built:
 	@scripts/run-qemu.sh --machine $(QEMU_MACHINE) --mem $(QEMU_MEM_HYP) \
 		--stage $(CONFIG_GUEST_STAGE_ADDR) --stage-size $(CONFIG_GUEST_STAGE_SIZE) \
 		--hyp $(BUILD)/multi/hyp.elf --hyp-console $(BOARD_HYP_CONSOLE) \
+		$(if $(BOARD_UBOOT),--uboot $(BOARD_UBOOT) --fit-addr $(BOARD_FIT_ADDR) --fit-dir $(BUILD)/multi/fit) \
 		--guests "$(GUESTS)" --guest-dir $(BUILD)/guests --guest-ram $(BOARD_RAM_BASE):0 \
 		$(if $(filter yes,$(BOARD_RUNS_LINUX)),--linux "$(LINUX_GUEST_FILES)") \
 		--hyp-log $(BUILD)/hyp.log -- $(QEMU_RUN_ARGS)
@@ -270,10 +271,10 @@ test-built:
 		$(RAM_ELSEWHERE_ENV) $(if $(BOARD_RUNS_GUESTS),MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf) tests/run-all.sh
 
 # What tests/run-board.sh needs on BOARD.
-board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest)
+board-test-deps: all $(if $(filter yes,$(BOARD_RUNS_LINUX)),linux-guest) $(if $(BOARD_RUNS_GUESTS),hyp-multi)
 
 board-test-built:
-	@$(QEMU_ENV) BOARD=$(BOARD) tests/run-board.sh
+	@$(QEMU_ENV) BOARD=$(BOARD) $(if $(BOARD_RUNS_GUESTS),MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf) tests/run-board.sh
 
 # The SD card of a board U-Boot starts from one: U-Boot's SPL and itself
 # (Debian's), a boot script, and a FIT with the hypervisor and the default

@@ -12,6 +12,7 @@
 #   run-qemu.sh --machine M --mem SIZE --stage ADDR --stage-size SIZE --hyp HYP.elf
 #               --guests CONFIG.dts --guest-dir DIR --guest-ram BASE:0 [--hyp-log FILE]
 #               [--linux KERNEL,DTB,INITRD] [--hyp-input FILE]
+#               [--uboot U-BOOT.bin --fit-addr ADDR [--fit-dir DIR]]
 #               [--timeout S] [-- QEMU-ARGS]
 #
 # The guest's console (first UART) is this script's stdout, and its input is
@@ -47,7 +48,8 @@
 # to --fit-dir (an .its, the .itb, U-Boot's environment): the hypervisor as
 # its kernel, the machine's own device tree (QEMU's) as its fdt, and the
 # staged guest (header, image, device tree, initrd) as loadables at their
-# staging addresses. QEMU places the FIT at --fit-addr; U-Boot's
+# staging addresses, or with --guests the whole staging area as one
+# loadable. QEMU places the FIT at --fit-addr; U-Boot's
 # environment (a pflash image) runs bootm on it, and powers off if bootm
 # returns. --fit boots that FIT instead of writing one.
 set -u
@@ -110,7 +112,7 @@ write_uboot_env() {
 
 [ -n "$machine" ] && [ -n "$mem" ] || die "--machine and --mem are required"
 if [ -n "$guests" ]; then
-	[ "$native" = 0 ] && [ -z "$uboot" ] || die "--guests runs under the hypervisor, started by QEMU itself"
+	[ "$native" = 0 ] || die "--guests runs under the hypervisor"
 	[ -z "$guest" ] || die "--guests and --guest: one or the other"
 else
 	[ -n "$guest" ] || die "no guest image given (GUEST=path/to/image)"
@@ -198,7 +200,7 @@ else
 	else
 		qemu+=(-kernel "$hyp")
 	fi
-	if [ -n "$guests" ]; then
+	if [ -n "$guests" ] && [ -z "$uboot" ]; then
 		qemu+=(-device "loader,file=$stage_blob,addr=$stage,force-raw=on")
 	elif [ -z "$uboot" ]; then
 		for i in "${!header[@]}"; do

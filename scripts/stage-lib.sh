@@ -147,16 +147,23 @@ fit_image() {
 
 # write_fit MACHINE_DTB: $fit_dir/hyp.its and hyp.itb, the hypervisor as the FIT's kernel,
 # MACHINE_DTB (the device tree the boot loader would pass) as its fdt, the staged guest
-# (stage_layout) as loadables at their staging addresses; the files they hold beside them.
+# (stage_layout) as loadables at their staging addresses, or with several guests the
+# whole staging area (stage_blob, scripts/stage-guests.sh) as one; the files they hold
+# beside them.
 write_fit() {
 	local cross=${CROSS_COMPILE:-arm-none-eabi-} loadables='"stage-header", "guest-image"'
 	"${cross}objcopy" -O binary "$hyp" "$fit_dir/hyp.bin" || die "cannot make a binary of '$hyp'"
 	hyp_load=$("${cross}readelf" -h "$hyp" | sed -n 's/.*Entry point address: *//p')
 	[ -n "$hyp_load" ] || die "'$hyp' has no entry point"
-	le32 "${header[@]}" > "$fit_dir/stage-header.bin"
-	cp "$guest" "$fit_dir/guest-image" || die "cannot copy '$guest'"
-	[ -n "$dtb" ] && cp "$dtb" "$fit_dir/guest.dtb" && loadables+=', "guest-dtb"'
-	[ -n "$initrd" ] && cp "$initrd" "$fit_dir/guest-initrd" && loadables+=', "guest-initrd"'
+	if [ -n "${stage_blob:-}" ]; then
+		cp "$stage_blob" "$fit_dir/guests-stage" || die "cannot copy '$stage_blob'"
+		loadables='"guests-stage"'
+	else
+		le32 "${header[@]}" > "$fit_dir/stage-header.bin"
+		cp "$guest" "$fit_dir/guest-image" || die "cannot copy '$guest'"
+		[ -n "$dtb" ] && cp "$dtb" "$fit_dir/guest.dtb" && loadables+=', "guest-dtb"'
+		[ -n "$initrd" ] && cp "$initrd" "$fit_dir/guest-initrd" && loadables+=', "guest-initrd"'
+	fi
 	[ "$1" -ef "$fit_dir/machine.dtb" ] || cp "$1" "$fit_dir/machine.dtb" ||
 		die "cannot copy the machine's device tree '$1'"
 	{
@@ -167,10 +174,14 @@ write_fit() {
 		printf '\t\t\tdata = /incbin/("machine.dtb");\n\t\t\ttype = "flat_dt";\n'
 		printf '\t\t\tarch = "arm";\n\t\t\tcompression = "none";\n'
 		printf '\t\t\thash-1 { algo = "sha1"; };\n\t\t};\n'
-		fit_image stage-header "guest stage header (hyp/guest_image.h)" stage-header.bin firmware "$stage"
-		fit_image guest-image "guest image" guest-image kernel_noload "$image_at"
-		[ -n "$dtb" ] && fit_image guest-dtb "guest device tree" guest.dtb flat_dt "$dtb_at"
-		[ -n "$initrd" ] && fit_image guest-initrd "guest initrd" guest-initrd ramdisk "$initrd_stage_at"
+		if [ -n "${stage_blob:-}" ]; then
+			fit_image guests-stage "the guests' staging area (hyp/guest_config.h)" guests-stage firmware "$stage"
+		else
+			fit_image stage-header "guest stage header (hyp/guest_image.h)" stage-header.bin firmware "$stage"
+			fit_image guest-image "guest image" guest-image kernel_noload "$image_at"
+			[ -n "$dtb" ] && fit_image guest-dtb "guest device tree" guest.dtb flat_dt "$dtb_at"
+			[ -n "$initrd" ] && fit_image guest-initrd "guest initrd" guest-initrd ramdisk "$initrd_stage_at"
+		fi
 		printf '\t};\n\tconfigurations {\n\t\tdefault = "hypervisor";\n\t\thypervisor {\n'
 		printf '\t\t\tdescription = "the hypervisor with its guest";\n'
 		printf '\t\t\tkernel = "hypervisor";\n\t\t\tfdt = "machine-fdt";\n'

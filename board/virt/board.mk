@@ -21,6 +21,8 @@ obj-y += board/drivers/pl011.o
 LINUX_DTB_FILE = $(BUILD)/linux/qemu-virt.dtb
 LINUX_CONSOLE := ttyAMA0
 BOARD_RUNS_LINUX := yes
+# Several guests at once (`make run GUESTS=...`, booted by U-Boot as one FIT; make test runs tests/qemu/guests.sh).
+BOARD_RUNS_GUESTS := yes
 linux-guest: $(LINUX_DTB_FILE)
 # QEMU dumps it padded to 1 MiB, which the zImage's decompressor cannot take: dtc compacts it.
 $(BUILD)/linux/qemu-virt.dtb: $(KCONFIG_CONFIG)

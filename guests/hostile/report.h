@@ -9,8 +9,7 @@
 /* How much of an outcome is architecturally defined, hence printed. */
 enum shown {
 	SHOW_ALL,		/* the value read, or the fault */
-	SHOW_ABORT_ONLY,	/* either mapping may be used, neither aborts: "ok" or the fault */
-	SHOW_NOTHING,		/* either mapping may be used, one aborts: "done" */
+	SHOW_NOTHING,		/* either mapping may be used, and they may not agree: "done" */
 };
 
 /* "<what> <op> <va>[ <value>]: <result>", result as `shown` allows. */

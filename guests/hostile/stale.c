@@ -1,9 +1,12 @@
 /*
  * Attempts 7 and 8: descriptors changed without TLB maintenance, then with it.
  * Until the TLBIALL either the old or the new mapping may be used, so only
- * what both agree on is printed (SHOW_ABORT_ONLY, SHOW_NOTHING); a store in
+ * what both agree on is printed (SHOW_NOTHING); a store in
  * that interval writes what the old frame already holds.  A fault entry is
- * never held in a TLB, so replacing one needs no TLB maintenance.
+ * never held in a TLB, so replacing one needs no TLB maintenance. A new
+ * mapping of HYP_PA may abort: that address is RAM or nothing, depending on
+ * how much RAM the guest has, and nothing aborts on some boards (virt), so
+ * accesses that may go there print only "done".
  */
 #include <stdint.h>
 
@@ -41,8 +44,8 @@ static void alias(const char *what, uint32_t alias_va)
 	attempt(what, OP_WRITE, target_slot, to_hyp, SHOW_ALL);
 	clean_l1(TARGET_VA);
 	tables_visible();
-	attempt(what, OP_READ, TARGET_VA, 0, SHOW_ABORT_ONLY);
-	attempt(what, OP_WRITE, TARGET_VA, SENTINEL_A, SHOW_ABORT_ONLY);
+	attempt(what, OP_READ, TARGET_VA, 0, SHOW_NOTHING);
+	attempt(what, OP_WRITE, TARGET_VA, SENTINEL_A, SHOW_NOTHING);
 	tlb_sync();
 	write_read(what, TARGET_VA, STALE_PATTERN);
 	attempt(what, OP_READ, FRAME_A, 0, SHOW_ALL);
@@ -68,8 +71,8 @@ static void direct(void)
 	attempt("direct", OP_READ, TEST_VA, 0, SHOW_ALL);
 	set_l1(TEST_VA, section_desc(HYP_PA, TEST_DOMAIN, AP_RW_ALL));
 	tables_visible();
-	attempt("direct-stale", OP_READ, TEST_VA, 0, SHOW_ABORT_ONLY);
-	attempt("direct-stale", OP_WRITE, TEST_VA, SENTINEL_B, SHOW_ABORT_ONLY);
+	attempt("direct-stale", OP_READ, TEST_VA, 0, SHOW_NOTHING);
+	attempt("direct-stale", OP_WRITE, TEST_VA, SENTINEL_B, SHOW_NOTHING);
 	tlb_sync();
 	write_read("direct", TEST_VA, STALE_PATTERN);
 	attempt("direct", OP_READ, FRAME_B, 0, SHOW_ALL);
@@ -97,7 +100,7 @@ static void direct(void)
 	attempt("direct-page", OP_READ, TEST_VA, 0, SHOW_ALL);
 	map_small(TEST_VA, HYP_PA, AP_RW_ALL);
 	tables_visible();
-	attempt("direct-page-stale", OP_READ, TEST_VA, 0, SHOW_ABORT_ONLY);
+	attempt("direct-page-stale", OP_READ, TEST_VA, 0, SHOW_NOTHING);
 	tlb_sync();
 	attempt("direct-page", OP_READ, TEST_VA, 0, SHOW_ALL);
 	unmap(TEST_VA, 1);

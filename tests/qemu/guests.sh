@@ -10,19 +10,40 @@ set -u
 . tests/qemu/lib.sh
 
 MULTI_TIMEOUT=${MULTI_TIMEOUT:-120}
+ram_base=$((${GUEST_RAM%%:*}))
 
-# run_guests CONFIG OUT LOG: the guests of CONFIG under the hypervisor, HYP_INPUT (a file) typed
-# on its console if set; returns its status.
+# rebased CONFIG: a copy of CONFIG whose ram-host addresses, written for vexpress-a15 (RAM at
+# 0x80000000, as in configs/guests/), are as far into this board's RAM; its name.
+rebased() {
+	local line out=$WORK/$(basename "$1" .dts).rebased.dts re='^(.*ram-host = <)(0x[0-9a-fA-F]+)(>.*)$'
+	while IFS= read -r line; do
+		if [[ $line =~ $re ]]; then
+			printf '%s0x%08x%s\n' "${BASH_REMATCH[1]}" $((BASH_REMATCH[2] - 0x80000000 + ram_base)) \
+				"${BASH_REMATCH[3]}"
+		else
+			printf '%s\n' "$line"
+		fi
+	done < "$1" > "$out"
+	echo "$out"
+}
+
+# run_guests CONFIG OUT LOG: the guests of CONFIG under the hypervisor (booted by U-Boot where the
+# board has it: OUT as after_uboot leaves it), HYP_INPUT (a file) typed on its console if set;
+# returns its status.
 run_guests() {
-	local typed=()
+	local typed=() boot=()
 	[ -n "${HYP_INPUT:-}" ] && typed=(--hyp-input "$HYP_INPUT")
+	[ -n "${UBOOT:-}" ] && boot=(--uboot "$UBOOT" --fit-addr "$FIT_ADDR" --fit-dir "$2.fit")
 	# shellcheck disable=SC2086
 	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
 		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
-		--hyp-console "$HYP_CONSOLE" --guests "$1" --guest-dir "$BUILD/guests" \
+		--hyp-console "$HYP_CONSOLE" --guests "$(rebased "$1")" --guest-dir "$BUILD/guests" "${boot[@]}" \
 		--guest-ram "${GUEST_RAM%%:*}:0" --hyp-log "$3" --timeout "$MULTI_TIMEOUT" \
 		--linux "${LINUX_KERNEL:-},${LINUX_DTB_FILE:-},${INITRAMFS:-}" "${typed[@]}" \
 		-- $QEMU_BOARD_ARGS </dev/null >"$2" 2>"$2.stderr"
+	local rc=$?
+	after_uboot "$2"
+	return $rc
 }
 
 # guest_output NAME OWNER OUT LOG: what guest NAME printed, without carriage returns.
@@ -128,7 +149,7 @@ expect_refused() {
 }
 
 # expect_script_refused TEST MESSAGE: the run script refuses the configuration on stdin (status 2,
-# MESSAGE on stderr) before QEMU starts.
+# its message on stderr containing MESSAGE) before QEMU starts.
 expect_script_refused() {
 	local test_name=qemu/guests/script-refuses-$1 config=$WORK/guests-script-$1.dts
 	local out=$WORK/guests-script-$1.out log=$WORK/guests-script-$1.log rc
@@ -138,7 +159,7 @@ expect_script_refused() {
 	rc=$?
 	if [ "$rc" -ne 2 ]; then
 		fail "$test_name" "exited $rc, expected 2" "$out.stderr"
-	elif ! grep -qF "run-qemu.sh: $2" "$out.stderr"; then
+	elif ! grep -F "run-qemu.sh: " "$out.stderr" | grep -qF "$2"; then
 		fail "$test_name" "no 'run-qemu.sh: $2'" "$out.stderr"
 	elif [ -s "$log" ]; then
 		fail "$test_name" "the hypervisor ran" "$log"
@@ -193,7 +214,7 @@ fi
 # Console input: typed on the hypervisor's console, it goes to the guest with the focus (the first
 # without the devices), Ctrl-] passing the focus on; each copy of uart_echo prints the lines it got
 # as it does natively when they are typed on its UART.
-if [ -e "$BUILD/guests/uart_echo.elf" ]; then
+if [ -e "$BUILD/guests/uart_echo.elf" ] && [ "$HYP_CONSOLE" = serial ]; then
 	cat > "$WORK/guests-input.dts" <<'DTS'
 /dts-v1/;
 / {
@@ -308,7 +329,7 @@ expect_script_refused budget-not-ticks "guest 'a': budget-ms must be a multiple 
 /dts-v1/;
 / { a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; budget-ms = <15>; period-ms = <30>; }; };
 DTS
-expect_script_refused not-dts "guest configuration '$WORK/guests-script-not-dts.dts' is not a valid device-tree source" <<'DTS'
+expect_script_refused not-dts "guests-script-not-dts.rebased.dts' is not a valid device-tree source" <<'DTS'
 /dts-v1/;
 / { a { image = "hello" ram-size = <0x4000000>; }; };
 DTS

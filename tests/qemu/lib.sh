@@ -22,8 +22,16 @@ run_native() {
 		<"${NATIVE_INPUT:-/dev/null}" >"$out" 2>"$out.stderr"
 }
 
-# run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG.
-# Booted by U-Boot, OUT is what follows U-Boot's "Starting kernel ..." (all of it in OUT.uboot).
+# after_uboot OUT: booted by U-Boot, OUT keeps what follows U-Boot's "Starting kernel ..." (all of
+# it in OUT.uboot).
+after_uboot() {
+	[ -n "${UBOOT:-}" ] || return 0
+	mv "$1" "$1.uboot"
+	sed -e '1,/^Starting kernel \.\.\.\r$/d' "$1.uboot" | sed -e '1{/^\r$/d}' > "$1"
+}
+
+# run_hyp IMAGE OUT LOG [TIMEOUT [RUN-QEMU-ARGS...]]: guest console in OUT, hypervisor messages in LOG
+# (after_uboot).
 run_hyp() {
 	local image=$1 out=$2 log=$3 timeout=${4:-$QEMU_TIMEOUT} rc boot=()
 	shift $(($# < 4 ? $# : 4))
@@ -34,10 +42,7 @@ run_hyp() {
 		--hyp-console "$HYP_CONSOLE" "${boot[@]}" --guest "$image" --hyp-log "$log" --timeout "$timeout" \
 		"$@" -- $QEMU_BOARD_ARGS </dev/null >"$out" 2>"$out.stderr"
 	rc=$?
-	if [ -n "${UBOOT:-}" ]; then
-		mv "$out" "$out.uboot"
-		sed -e '1,/^Starting kernel \.\.\.\r$/d' "$out.uboot" | sed -e '1{/^\r$/d}' > "$out"
-	fi
+	after_uboot "$out"
 	return $rc
 }
 
