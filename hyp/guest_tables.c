@@ -69,11 +69,24 @@ static const uint32_t *page_words(void *ctx, uint32_t page_gpa)
 	return guest_ram_page_ptr(&g->flat, page_gpa);
 }
 
-static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
+/*
+ * A walk's descriptor as guest RAM holds it, as the snapshots do: the walk
+ * gives it in the byte order SCTLR.EE sets for table walks.
+ */
+static uint32_t as_stored(const struct guest *g, uint32_t desc)
+{
+	return (g->vcpu.cp15.sctlr & SCTLR_EE) ? __builtin_bswap32(desc) : desc;
+}
+
+/* A descriptor as the guest's table walks read it: the same swap, the other way. */
+static bool read_descriptor(void *ctx, uint32_t gpa, uint32_t *value)
 {
 	struct guest *g = ctx;
 
-	return guest_ram_read_word(&g->flat, gpa, value);
+	if (!guest_ram_read_word(&g->flat, gpa, value))
+		return false;
+	*value = as_stored(g, *value);
+	return true;
 }
 
 static bool listed(void *ctx, uint32_t gpa)
@@ -91,7 +104,7 @@ static void descriptor_changed(void *ctx, uint32_t desc_gpa)
 static struct modified_tables_ops list_ops(struct guest *g)
 {
 	return (struct modified_tables_ops){
-		.page = page_words, .read = read_word, .listed = listed,
+		.page = page_words, .read = read_descriptor, .listed = listed,
 		.descriptor_changed = descriptor_changed, .ctx = g,
 	};
 }
@@ -136,15 +149,6 @@ static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
 {
 	if (desc_gpa && page_bit(g->mmu.listed_pages, g, desc_gpa))
 		modified_tables_note_used(&g->mmu.modified, desc_gpa, value);
-}
-
-/*
- * A walk's descriptor as guest RAM holds it, as the snapshots do: the walk
- * gives it in the byte order SCTLR.EE sets for table walks.
- */
-static uint32_t as_stored(const struct guest *g, uint32_t desc)
-{
-	return (g->vcpu.cp15.sctlr & SCTLR_EE) ? __builtin_bswap32(desc) : desc;
 }
 
 void guest_tables_used(struct guest *g, const struct guest_walk_result *w)

@@ -32,7 +32,8 @@ struct modified_tables {
 /* The guest's current descriptors, and what to do when one differs from the snapshot. */
 struct modified_tables_ops {
 	const uint32_t *(*page)(void *ctx, uint32_t page_gpa);  /* a listed page's words */
-	bool (*read)(void *ctx, uint32_t gpa, uint32_t *value);  /* any guest RAM word */
+	/* A descriptor anywhere in guest RAM, as the guest's table walks read it (SCTLR.EE's byte order). */
+	bool (*read)(void *ctx, uint32_t gpa, uint32_t *value);
 	bool (*listed)(void *ctx, uint32_t gpa);        /* a quick test before the list is searched */
 	void (*descriptor_changed)(void *ctx, uint32_t desc_gpa);
 	void *ctx;
