@@ -68,17 +68,32 @@ static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *roo
 	root->s.stale_views = 0;
 }
 
+/* A root starts or stops serving an address space: its flag and its bit in valid_roots. */
+static void set_root_valid(struct guest_mmu_state *m, struct shadow_root *root, bool valid)
+{
+	unsigned i = (unsigned)(root - m->root);
+
+	root->valid = valid;
+	if (valid)
+		m->valid_roots[i / 32u] |= 1u << (i % 32u);
+	else
+		m->valid_roots[i / 32u] &= ~(1u << (i % 32u));
+}
+
+/* Every descriptor the guest changes: the valid roots only, by their bits (most are not). */
 void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
-		if (!m->root[i].valid)
-			continue;
-		int mb = l1_index_of(&m->root[i], desc_gpa);
-		if (mb >= 0)
-			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
+	for (unsigned w = 0; w < sizeof(m->valid_roots) / sizeof(m->valid_roots[0]); w++) {
+		for (uint32_t bits = m->valid_roots[w]; bits; bits &= bits - 1u) {
+			struct shadow_root *root = &m->root[32u * w + (unsigned)__builtin_ctz(bits)];
+			int mb = l1_index_of(root, desc_gpa);
+
+			if (mb >= 0)
+				shadow_l1_descriptor_written(&root->s, (uint32_t)mb);
+		}
 	}
 }
 
@@ -194,7 +209,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	shadow_drop_all(&root->s);
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
 	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
-	root->valid = true;
+	set_root_valid(&g->mmu, root, true);
 	root->ttbr0 = c->ttbr0;
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
@@ -286,7 +301,7 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		root->valid = false;
+		set_root_valid(m, root, false);
 		root->tables_ready = false;
 	}
 	guest_tables_reset(g);
