@@ -80,20 +80,16 @@ static void set_root_valid(struct guest_mmu_state *m, struct shadow_root *root, 
 		m->valid_roots[i / 32u] &= ~(1u << (i % 32u));
 }
 
-/* Every descriptor the guest changes: the valid roots only, by their bits (most are not). */
 void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
-	for (unsigned w = 0; w < sizeof(m->valid_roots) / sizeof(m->valid_roots[0]); w++) {
-		for (uint32_t bits = m->valid_roots[w]; bits; bits &= bits - 1u) {
-			struct shadow_root *root = &m->root[32u * w + (unsigned)__builtin_ctz(bits)];
-			int mb = l1_index_of(root, desc_gpa);
+	for_each_valid_root(m, i) {
+		int mb = l1_index_of(&m->root[i], desc_gpa);
 
-			if (mb >= 0)
-				shadow_l1_descriptor_written(&root->s, (uint32_t)mb);
-		}
+		if (mb >= 0)
+			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
 	}
 }
 
@@ -368,9 +364,8 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 	} else {
 		m->frame_forget_one++;
 		for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
-			for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-				if (m->root[i].valid)
-					shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
+			for_each_valid_root(m, i)
+				shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
 		flush_stale(m, m->cur);
 	}
 	for (unsigned n = 0; n < FRAME_VAS; n++)
@@ -393,8 +388,8 @@ static bool frame_mapped_at(const struct guest_mmu_state *m, uint32_t va, uint32
 {
 	if (root_maps_frame_at(m->cur, va, hpa))
 		return true;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (m->root[i].valid && &m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
+	for_each_valid_root(m, i)
+		if (&m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
 			return true;
 	return false;
 }
@@ -614,10 +609,9 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 	}
 	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
 		guest_tables_resync_va(g, va);
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+	for_each_valid_root(m, i) {
 		struct shadow_root *root = &m->root[i];
-		if (!root->valid)
-			continue;
+
 		if (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)) {
 			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
 		} else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID) {

@@ -36,7 +36,8 @@ struct sched_entity {
 	unsigned priority;      /* higher runs first */
 	uint64_t budget;        /* time it may run per period; 0: unlimited */
 	uint64_t period;        /* ignored when budget is 0 */
-	bool hard;              /* out of budget: never runs until replenished (false: may run when nothing with budget is runnable) */
+	/* Out of budget: never runs until replenished (false: may run when nothing with budget can). */
+	bool hard;
 	bool runnable;
 	uint64_t used;          /* time used in its current period */
 	uint64_t period_start;  /* when its current period began */
@@ -51,7 +52,10 @@ struct sched {
 
 void sched_init(struct sched *s, uint64_t now);
 
-/* Add an entity (initially not runnable), its period starting now; returns its index. Caller guarantees count < SCHED_MAX_ENTITIES. */
+/*
+ * Add an entity (initially not runnable), its period starting at the last
+ * call's time; returns its index. Caller guarantees count < SCHED_MAX_ENTITIES.
+ */
 unsigned sched_add(struct sched *s, unsigned priority, uint64_t budget, uint64_t period, bool hard);
 
 /* Takes effect at the next sched_tick or sched_pick. */
@@ -64,7 +68,11 @@ void sched_set_runnable(struct sched *s, unsigned id, bool runnable);
  */
 int sched_tick(struct sched *s, uint64_t now);
 
-/* Choose again at time `now`, not at a tick (the current entity blocked, ended or another became runnable): charged as sched_tick, but the current one is kept among equals; returns s->current. */
+/*
+ * Choose again at time `now`, not at a tick (the current entity blocked,
+ * ended or another became runnable): charged as by sched_tick, but the
+ * current one is kept among equals; returns s->current.
+ */
 int sched_pick(struct sched *s, uint64_t now);
 
 #endif

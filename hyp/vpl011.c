@@ -124,7 +124,7 @@ static void transmit(struct vpl011 *u, char c)
 	}
 }
 
-/* The word at `offset`, of which the bytes `covered` are read: DR is read (a character taken) only if its low byte is. */
+/* The word at `offset`, of which bytes `covered` are read: a character is taken only through DR's low byte. */
 static uint32_t read_word(struct vpl011 *u, uint32_t offset, uint32_t covered)
 {
 	if (offset - UARTPERIPHID0 < 4u * sizeof(ident))
