@@ -69,7 +69,6 @@ struct guest_mmu_state {
 	bool on;                        /* shadow tables in use */
 	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
-	uint32_t valid_roots[(SHADOW_ROOT_SLOTS + 31u) / 32u];  /* a bit per root: its `valid` */
 	struct shadow_root *cur;
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */

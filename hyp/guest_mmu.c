@@ -68,26 +68,15 @@ static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *roo
 	root->s.stale_views = 0;
 }
 
-/* A root starts or stops serving an address space: its flag and its bit in valid_roots. */
-static void set_root_valid(struct guest_mmu_state *m, struct shadow_root *root, bool valid)
-{
-	unsigned i = (unsigned)(root - m->root);
-
-	root->valid = valid;
-	if (valid)
-		m->valid_roots[i / 32u] |= 1u << (i % 32u);
-	else
-		m->valid_roots[i / 32u] &= ~(1u << (i % 32u));
-}
-
 void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
-	for_each_valid_root(m, i) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+		if (!m->root[i].valid)
+			continue;
 		int mb = l1_index_of(&m->root[i], desc_gpa);
-
 		if (mb >= 0)
 			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
 	}
@@ -205,7 +194,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	shadow_drop_all(&root->s);
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
 	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
-	set_root_valid(&g->mmu, root, true);
+	root->valid = true;
 	root->ttbr0 = c->ttbr0;
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
@@ -297,7 +286,7 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		set_root_valid(m, root, false);
+		root->valid = false;
 		root->tables_ready = false;
 	}
 	guest_tables_reset(g);
@@ -364,8 +353,9 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 	} else {
 		m->frame_forget_one++;
 		for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
-			for_each_valid_root(m, i)
-				shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
+			for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+				if (m->root[i].valid)
+					shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
 		flush_stale(m, m->cur);
 	}
 	for (unsigned n = 0; n < FRAME_VAS; n++)
@@ -388,8 +378,8 @@ static bool frame_mapped_at(const struct guest_mmu_state *m, uint32_t va, uint32
 {
 	if (root_maps_frame_at(m->cur, va, hpa))
 		return true;
-	for_each_valid_root(m, i)
-		if (&m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (m->root[i].valid && &m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
 			return true;
 	return false;
 }
@@ -609,9 +599,10 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 	}
 	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
 		guest_tables_resync_va(g, va);
-	for_each_valid_root(m, i) {
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
-
+		if (!root->valid)
+			continue;
 		if (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)) {
 			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
 		} else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID) {

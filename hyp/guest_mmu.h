@@ -26,23 +26,6 @@
 #include "shadow_pt/guest_walk.h"
 
 bool guest_mmu_on(const struct vcpu *v);
-
-/* The first valid shadow root at index `from` or after, SHADOW_ROOT_SLOTS if none. */
-static inline unsigned guest_mmu_next_valid_root(const struct guest_mmu_state *m, unsigned from)
-{
-	for (unsigned w = from / 32u; w < sizeof(m->valid_roots) / sizeof(m->valid_roots[0]); w++) {
-		uint32_t bits = m->valid_roots[w] & (w == from / 32u ? ~0u << (from % 32u) : ~0u);
-
-		if (bits)
-			return 32u * w + (unsigned)__builtin_ctz(bits);
-	}
-	return SHADOW_ROOT_SLOTS;
-}
-
-/* Each valid shadow root's index `i` in `m`, in order, the others skipped by their bits. */
-#define for_each_valid_root(m, i) \
-	for (unsigned i = guest_mmu_next_valid_root((m), 0); i < SHADOW_ROOT_SLOTS; \
-	     i = guest_mmu_next_valid_root((m), i + 1))
 /* A guest being created: its MMU off (on its flat map), its processor ASIDs by its index. */
 void guest_mmu_init(struct guest *g);
 
