@@ -69,11 +69,13 @@ struct board_tick {
 	 */
 	void (*wake_at)(uint64_t virtual_count);
 	/*
-	 * Microseconds on a clock that only goes forward, for charging guests
-	 * their budgets by the time they used. NULL: whole ticks are charged,
-	 * to the guest running when each comes.
+	 * The count of a clock that only goes forward, for charging guests
+	 * their budgets by the time they used, and how many counts a tick
+	 * lasts (once started). NULL: whole ticks are charged, to the guest
+	 * running when each comes.
 	 */
-	uint64_t (*now_us)(void);
+	uint64_t (*now)(void);
+	uint32_t (*now_per_tick)(void);
 	unsigned irq;
 };
 

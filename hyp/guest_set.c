@@ -20,10 +20,16 @@
 
 #define STAGE ((const uint8_t *)(uintptr_t)CONFIG_GUEST_STAGE_ADDR)
 
-/* The scheduler's clock: the board's microseconds, or whole ticks where it has none. */
+/* The scheduler's clock: the board's tick clock, or whole ticks where it has none. */
 static uint64_t sched_clock(const struct guest_set *s)
 {
-	return board.tick.now_us ? board.tick.now_us() : s->ticks * HYP_TICK_US;
+	return board.tick.now ? board.tick.now() : s->ticks;
+}
+
+/* `ticks` of the hypervisor's tick on that clock. */
+static uint64_t sched_time(uint32_t ticks)
+{
+	return (uint64_t)ticks * (board.tick.now ? board.tick.now_per_tick() : 1u);
 }
 
 /* The priority of the one guest of a run without a directory. */
@@ -92,8 +98,8 @@ static bool create_one(struct guest_set *s, const struct guest_dir_entry *e)
 		log_warn("%s: this board has no console UART to emulate: its console output is lost", e->name);
 	if (!load(s, g, e))
 		return false;
-	sched_add(&s->sched, e->priority, (uint64_t)e->budget_ticks * HYP_TICK_US,
-		  (uint64_t)e->period_ticks * HYP_TICK_US, e->flags & GUEST_HARD_BUDGET);
+	sched_add(&s->sched, e->priority, sched_time(e->budget_ticks), sched_time(e->period_ticks),
+		  e->flags & GUEST_HARD_BUDGET);
 	sched_set_runnable(&s->sched, g->index, true);
 	s->count++;
 	return true;

@@ -17,13 +17,12 @@ _Static_assert(CONFIG_GUESTS_MAX <= SCHED_MAX_ENTITIES, "one scheduling entity p
 
 /* The hypervisor's tick, which budgets and periods are whole numbers of. */
 #define HYP_TICK_HZ 100u
-#define HYP_TICK_US (1000000u / HYP_TICK_HZ)
 
 struct guest_set {
 	unsigned count;
 	uint32_t boot_sctlr;            /* what each guest's virtual SCTLR starts as */
 	const struct vcpu_id_regs *id;
-	struct sched sched;             /* in microseconds (sched_clock()) */
+	struct sched sched;             /* on the clock sched_clock() reads */
 	uint64_t ticks;                 /* the hypervisor's ticks so far */
 	struct guest *running;
 	bool vfp;               /* the core has floating-point registers to switch */

@@ -1,7 +1,7 @@
 /*
  * A fixed-priority scheduler with a budget per period, for several guests
  * on one core. Time is the caller's: a clock that only goes forward (the
- * hypervisor's microseconds), read at every call. The entity that ran since
+ * board's tick clock), read at every call. The entity that ran since
  * the last call is charged the time that passed, so one that gives up the
  * core between ticks pays for what it used, no more, no less. The caller
  * reports each of its ticks with sched_tick, any other moment it must

@@ -25,15 +25,14 @@ static uint64_t physical_count(void)
 	return (uint64_t)hi << 32 | lo;
 }
 
-#define US_PER_S 1000000u
-
-/* Whole seconds and the rest apart: no overflow however long the board has run. */
-uint64_t generic_timer_now_us(void)
+uint64_t generic_timer_now(void)
 {
-	uint64_t count = physical_count();
-	uint32_t freq = generic_timer_frequency();
+	return physical_count();
+}
 
-	return count / freq * US_PER_S + count % freq * US_PER_S / freq;
+uint32_t generic_timer_counts_per_tick(void)
+{
+	return ticks_interval;
 }
 
 static uint64_t virtual_count(void)

@@ -15,8 +15,9 @@ bool generic_timer_tick(void);
 /* Interrupt also when the virtual count reaches `virtual_deadline` (0: no deadline). */
 void generic_timer_wake_at(uint64_t virtual_deadline);
 uint32_t generic_timer_frequency(void);
-/* The physical count in microseconds. */
-uint64_t generic_timer_now_us(void);
+/* The physical count, and how many of its counts a tick lasts (after generic_timer_start). */
+uint64_t generic_timer_now(void);
+uint32_t generic_timer_counts_per_tick(void);
 
 /* CNTKCTL (B4.1.26): what PL0 may read and program of the timers. */
 #define CNTKCTL_PL0PCTEN    (1u << 0)

@@ -57,7 +57,7 @@ const struct board_desc board = {
 	.console_getc = pl011_getc,
 	.irqchip = &gicv2_irqchip,
 	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .wake_at = generic_timer_wake_at,
-		  .now_us = generic_timer_now_us, .irq = VEXPRESS_SEC_PTIMER_PPI },
+		  .now = generic_timer_now, .now_per_tick = generic_timer_counts_per_tick, .irq = VEXPRESS_SEC_PTIMER_PPI },
 	.poweroff = v2m_sysreg_poweroff,
 	.guest_vgic = { .dist = VEXPRESS_GIC_DIST, .cpu = VEXPRESS_GIC_CPU, .ident = gicv2_ident },
 	.guest_vtimer_irq = VEXPRESS_VTIMER_PPI,

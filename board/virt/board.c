@@ -74,7 +74,7 @@ const struct board_desc board = {
 	.console_putc = semihosting_putc,
 	.irqchip = &gicv2_irqchip,
 	.tick = { .start = generic_timer_start, .rearm = generic_timer_tick, .wake_at = generic_timer_wake_at,
-		  .now_us = generic_timer_now_us, .irq = VIRT_NS_PTIMER_PPI },
+		  .now = generic_timer_now, .now_per_tick = generic_timer_counts_per_tick, .irq = VIRT_NS_PTIMER_PPI },
 	.poweroff = psci_system_off,
 	.unassigned_aborts = true,
 	.guest_psci = true,

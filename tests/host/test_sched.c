@@ -6,7 +6,7 @@
 #include "hyp/sched.h"
 #include "test.h"
 
-#define TICK 10000u     /* a 10 ms tick in microseconds */
+#define TICK 625000u    /* a 10 ms tick of a 62.5 MHz counter, as QEMU's generic timer */
 
 /* The clock of the test running, in ticks. */
 static uint64_t ticks;
