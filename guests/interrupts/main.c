@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "cpu.h"
+#include "generic_timer.h"
 #include "gic.h"
 #include "power.h"
 #include "print.h"
@@ -15,7 +16,6 @@
 #define IRQ_PRIORITY    0xa0u
 #define PRIORITY_MASK   0xf0u
 #define TIMER_TICKS     3u
-#define CNTV_CTL_ENABLE 1u
 #define PSR_MODE_AND_MASKS 0x1ffu
 
 extern const uint8_t irq_vectors[];
@@ -26,24 +26,11 @@ static uint8_t irq_stack[1024] __attribute__((aligned(8)));
 static volatile uint32_t sgi_count, timer_count;
 static uint32_t sgi_where;
 
-static uint32_t cntfrq(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
-	return v;
-}
-
 static void vtimer_arm(uint32_t ticks)
 {
 	__asm__ volatile("mcr p15, 0, %0, c14, c3, 0\n\t"     /* CNTV_TVAL */
 			 "mcr p15, 0, %1, c14, c3, 1\n\tisb"    /* CNTV_CTL */
 			 : : "r"(ticks), "r"(CNTV_CTL_ENABLE) : "memory");
-}
-
-static void vtimer_stop(void)
-{
-	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0) : "memory");
 }
 
 void irq_handler(uint32_t where, uint32_t spsr)
@@ -60,7 +47,7 @@ void irq_handler(uint32_t where, uint32_t spsr)
 		if (++timer_count < TIMER_TICKS)
 			vtimer_arm(cntfrq() / 1000u);
 		else
-			vtimer_stop();
+			cntv_stop();
 	}
 	*gicc(GICC_EOIR) = iar;
 }

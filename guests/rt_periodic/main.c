@@ -10,6 +10,7 @@
 
 #include "cpu.h"
 #include "div64.h"
+#include "generic_timer.h"
 #include "gic.h"
 #include "power.h"
 #include "print.h"
@@ -19,7 +20,6 @@
 #define PERIODS_PER_S   1000u
 #define IRQ_PRIORITY    0xa0u
 #define PRIORITY_MASK   0xf0u
-#define CNTV_CTL_ENABLE 1u
 #define LATE_BUCKETS    4u      /* how late, in periods: 0, 1, 2, 3 or more */
 
 extern const uint8_t rt_vectors[];
@@ -31,29 +31,6 @@ static volatile uint32_t activations;
 static uint64_t due, period;
 static uint64_t latency_min = ~0ull, latency_max, latency_sum;
 static uint32_t late[LATE_BUCKETS];
-
-static uint32_t cntfrq(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
-	return v;
-}
-
-static uint64_t cntvct(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
-	return (uint64_t)hi << 32 | lo;
-}
-
-static void set_compare(uint64_t at)
-{
-	__asm__ volatile("mcrr p15, 3, %0, %1, c14\n\t"               /* CNTV_CVAL */
-			 "mcr p15, 0, %2, c14, c3, 1\n\tisb"            /* CNTV_CTL */
-			 : : "r"((uint32_t)at), "r"((uint32_t)(at >> 32)), "r"(CNTV_CTL_ENABLE) : "memory");
-}
 
 /* The activation: its latency, then the next due time, a whole number of periods on. */
 void rt_irq(void)
@@ -67,7 +44,7 @@ void rt_irq(void)
 		latency_sum += latency;
 		late[periods_late < LATE_BUCKETS ? periods_late : LATE_BUCKETS - 1u]++;
 		due += (periods_late + 1u) * period;
-		set_compare(due);
+		cntv_fire_at(due);
 		activations++;
 	}
 	*gicc(GICC_EOIR) = iar;
@@ -92,10 +69,10 @@ int main(void)
 
 	period = cntfrq() / PERIODS_PER_S;
 	due = cntvct() + period;
-	set_compare(due);
+	cntv_fire_at(due);
 	while (activations < ACTIVATIONS)
 		__asm__ volatile("cpsie i\n\twfi\n\tcpsid i" ::: "memory");
-	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0) : "memory");
+	cntv_stop();
 
 	print_dec_line("rt_periodic: activations of the 1 ms task", activations);
 	uart_puts("timing: rt_periodic: latency ticks min ");

@@ -11,6 +11,7 @@
  */
 #include <stdint.h>
 
+#include "generic_timer.h"
 #include "gic.h"
 #include "print.h"
 #include "uart.h"
@@ -19,24 +20,13 @@
 #define START_MS        500u    /* the work starts at this counter value */
 #define PRINT_MS        2500u   /* and is reported at this one: after two copies' work under QEMU's icount */
 #define GAP_MS          1u      /* a longer gap in the counter is another guest's turn */
-#define CNTV_CTL_ENABLE 1u
 #define PRIORITY_MASK   0xf0u
 #define VTIMER_PRIORITY 0xa0u
 
-static uint32_t cntfrq(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
-	return v;
-}
-
+/* The low half of the virtual count: these runs last seconds, it wraps after a minute. */
 static uint32_t cntvct_low(void)
 {
-	uint32_t lo, hi;
-
-	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
-	return lo;
+	return (uint32_t)cntvct();
 }
 
 /*
@@ -50,12 +40,10 @@ static void sleep_until(uint32_t at)
 	*gicd(GICD_CTLR) = GIC_ENABLE;
 	*gicc(GICC_PMR) = PRIORITY_MASK;
 	*gicc(GICC_CTLR) = GIC_ENABLE;
-	__asm__ volatile("mcrr p15, 3, %0, %1, c14\n\t"               /* CNTV_CVAL */
-			 "mcr p15, 0, %2, c14, c3, 1\n\tisb"            /* CNTV_CTL */
-			 : : "r"(at), "r"(0), "r"(CNTV_CTL_ENABLE) : "memory");
+	cntv_fire_at(at);
 	while ((int32_t)(cntvct_low() - at) < 0)
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
-	__asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0) : "memory");
+	cntv_stop();
 }
 
 int main(void)

@@ -8,41 +8,26 @@
 #include <stdint.h>
 
 #include "gic.h"
+#include "pl011.h"
 #include "print.h"
 #include "uart.h"
 
 #define LINES           3u
 #define LINE_MAX        80u
-
-/* PL011 registers and bits beyond uart.h's (ARM DDI 0183). */
-#define UARTFR          0x18u
-#define UARTLCR_H       0x2cu
-#define UARTCR          0x30u
-#define UARTIMSC        0x38u
-#define FR_RXFE         (1u << 4)
-#define LCR_H_FEN_8BITS 0x70u
-#define CR_UARTEN_TXE_RXE 0x301u
-#define IMSC_RXIM       (1u << 4)
-#define DR_DATA         0xffu
 #define UART_PRIORITY   0xa0u
 #define PRIORITY_MASK   0xf0u
-
-static volatile uint32_t *uart(uint32_t offset)
-{
-	return (volatile uint32_t *)(UART0_BASE + offset);
-}
 
 /* The receiver, with its FIFO, as a driver sets it up before anything arrives (changing FEN empties it). */
 static void enable_receiver(void)
 {
-	*uart(UARTLCR_H) = LCR_H_FEN_8BITS;
-	*uart(UARTCR) = CR_UARTEN_TXE_RXE;
+	*pl011(UARTLCR_H) = LCR_H_FEN_8BITS;
+	*pl011(UARTCR) = CR_UARTEN_TXE_RXE;
 }
 
 /* The UART's receive interrupt through the GIC, to end WFI (interrupts stay masked in CPSR). */
 static void enable_receive_interrupt(void)
 {
-	*uart(UARTIMSC) = IMSC_RXIM;
+	*pl011(UARTIMSC) = IMSC_RXIM;
 	((volatile uint8_t *)gicd(GICD_IPRIORITYR))[UART0_IRQ] = UART_PRIORITY;
 	gicd(GICD_ISENABLER0)[UART0_IRQ / 32u] = 1u << (UART0_IRQ % 32u);
 	*gicd(GICD_CTLR) = GIC_ENABLE;
@@ -52,9 +37,9 @@ static void enable_receive_interrupt(void)
 
 static char read_char(void)
 {
-	while (*uart(UARTFR) & FR_RXFE)
+	while (*pl011(UARTFR) & FR_RXFE)
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
-	return (char)(*uart(UART_DATA) & DR_DATA);
+	return (char)(*pl011(UART_DATA) & DR_DATA);
 }
 
 int main(void)

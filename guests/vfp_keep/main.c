@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include "generic_timer.h"
 #include "print.h"
 #include "uart.h"
 
@@ -22,22 +23,6 @@ void vfp_load(const uint64_t *d, unsigned n, uint32_t fpscr);
 uint32_t vfp_store(uint64_t *d, unsigned n);
 
 static uint64_t loaded[32], stored[32];
-
-static uint32_t cntfrq(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(v));
-	return v;
-}
-
-static uint64_t cntvct(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
-	return (uint64_t)hi << 32 | lo;
-}
 
 static uint64_t xorshift(uint64_t *state)
 {
