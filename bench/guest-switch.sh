@@ -27,17 +27,6 @@ fail() { echo "bench: $*" >&2; exit 1; }
 [ -f "$spin" ] || fail "$spin not built (make guests)"
 [ -n "${MULTI_HYP_ELF:-}" ] && [ -f "$MULTI_HYP_ELF" ] || fail "no MULTI_HYP_ELF (make hyp-multi)"
 
-# guests NAME CONFIG: the guests of CONFIG under the multi build; log in NAME.log.
-guests() {
-	# shellcheck disable=SC2086
-	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
-		--hyp-console "$HYP_CONSOLE" --guests "$2" --guest-dir "$BUILD/guests" --guest-ram "$ram_base:0" \
-		--hyp-log "$out_dir/$1.log" --timeout 300 \
-		-- $QEMU_BOARD_ARGS "${icount[@]}" </dev/null > "$out_dir/$1.out" 2>/dev/null ||
-		fail "the $1 run failed (see $out_dir/$1.log)"
-}
-
 # counters FILE: "start end gaps" of each spin run in FILE, times in instructions (1 ns each), one line each.
 counters() {
 	tr -d '\r' < "$1" |
@@ -59,8 +48,8 @@ cat > "$out_dir/switch-pair.dts" <<DTS
 	spin_b { image = "spin"; ram-size = <0x4000000>; ram-host = <$((ram_base + 0x4000000))>; };
 };
 DTS
-guests switch-alone "$out_dir/switch-alone.dts"
-guests switch-pair "$out_dir/switch-pair.dts"
+multi_guests switch-alone "$out_dir/switch-alone.dts" "$out_dir"
+multi_guests switch-pair "$out_dir/switch-pair.dts" "$out_dir"
 
 native=$(counters "$out_dir/switch-native.out")
 alone=$(counters "$out_dir/switch-alone.out")

@@ -16,3 +16,18 @@ board_qemu() {
 			--hyp "$hyp" --hyp-console "$HYP_CONSOLE" --hyp-log "$log" "${boot[@]}" "$@"
 	fi
 }
+
+# multi_guests NAME CONFIG OUT_DIR: the guests of CONFIG under the `multi` build (MULTI_HYP_ELF),
+# QEMU counting instructions; the console in OUT_DIR/NAME.out, the hypervisor's log (with the
+# other guests' lines) in OUT_DIR/NAME.log. Fails the benchmark if the run does.
+multi_guests() {
+	local icount
+	read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
+	# shellcheck disable=SC2086
+	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
+		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
+		--hyp-console "$HYP_CONSOLE" --guests "$2" --guest-dir "$BUILD/guests" --guest-ram "${GUEST_RAM%%:*}:0" \
+		--linux "$LINUX_KERNEL,$LINUX_DTB_FILE,$INITRAMFS" --hyp-log "$3/$1.log" --timeout 900 \
+		-- $QEMU_BOARD_ARGS "${icount[@]}" </dev/null > "$3/$1.out" 2>/dev/null ||
+		{ echo "bench: the $1 run failed (see $3/$1.log)" >&2; exit 1; }
+}

@@ -25,15 +25,9 @@ fail() { echo "bench: $*" >&2; exit 1; }
 [ -n "${MULTI_HYP_ELF:-}" ] && [ -f "$MULTI_HYP_ELF" ] || fail "no MULTI_HYP_ELF (make hyp-multi)"
 command -v gnuplot >/dev/null || fail "gnuplot not found (Debian package gnuplot-nox: make deps)"
 
-# beside NAME CONFIG: the guests of CONFIG under the multi build; the guests' lines in NAME.log.
+# beside NAME CONFIG: the guests of CONFIG under the multi build; rt_periodic's lines in NAME.rt.
 beside() {
-	# shellcheck disable=SC2086
-	scripts/run-qemu.sh --machine "$QEMU_MACHINE" --mem "$QEMU_MEM_HYP" \
-		--stage "$GUEST_STAGE" --stage-size "$GUEST_STAGE_SIZE" --hyp "$MULTI_HYP_ELF" \
-		--hyp-console "$HYP_CONSOLE" --guests "$2" --guest-dir "$BUILD/guests" --guest-ram "$ram_base:0" \
-		--linux "$LINUX_KERNEL,$LINUX_DTB_FILE,$INITRAMFS" --hyp-log "$out_dir/$1.log" --timeout 900 \
-		-- $QEMU_BOARD_ARGS "${icount[@]}" </dev/null > "$out_dir/$1.out" 2>/dev/null ||
-		fail "the $1 run failed (see $out_dir/$1.log)"
+	multi_guests "$1" "$2" "$out_dir"
 	sed -n 's/^rt_periodic| //p' "$out_dir/$1.log" > "$out_dir/$1.rt"
 }
 
