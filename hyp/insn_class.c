@@ -69,9 +69,20 @@ static enum sens_class classify_block_transfer(uint32_t insn)
 	return load ? SENS_LDM_USER : SENS_STM_USER;
 }
 
+/*
+ * Every sensitive encoding is data-processing or miscellaneous (bits 27:25
+ * 000, 001) or a block transfer, SRS or RFE (100): loads and stores (01x),
+ * branches (101) and coprocessor instructions (11x), most of any code, are
+ * none of them (ARM DDI 0406C A5.1).
+ */
+#define OP1_NEVER_SENSITIVE 0xecu       /* a bit per value of bits 27:25 */
+
 enum sens_class insn_classify_arm(uint32_t insn)
 {
 	uint32_t cond = insn_cond(insn);
+
+	if ((OP1_NEVER_SENSITIVE >> FIELD(insn, 25, 3)) & 1u)
+		return SENS_NONE;
 
 	if (cond == COND_UNCOND) {
 		if ((insn & 0xfff1fe20u) == 0xf1000000u)
@@ -134,7 +145,7 @@ int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t
 	uint32_t base = addr + 8u, offset;
 	int up = !!(insn & BIT(23));
 
-	if (insn_cond(insn) == COND_UNCOND)
+	if (insn_cond(insn) == COND_UNCOND || !insn_may_load_literal(insn))
 		return 0;
 	if ((insn & 0x0f3f0000u) == 0x051f0000u) {             /* LDR / LDRB literal */
 		offset = FIELD(insn, 0, 12);

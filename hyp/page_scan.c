@@ -13,7 +13,8 @@ void page_scan_literals(struct page_scan *s, const uint32_t *words, uint32_t add
 {
 	for (unsigned i = 0; i < count; i++) {
 		uint32_t target, len;
-		if (!insn_literal_target(words[i], addr + 4u * i, &target, &len))
+		/* Most words are not PC-relative loads: the quick test first (three pages of words a scan). */
+		if (!insn_may_load_literal(words[i]) || !insn_literal_target(words[i], addr + 4u * i, &target, &len))
 			continue;
 		for (uint32_t a = target & ~3u; a < target + len; a += 4u) {
 			uint32_t off = a - s->page_addr;
