@@ -145,7 +145,7 @@ int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t
 	uint32_t base = addr + 8u, offset;
 	int up = !!(insn & BIT(23));
 
-	if (insn_cond(insn) == COND_UNCOND || !insn_may_load_literal(insn))
+	if (insn_cond(insn) == COND_UNCOND)
 		return 0;
 	if ((insn & 0x0f3f0000u) == 0x051f0000u) {             /* LDR / LDRB literal */
 		offset = FIELD(insn, 0, 12);

@@ -60,7 +60,10 @@ uint32_t insn_expand_imm(uint32_t imm12);
  */
 int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t *len);
 
-/* Could `insn` load a literal at all? Every such load has the PC as its base (Rn, bits 19:16). */
+/*
+ * Could `insn` load a literal at all? Every such load has the PC as its base
+ * (Rn, bits 19:16): a quick test before insn_literal_target() for a scan.
+ */
 static inline int insn_may_load_literal(uint32_t insn)
 {
 	return ((insn >> 16) & 0xfu) == 0xfu;
