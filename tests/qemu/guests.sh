@@ -149,7 +149,7 @@ expect_refused() {
 }
 
 # expect_script_refused TEST MESSAGE: the run script refuses the configuration on stdin (status 2,
-# its message on stderr containing MESSAGE) before QEMU starts.
+# MESSAGE on stderr) before QEMU starts.
 expect_script_refused() {
 	local test_name=qemu/guests/script-refuses-$1 config=$WORK/guests-script-$1.dts
 	local out=$WORK/guests-script-$1.out log=$WORK/guests-script-$1.log rc
@@ -159,7 +159,7 @@ expect_script_refused() {
 	rc=$?
 	if [ "$rc" -ne 2 ]; then
 		fail "$test_name" "exited $rc, expected 2" "$out.stderr"
-	elif ! grep -F "run-qemu.sh: " "$out.stderr" | grep -qF "$2"; then
+	elif ! grep -qF "run-qemu.sh: $2" "$out.stderr"; then
 		fail "$test_name" "no 'run-qemu.sh: $2'" "$out.stderr"
 	elif [ -s "$log" ]; then
 		fail "$test_name" "the hypervisor ran" "$log"
@@ -329,7 +329,8 @@ expect_script_refused budget-not-ticks "guest 'a': budget-ms must be a multiple 
 /dts-v1/;
 / { a { image = "hello"; ram-size = <0x4000000>; ram-host = <0x80000000>; budget-ms = <15>; period-ms = <30>; }; };
 DTS
-expect_script_refused not-dts "guests-script-not-dts.rebased.dts' is not a valid device-tree source" <<'DTS'
+# (The run script is given the copy run_guests() makes: see rebased().)
+expect_script_refused not-dts "guest configuration '$WORK/guests-script-not-dts.rebased.dts' is not a valid device-tree source" <<'DTS'
 /dts-v1/;
 / { a { image = "hello" ram-size = <0x4000000>; }; };
 DTS
