@@ -1,0 +1,75 @@
+/*
+ * Trap-free stubs (seed: building instructions at insertion time, and
+ * recognising them by pattern and fields). A patched instruction that only
+ * touches the virtual CPSR and stays in a privileged mode - CPS without a
+ * mode change, MRS Rd, CPSR and MSR CPSR_c, Rn - becomes a branch (with the
+ * instruction's condition) to a stub the hypervisor writes for that site.
+ * The stub does the instruction's work on the virtual CPSR word of a data
+ * page that the guest reaches only in its privileged modes, then branches
+ * back after the site.
+ *
+ * A stub borrows at most two of the guest's registers, saved to the data
+ * page first and loaded back last; it never changes the condition flags
+ * (its one decision is a computed branch: CLZ, then an ADD to the PC).
+ * Where the hypervisor is needed - an unmask that lets a signalled
+ * interrupt in, a mode change - the stub gives the registers back and runs
+ * the site's trapping word (the patch's UDF), which the hypervisor
+ * emulates as if it stood at the site. A stub interrupted half-way is
+ * rewound to its site (stub_rewind()): running it again from the start
+ * gives the same result, as each stub writes the virtual CPSR once, from
+ * what it read.
+ * Portable: compiled for the target and for host unit tests, which run
+ * every stub in an ARM interpreter against the general emulator.
+ */
+#ifndef HYP_STUB_GEN_H
+#define HYP_STUB_GEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hyp/insn_class.h"
+
+/* Words of the data page (offsets in bytes), the one copy of each per vCPU. */
+#define STUB_DATA_CPSR  0u      /* virtual A, I, F and mode; the stubs keep A, I and F */
+#define STUB_DATA_WAKE  4u      /* mask bits whose clearing needs the hypervisor (PSR_I: an IRQ is signalled) */
+#define STUB_DATA_SPILL 8u      /* two words: the registers the running stub borrows */
+#define STUB_DATA_BYTES 16u
+/* The virtual CPSR bits the data page holds. */
+#define STUB_CPSR_BITS  (PSR_A | PSR_I | PSR_F | PSR_MODE_MASK)
+
+#define STUB_MAX_WORDS  24u
+#define STUB_NO_REG     0xffu
+
+struct stub {
+	uint32_t word[STUB_MAX_WORDS];
+	uint8_t words;
+	uint8_t spill[2];       /* borrowed registers, saved by words 0 and 1; STUB_NO_REG: none */
+};
+
+/*
+ * Can `orig` (of class `cls`) become a stub? CPS that changes no mode, MRS
+ * of the CPSR and MSR of the CPSR's control byte alone, without the PC.
+ */
+bool stub_supported(uint32_t orig, enum sens_class cls);
+
+/*
+ * Build the stub for `orig` at `stub_va`, with the data page at `data_va`
+ * (every word of the stub must reach it with a 12-bit offset) and the site
+ * at `site_va`; `fixed`: CPSR bits no write changes (struct vcpu
+ * cpsr_fixed); `trap_word`: what the stub runs when it needs the
+ * hypervisor. False when unsupported or out of reach.
+ */
+bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fixed, uint32_t site_va,
+		uint32_t stub_va, uint32_t data_va, uint32_t trap_word);
+
+/* The word that replaces the site: B<orig's condition> to the stub, or 0 when out of range. */
+uint32_t stub_site_branch(uint32_t orig, uint32_t site_va, uint32_t stub_va);
+
+/*
+ * The guest was interrupted before word `at` of a stub that borrows
+ * `spill` (struct stub's): give it back the registers the stub had saved
+ * (`saved`, the data page's spill words). It then resumes at the site.
+ */
+void stub_rewind(const uint8_t spill[2], unsigned at, uint32_t r[15], const uint32_t saved[2]);
+
+#endif
