@@ -61,6 +61,7 @@ obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulat
 obj-y += hyp/vmem.o hyp/xlate_store.o hyp/log.o hyp/format.o hyp/panic.o hyp/integrity.o hyp/console_tail.o hyp/guest_halt.o
 obj-y += hyp/vgic.o hyp/vgic_mmio.o hyp/va10_pic.o hyp/vomap3_intc.o hyp/irq_forward.o
 obj-$(CONFIG_GUEST_GENERIC_TIMER) += hyp/vtimer.o
+obj-$(CONFIG_TRAP_FREE_STUBS) += hyp/stubs.o hyp/stub_gen.o
 obj-y += shadow_pt/flat.o shadow_pt/guest_walk.o shadow_pt/guest_access.o shadow_pt/shadow.o
 obj-y += dacr/dacr_map.o hyp/guest_mmu.o hyp/guest_tables.o shadow_pt/modified_tables.o
 
@@ -187,7 +188,7 @@ TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
-		hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
+		hyp-no-stubs hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
@@ -217,6 +218,7 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
+$(eval $(call hyp_variant,no-stubs,TRAP_FREE_STUBS=n))
 # Four guests at once, each with up to 256 MiB of RAM and a smaller shadow cache.
 $(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=8 SHADOW_L2_TABLES=1024 GUEST_RAM_SIZE=0x10000000))
 # Every guest TLBIALL after the first few tracked table pages drops every shadow and starts afresh.
@@ -234,10 +236,11 @@ FLUSH_BUILD := $(BUILD)/flush-all
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
-		$(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
+		hyp-no-stubs $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
 		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf \
-		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf bench/run.sh
+		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf \
+		NO_STUBS_HYP_ELF=$(BUILD)/no-stubs/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh
 	@$(if $(BOARD_RUNS_GUESTS),$(QEMU_ENV) MULTI_HYP_ELF=$(BUILD)/multi/hyp.elf bench/rt-latency.sh)

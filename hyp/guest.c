@@ -260,6 +260,7 @@ bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stag
 					       board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset(&g->patches);
+	stubs_reset(g);
 	guest_mmu_init(g);
 
 	struct vcpu *v = &g->vcpu;
@@ -347,6 +348,12 @@ static void print_stats(const struct guest *g)
 		 "pages scanned=%u made_writable=%u; virtual exceptions=%u (irq %u)", g->name, emulated,
 		 s->emulated_cp15, s->emulated_mmio, s->emulated_code_stores,
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
+#ifdef CONFIG_TRAP_FREE_STUBS
+	const struct stub_stats *st = &g->stubs.stats;
+	log_info("%s: stubs made=%u reverted=%u%s windows=%u window conflicts=%u alias pages=%u "
+		 "out of range=%u", g->name, st->made, st->reverted, g->stubs.full ? " (full)" : "", st->windows,
+		 st->conflicts, st->alias_pages, st->out_of_range);
+#endif
 	struct shadow_stats sh = { 0 };
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		const struct shadow_stats *r = &g->mmu.root[i].s.stats;

@@ -16,6 +16,7 @@
 #include "hyp/guest_image.h"
 #include "hyp/guest_state.h"
 #include "hyp/patch.h"
+#include "hyp/stubs.h"
 #include "hyp/vcpu.h"
 #include "hyp/va10_pic.h"
 #include "hyp/vomap3_intc.h"
@@ -138,6 +139,7 @@ struct guest {
 	/* The large parts last, so that the fields above sit at small offsets. */
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */
+	struct stub_area stubs;         /* trap-free stubs for some of them (hyp/stubs.h) */
 	struct shadow_flat flat;        /* its memory while its MMU is off */
 	/* Used at guest switches and by emulated devices only: out of the way of the hot fields. */
 	uint32_t device_state[GUEST_MAX_DEVICES][GUEST_DEVICE_STATE_WORDS];

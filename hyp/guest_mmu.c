@@ -10,6 +10,7 @@
 #include "hyp/guest_mmu.h"
 #include "hyp/guest_tables.h"
 #include "hyp/log.h"
+#include "hyp/stubs.h"
 #include "shadow_pt/flat.h"
 
 #define CONTEXTIDR_ASID_MASK 0xffu
@@ -77,8 +78,10 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 		if (!m->root[i].valid)
 			continue;
 		int mb = l1_index_of(&m->root[i], desc_gpa);
-		if (mb >= 0)
+		if (mb >= 0) {
 			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
+			stubs_l1_written(g, (uint32_t)mb);
+		}
 	}
 }
 
@@ -199,6 +202,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
 	root->asid = asid;
+	stubs_root_reused(g, (unsigned)(root - g->mmu.root));
 }
 
 /* Run `root`, which catches up with the guest's DACR and mode. */
@@ -300,6 +304,7 @@ static void shadow_on(struct guest *g)
 
 static void shadow_off(struct guest *g)
 {
+	stubs_remove_all(g);
 	g->mmu.on = false;
 	g->mmu.cur = NULL;
 	shadow_flat_use(&g->flat, g->mmu.asid_base);
@@ -417,6 +422,19 @@ static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 	where[0] |= FRAME_VA_MANY;
 }
 
+bool guest_mmu_frame_only_at(struct guest *g, uint32_t gpa, uint32_t va)
+{
+	const uint32_t *where = g->mmu.frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint32_t hpa = (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base;
+
+	if (where[0] & FRAME_VA_MANY)
+		return false;
+	for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
+		if ((where[n] & PAGE_MASK) != (va & PAGE_MASK) && frame_mapped_at(&g->mmu, where[n] & PAGE_MASK, hpa))
+			return false;
+	return true;
+}
+
 static bool domain_is_manager(uint32_t dacr, uint32_t domain)
 {
 	return ((dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
@@ -491,6 +509,8 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 			r.overlay.no_exec = true;
 		if (guest_tables_protected(g, gpa))
 			r.overlay.no_write = true;
+		if (!w->xn && shadow_flat_page_is_code(&g->flat, gpa))
+			stubs_code_mapped(g, gpa, va);
 		note_frame_va(g, gpa, va);
 	}
 	if (m->half_switched)
@@ -575,6 +595,7 @@ static void tlb_invalidate_all_guest(struct guest *g)
 	}
 	guest_mmu_drop_all(g);
 	guest_tables_reset(g);
+	stubs_pin_again(g);
 	g->mmu.tlb_all_dropped++;
 }
 

@@ -70,6 +70,12 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa);
 void guest_mmu_flush_stale(struct guest *g);
 
+/*
+ * Is guest RAM page `gpa` mapped, in any shadow, at no other virtual page
+ * than that of `va`? (As far as the records of where it was mapped tell.)
+ */
+bool guest_mmu_frame_only_at(struct guest *g, uint32_t gpa, uint32_t va);
+
 /* Every shadow entry's restrictions may be stale: drop them all. */
 void guest_mmu_drop_all(struct guest *g);
 

@@ -5,6 +5,7 @@
 #include "generated/config.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/guest_tables.h"
+#include "hyp/stubs.h"
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 
@@ -135,7 +136,7 @@ bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
 {
 	struct modified_tables *t = &g->mmu.modified;
 
-	if (!t->capacity)
+	if (!t->capacity || stubs_pinned(g, gpa))
 		return false;
 	if (t->count == t->capacity)
 		protect_again(g, modified_tables_oldest(t));
@@ -185,6 +186,20 @@ void guest_tables_resync_all(struct guest *g)
 		if (t->page_gpa[e])
 			resync(g, e, 0, PAGE_DESCRIPTORS);
 	guest_mmu_flush_stale(g);
+}
+
+bool guest_tables_read_descriptor(struct guest *g, uint32_t gpa, uint32_t *value)
+{
+	return read_descriptor(g, gpa, value);
+}
+
+void guest_tables_keep_protected(struct guest *g, uint32_t gpa)
+{
+	int e;
+
+	track(g, gpa);
+	if (page_bit(g->mmu.listed_pages, g, gpa) && (e = modified_tables_find(&g->mmu.modified, gpa)) >= 0)
+		protect_again(g, (unsigned)e);
 }
 
 bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value)

@@ -68,6 +68,12 @@ bool guest_tables_tracking_full(const struct guest *g);
  */
 bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value);
 
+/* The descriptor at `gpa` as the guest's RAM holds it now, in the byte order its walks read. */
+bool guest_tables_read_descriptor(struct guest *g, uint32_t gpa, uint32_t *value);
+
+/* Page `gpa` holds a descriptor whose every store the hypervisor must see: tracked, never listed. */
+void guest_tables_keep_protected(struct guest *g, uint32_t gpa);
+
 /* The hypervisor wrote guest RAM for the guest: forget what changed descriptors gave. */
 void guest_tables_written(struct guest *g, uint32_t gpa, unsigned size);
 

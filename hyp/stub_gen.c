@@ -6,11 +6,6 @@
 
 #define REG_PC          15u
 #define COND_AL         0xeu
-#define INSN_SPSR       BIT(22)         /* MRS/MSR: SPSR, not CPSR */
-#define MSR_MASK_C      1u              /* MSR mask field: the control byte only */
-#define CPS_MODE_CHANGE BIT(17)
-#define CPS_IMOD_ENABLE 2u
-#define CPS_IMOD_DISABLE 3u
 
 /* ARM encodings used by stubs (ARM DDI 0406C A8.8), condition AL. */
 #define A_LDR_PC        0xe51f0000u     /* LDR Rt, [PC, #-imm12]; | BIT(23) for +imm12 */
@@ -144,21 +139,6 @@ static void pick_spill(uint8_t spill[2], unsigned a, unsigned b)
 			spill[n++] = (uint8_t)r;
 }
 
-bool stub_supported(uint32_t orig, enum sens_class cls)
-{
-	switch (cls) {
-	case SENS_CPS:
-		return !(orig & CPS_MODE_CHANGE) &&
-		       (FIELD(orig, 18, 2) == CPS_IMOD_ENABLE || FIELD(orig, 18, 2) == CPS_IMOD_DISABLE);
-	case SENS_MRS:
-		return !(orig & INSN_SPSR) && FIELD(orig, 12, 4) != REG_PC;
-	case SENS_MSR_REG:
-		return !(orig & INSN_SPSR) && FIELD(orig, 16, 4) == MSR_MASK_C && FIELD(orig, 0, 4) != REG_PC;
-	default:
-		return false;
-	}
-}
-
 /* CPSID: set the bits. CPSIE: clear them, unless that lets a signalled interrupt in. */
 static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t back, uint32_t trap_word)
 {
@@ -167,7 +147,7 @@ static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 	unsigned ra = e->s->spill[0];
 
 	str(e, ra, STUB_DATA_SPILL);
-	if (FIELD(orig, 18, 2) == CPS_IMOD_DISABLE) {
+	if (FIELD(orig, 18, 2) == STUB_CPS_IMOD_DISABLE) {
 		ldr(e, ra, STUB_DATA_CPSR);
 		op_imm(e, A_ORR_IMM, ra, ra, bits);
 		str(e, ra, STUB_DATA_CPSR);

@@ -46,11 +46,32 @@ struct stub {
 	uint8_t spill[2];       /* borrowed registers, saved by words 0 and 1; STUB_NO_REG: none */
 };
 
+#define STUB_INSN_SPSR          (1u << 22)      /* MRS/MSR: SPSR, not CPSR */
+#define STUB_MSR_MASK_C         1u              /* MSR mask field: the control byte only */
+#define STUB_CPS_MODE_CHANGE    (1u << 17)
+#define STUB_CPS_IMOD_ENABLE    2u
+#define STUB_CPS_IMOD_DISABLE   3u
+
 /*
  * Can `orig` (of class `cls`) become a stub? CPS that changes no mode, MRS
  * of the CPSR and MSR of the CPSR's control byte alone, without the PC.
+ * Inline: asked on every trap of a patched instruction.
  */
-bool stub_supported(uint32_t orig, enum sens_class cls);
+static inline bool stub_supported(uint32_t orig, enum sens_class cls)
+{
+	uint32_t imod = (orig >> 18) & 3u;
+
+	switch (cls) {
+	case SENS_CPS:
+		return !(orig & STUB_CPS_MODE_CHANGE) && (imod == STUB_CPS_IMOD_ENABLE || imod == STUB_CPS_IMOD_DISABLE);
+	case SENS_MRS:
+		return !(orig & STUB_INSN_SPSR) && ((orig >> 12) & 0xfu) != 15u;
+	case SENS_MSR_REG:
+		return !(orig & STUB_INSN_SPSR) && ((orig >> 16) & 0xfu) == STUB_MSR_MASK_C && (orig & 0xfu) != 15u;
+	default:
+		return false;
+	}
+}
 
 /*
  * Build the stub for `orig` at `stub_va`, with the data page at `data_va`

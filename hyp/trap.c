@@ -537,6 +537,7 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
 	const struct patch_entry *p = patch_lookup(&g->patches, v->trap_insn);
+	uint32_t site_va = f->pc - 4u;
 
 	if (!p || !fast_sensitive_class(p->cls))
 		return false;
@@ -549,6 +550,8 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 		return false;
 	}
 	v->stats.emulated_sensitive[p->cls]++;
+	if (!v->trap_insn_from_stub && stub_supported(p->orig, (enum sens_class)p->cls))
+		stubs_try_make(g, p, site_va);
 	return true;
 }
 
@@ -608,12 +611,16 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
+	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
 	else
-		done = !(f->cpsr & PSR_T) && guest_load_word(f->pc - 4u, &v->trap_insn) && fast_undef(g, f);
-	if (done)
+		done = (v->trap_insn_from_stub ||
+			(!(f->cpsr & PSR_T) && guest_load_word(f->pc - 4u, &v->trap_insn))) && fast_undef(g, f);
+	if (done) {
 		follow_privilege(g, privileged);
+		stubs_leave(g, &g->stubs, v, NULL);     /* nothing here changes the virtual GIC */
+	}
 	return done;     /* the frame names the guest's next instruction */
 }
 
@@ -622,8 +629,10 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 {
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
-	uint32_t pc = f->pc;
 
+	if (kind != TRAP_UNDEF && kind != TRAP_SVC)
+		stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);     /* done by hyp_trap_fast() for those */
+	uint32_t pc = f->pc;
 	if (kind == TRAP_UNDEF || kind == TRAP_SVC)
 		pc -= (f->cpsr & PSR_T) ? 2u : 4u;     /* hardware LR: the next instruction */
 	uint32_t dfsr = 0, dfar = 0;
@@ -631,8 +640,10 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		dfsr = cp15_read_dfsr();        /* before the load below can change them */
 		dfar = cp15_read_dfar();
 	}
-	v->trap_insn_read = (kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
-			    read_trapped_insn(g, pc, &v->trap_insn);
+	v->trap_insn_read = v->trap_insn_from_stub ||
+			    ((kind == TRAP_UNDEF || kind == TRAP_DABT) && !(f->cpsr & PSR_T) &&
+			     read_trapped_insn(g, pc, &v->trap_insn));
+	v->trap_insn_from_stub = false;
 	bool privileged = vcpu_privileged(v);
 	vcpu_from_frame(v, f, pc);
 
@@ -676,5 +687,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
 	follow_privilege(g, privileged);
+	stubs_leave(g, &g->stubs, v, &g->vintc);
 	vcpu_to_frame(v, f);
 }

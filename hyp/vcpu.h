@@ -80,6 +80,8 @@ struct vcpu {
 	/* The ARM instruction that trapped (undefined instruction, data abort), if read at entry. */
 	uint32_t trap_insn;
 	bool trap_insn_read;
+	/* The trap was a stub's trapping word, trap_insn its site's UDF (hyp/stubs.h). */
+	bool trap_insn_from_stub;
 	/* Set by the emulator when an access it performed faulted. */
 	uint32_t fault_fsr, fault_far;
 	/* The emulated instruction's guest translations (emptied after each trap). */

@@ -4,7 +4,7 @@
 
 static bool reserved(const struct shadow_space *s, uint32_t mb)
 {
-	return mb - s->reserved_mb < s->reserved_mbs;
+	return mb - s->reserved_mb < s->reserved_mbs || (s->stub_l1 && mb == s->stub_mb);
 }
 
 static unsigned bucket_of(uint32_t guest_table)
@@ -61,6 +61,8 @@ void shadow_init(struct shadow_space *s)
 				s->l1[v][mb] = L1_TYPE_FAULT;
 		}
 	}
+	if (s->stub_l1)
+		s->l1[SHADOW_VIEW_KERNEL][s->stub_mb] = s->stub_l1;
 }
 
 void shadow_drop_all(struct shadow_space *s)
@@ -83,6 +85,24 @@ static void drop_mb(struct shadow_space *s, uint32_t mb)
 	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
 		if (s->l2_of_mb[mb][v] >= 0)
 			free_l2(s->pool, (unsigned)s->l2_of_mb[mb][v]);
+}
+
+void shadow_set_stub_window(struct shadow_space *s, uint32_t mb, uint32_t l1_desc)
+{
+	drop_mb(s, mb);
+	s->stub_mb = mb;
+	s->stub_l1 = l1_desc;
+	s->l1[SHADOW_VIEW_KERNEL][mb] = l1_desc;        /* was empty: nothing cached to invalidate */
+	s->l1[SHADOW_VIEW_USER][mb] = L1_TYPE_FAULT;
+}
+
+void shadow_clear_stub_window(struct shadow_space *s)
+{
+	if (!s->stub_l1)
+		return;
+	s->l1[SHADOW_VIEW_KERNEL][s->stub_mb] = L1_TYPE_FAULT;
+	s->stub_l1 = 0;
+	s->stale_views |= SHADOW_VIEW_BIT(SHADOW_VIEW_KERNEL);
 }
 
 /* A free L2 table, evicting round-robin (whichever space owns it) when the pool is full. */

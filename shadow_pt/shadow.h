@@ -65,6 +65,8 @@ struct shadow_space {
 	int16_t (*l2_of_mb)[SHADOW_VIEWS];      /* L1_ENTRIES: pool index or -1 */
 	struct shadow_pool *pool;
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
+	/* The stubs' window (hyp/stubs.h): the kernel view's L1 descriptor for one MiB, 0 if none. */
+	uint32_t stub_mb, stub_l1;
 	/*
 	 * Views whose valid entries changed or went since the caller last
 	 * invalidated their TLB entries (by ASID); the caller clears it.
@@ -91,7 +93,7 @@ struct shadow_fill_req {
 
 enum shadow_fill_result {
 	SHADOW_FILLED,
-	SHADOW_RESERVED_VA,     /* in the hypervisor's window: emulate instead */
+	SHADOW_RESERVED_VA,     /* in the hypervisor's or the stubs' window: emulate instead */
 	SHADOW_NO_DOMAIN,       /* domain budget exhausted: reset the map, drop all, retry */
 };
 
@@ -103,8 +105,16 @@ static inline enum shadow_view shadow_view_of(bool privileged)
 /* An empty pool (every table free). */
 void shadow_pool_init(struct shadow_pool *p);
 
-/* Empty every guest L1 entry of both views (the reserved window is left alone). */
+/* Empty every guest L1 entry of both views (the reserved window is left alone, the stubs' set). */
 void shadow_init(struct shadow_space *s);
+
+/*
+ * Map MiB `mb` in the kernel view with `l1_desc` (a table the caller
+ * owns), dropping what either view held there; the user view keeps it
+ * empty. No fill touches it until shadow_clear_stub_window().
+ */
+void shadow_set_stub_window(struct shadow_space *s, uint32_t mb, uint32_t l1_desc);
+void shadow_clear_stub_window(struct shadow_space *s);
 
 enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 				    const struct shadow_fill_req *r);

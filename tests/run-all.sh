@@ -16,6 +16,7 @@ grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids cp15_ids \
 	$(for g in reset_once rt_periodic vfp_keep spin; do [ -e "$BUILD/guests/$g.elf" ] && echo "$g"; done)
+run tests/qemu/stubs.sh
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids
 # The guests with their own MMU and Linux again, with every guest TLBIALL dropping every shadow.
@@ -27,6 +28,8 @@ HYP_ELF=$BUILD/no-fast-cp15/hyp.elf TEST_SUFFIX=-no-fast-cp15 \
 HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
+	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
+HYP_ELF=$BUILD/no-stubs/hyp.elf TEST_SUFFIX=-no-stubs \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 # The guest's RAM in other host memory than its guest-physical addresses, where the board has the variant.
 if [ -n "${RAM_ELSEWHERE_HYP_ELF:-}" ]; then

@@ -13,6 +13,7 @@ guests=$(cd "$BUILD/guests" && ls ./*.elf | sed 's|^\./||; s|\.elf$||' |
 	grep -vxE 'churn|wild_jump|bad_vector|halt|uart_echo|uart_reset' | tr '\n' ' ')
 # shellcheck disable=SC2086
 run tests/qemu/compare.sh $guests
+run tests/qemu/stubs.sh
 [ -n "${UBOOT:-}" ] && run tests/qemu/fit.sh
 run tests/qemu/halt.sh
 if [ "${BOARD_RUNS_LINUX:-}" = yes ]; then

@@ -1,17 +1,29 @@
 /*
  * Runs every class of sensitive instruction from SVC mode and prints each
  * result as "case.label: value", followed by the CPSR and SP once the case
- * has returned to C.
+ * has returned to C. Then, with its MMU on, the forms a hypervisor may
+ * turn into branches to stubs, again and again: as they are; after the
+ * MiB below RAM (where such stubs may sit) has been mapped onto RAM and
+ * read through; run from a second mapping of the code; and with the MMU
+ * off again.
  */
 #include <stdint.h>
 
+#include "board.h"
 #include "cases.h"
 #include "cpu.h"
+#include "mmu.h"
+#include "pgtable.h"
 #include "power.h"
 #include "print.h"
 #include "uart.h"
 
-#define MAX_OUT 32
+#define MAX_OUT 48
+#define STUB_RUNS 3
+/* RAM that the MiB below RAM is mapped onto, and two words there (a first and a second page). */
+#define BELOW_RAM_VA    (RAM_BASE - SECTION_SIZE)
+#define BELOW_RAM_PA    (RAM_BASE + 8u * SECTION_SIZE)
+#define PATTERN_AT(off) (0x600d0000u | (off))
 
 struct test_case {
 	const char *name;
@@ -58,6 +70,14 @@ static const char *const ldm_pc_labels[] = {
 	"db.cpsr", "db.r1", "db.base_change", 0
 };
 static const char *const movs_pc_labels[] = { "movs.cpsr", "subs.cpsr", 0 };
+static const char *const stubs_labels[] = {
+	"cpsie_if", "cpsid_i", "cpsid_f", "cpsie_i", "cpsid_a", "cpsie_f", "cpsie_a", "cpsid_aif",
+	"mrs.r1", "mrs.r2", "mrs.r3", "mrs.r4", "mrs.r5", "mrs.r6", "mrs.r7", "mrs.r8", "mrs.r9",
+	"mrs.r10", "mrs.r11", "mrs.r12", "mrs.lr", "mrs.cpsr",
+	"msr.r1", "msr.r2", "msr.r3", "msr.r4", "msr.r5", "msr.r6", "msr.r7", "msr.r8", "msr.r9",
+	"msr.r10", "msr.r11", "msr.r12", "msr.lr", "msr.cpsr",
+	"to_sys.cpsr", "to_sys.sp", "back.cpsr", 0
+};
 static const char *const cond_labels[] = {
 	"mrsne", "mrseq", "msrne_spsr", "msreq_spsr",
 	"msrne_cpsr_c", "msreq_cpsr_c", 0
@@ -91,6 +111,8 @@ static const struct test_case cases[] = {
 	{ "movs_pc", case_movs_pc, movs_pc_labels },
 	{ "cond", case_cond, cond_labels },
 };
+
+static const struct test_case stubs_case = { "stubs", case_stubs, stubs_labels };
 
 extern const uint32_t trap_vectors[];
 _Noreturn void sensitive_trap(uint32_t vector, uint32_t lr, uint32_t spsr);
@@ -137,6 +159,34 @@ int main(void)
 	print_hex_line("main.sp", sp);
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		run(&cases[i]);
+
+	uart_puts("sensitive: MMU on\n");
+	mmu_on();
+	for (unsigned i = 0; i < STUB_RUNS; i++)
+		run(&stubs_case);
+
+	volatile uint32_t *ram = (uint32_t *)BELOW_RAM_PA, *below = (uint32_t *)BELOW_RAM_VA;
+	ram[0x40 / 4] = PATTERN_AT(0x40);
+	ram[0x1000 / 4] = PATTERN_AT(0x1000);
+	mmu_map_section(BELOW_RAM_VA, BELOW_RAM_PA);
+	print_hex_line("below_ram.0x40", below[0x40 / 4]);
+	print_hex_line("below_ram.0x1000", below[0x1000 / 4]);
+	for (unsigned i = 0; i < STUB_RUNS; i++)
+		run(&stubs_case);
+
+	/* The code's MiB a second time: the same instructions at another address. */
+	mmu_map_section(TEST_VA_BASE, RAM_BASE);
+	struct test_case alias = stubs_case;
+	alias.name = "stubs_alias";
+	alias.run = (case_fn *)((uint32_t)case_stubs - RAM_BASE + TEST_VA_BASE);
+	for (unsigned i = 0; i < STUB_RUNS; i++) {
+		run(&alias);
+		run(&stubs_case);
+	}
+
+	mmu_off();
+	uart_puts("sensitive: MMU off\n");
+	run(&stubs_case);
 	uart_puts("sensitive: done\n");
 	return 0;
 }

@@ -1,0 +1,133 @@
+/*
+ * The forms a hypervisor may replace by a branch to a stub of its own
+ * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn), with passing
+ * and failing conditions, in the registers around them and with the flags
+ * set: run again and again, each must leave exactly what the architecture
+ * says, and no other register or flag may change. Also an MSR CPSR_c that
+ * changes the mode, which such a stub must leave to the hypervisor.
+ */
+#include "case_asm.h"
+
+#define FLAGS_NZCV      0xf0000000
+#define FLAGS_ZC        0x60000000
+
+	.text
+
+/* r1-r12 and lr (SVC's) each a distinct value. */
+.macro FILL_REGS
+	ldr	r1, =0x11111111
+	ldr	r2, =0x22222222
+	ldr	r3, =0x33333333
+	ldr	r4, =0x44444444
+	ldr	r5, =0x55555555
+	ldr	r6, =0x66666666
+	ldr	r7, =0x77777777
+	ldr	r8, =0x88888888
+	ldr	r9, =0x99999999
+	ldr	r10, =0xaaaaaaaa
+	ldr	r11, =0xbbbbbbbb
+	ldr	r12, =0xcccccccc
+	ldr	lr, =0xdddddddd
+.endm
+
+/* Every register but r0 into the output, r1-r12 and lr, then the CPSR (via r1). */
+.macro OUT_REGS
+	OUT	r1
+	OUT	r2
+	OUT	r3
+	OUT	r4
+	OUT	r5
+	OUT	r6
+	OUT	r7
+	OUT	r8
+	OUT	r9
+	OUT	r10
+	OUT	r11
+	OUT	r12
+	OUT	lr
+	OUT_CPSR
+.endm
+
+CASE case_stubs
+	push	{r4-r11, lr}
+	ldr	r1, =saved_sp
+	str	sp, [r1]
+
+	/* CPS: each mask bit set and cleared, with all the flags set. */
+	msr	cpsr_f, #FLAGS_NZCV
+	cpsie	if
+	OUT_CPSR
+	cpsid	i
+	OUT_CPSR
+	cpsid	f
+	OUT_CPSR
+	cpsie	i
+	OUT_CPSR
+	cpsid	a
+	OUT_CPSR
+	cpsie	f
+	OUT_CPSR
+	cpsie	a
+	OUT_CPSR
+	cpsid	aif
+	OUT_CPSR
+
+	/* MRS into every register but r0 and sp, Z and C set: NE fails, EQ and CS pass. */
+	msr	cpsr_f, #FLAGS_ZC
+	FILL_REGS
+	mrs	r1, cpsr
+	mrsne	r2, cpsr
+	mrseq	r3, cpsr
+	mrscs	r4, cpsr
+	mrscc	r5, cpsr
+	mrs	r6, cpsr
+	mrs	r7, cpsr
+	mrs	r8, cpsr
+	mrs	r9, cpsr
+	mrs	r10, cpsr
+	mrs	r11, cpsr
+	mrs	r12, cpsr
+	mrs	lr, cpsr
+	OUT_REGS
+
+	/* MSR CPSR_c from several registers: I and F changed, the mode kept. */
+	FILL_REGS
+	mov	r2, #(MODE_SVC)
+	mov	r3, #(PSR_I | MODE_SVC)
+	mov	r4, #(PSR_F | MODE_SVC)
+	mov	r5, #(PSR_I | PSR_F | MODE_SVC)
+	msr	cpsr_f, #FLAGS_ZC
+	msr	cpsr_c, r2
+	mrs	r6, cpsr
+	msrne	cpsr_c, r5
+	mrs	r7, cpsr
+	msreq	cpsr_c, r3
+	mrs	r8, cpsr
+	msr	cpsr_c, r4
+	mrs	r9, cpsr
+	msrcs	cpsr_c, r2
+	mrs	r10, cpsr
+	msr	cpsr_c, r5
+	mrs	r11, cpsr
+	OUT_REGS
+
+	/* MSR CPSR_c to another mode and back. */
+	mov	r2, #(PSR_I | PSR_F | MODE_SYS)
+	mov	r3, #(PSR_I | PSR_F | MODE_SVC)
+	msr	cpsr_c, r2
+	mrs	r4, cpsr
+	mov	r5, sp
+	msr	cpsr_c, r3
+	ldr	sp, =saved_sp
+	ldr	sp, [sp]
+	OUT	r4
+	OUT	r5
+	OUT_CPSR
+
+	msr	cpsr_f, #0
+	pop	{r4-r11, pc}
+
+	.bss
+	.balign	4
+saved_sp:
+	.space	4

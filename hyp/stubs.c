@@ -1,0 +1,380 @@
+#include <string.h>
+
+#include "arch/arm/barrier.h"
+#include "arch/arm/mmu.h"
+#include "arch/arm/psr.h"
+#include "arch/arm/sctlr_bits.h"
+#include "dacr/domains.h"
+#include "hyp/guest.h"
+#include "hyp/guest_mmu.h"
+#include "hyp/guest_tables.h"
+#include "hyp/log.h"
+#include "hyp/stub_gen.h"
+#include "hyp/stubs.h"
+#include "hyp/vintc.h"
+#include "shadow_pt/flat.h"
+
+#define WINDOW_REACH_MBS 31u    /* a window this many MiB away keeps every stub in branch range */
+#define STUB_FIRST_OFFSET 32u   /* the first stub of a code page: past the data words' reach limit */
+
+/* Stub code page `k` and the data page alias after it. */
+static uint32_t code_va(const struct stub_area *a, unsigned k)
+{
+	return a->window_va + 2u * k * PAGE_SIZE;
+}
+
+static uint32_t data_va_after(uint32_t stub_va)
+{
+	return (stub_va & PAGE_MASK) + PAGE_SIZE;
+}
+
+void stubs_reset(struct guest *g)
+{
+	struct stub_area *a = &g->stubs;
+
+	a->active = a->conflict = a->no_window = a->full = false;
+	a->used = 0;
+	a->count = a->site_pages = 0;
+	memset(a->pinned, 0, sizeof(a->pinned));
+}
+
+/* The live record whose stub holds `va`: they lie in the window in the order they were made. */
+static struct stub_record *record_at(struct stub_area *a, uint32_t va)
+{
+	unsigned lo = 0, hi = a->count;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2u;
+		struct stub_record *r = &a->rec[mid];
+		if (va < r->stub_va)
+			hi = mid;
+		else if (va >= r->stub_va + 4u * r->words)
+			lo = mid + 1u;
+		else
+			return r->live ? r : NULL;
+	}
+	return NULL;
+}
+
+bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word)
+{
+	if (kind == TRAP_UNDEF) {
+		struct stub_record *r = record_at(a, f->pc - 4u);
+		if (!r || f->pc - 4u != r->stub_va + 4u * (r->words - 1u))
+			return false;   /* not a stub's trapping word: the guest's own jump there */
+		*trap_word = r->trap_word;
+		f->pc = r->site_va + 4u;
+		return true;
+	}
+	struct stub_record *r = record_at(a, f->pc);
+	if (r) {
+		stub_rewind(r->spill, (f->pc - r->stub_va) / 4u, f->r, &a->data[STUB_DATA_SPILL / 4u]);
+		f->pc = r->site_va;
+	}
+	return false;
+}
+
+/* Give every root's kernel view the window, or take it away. */
+static void map_window(struct guest *g, bool on)
+{
+	struct stub_area *a = &g->stubs;
+	uint32_t mb = a->window_va >> SECTION_SHIFT;
+	uint32_t desc = hyp_virt_to_phys(a->l2) | L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
+
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+		struct shadow_root *root = &g->mmu.root[i];
+		if (!root->tables_ready) {
+			/* Its tables are not cleared yet: shadow_init() installs what the fields say. */
+			root->s.stub_mb = mb;
+			root->s.stub_l1 = on ? desc : 0u;
+		} else if (on) {
+			shadow_set_stub_window(&root->s, mb, desc);
+		} else {
+			shadow_clear_stub_window(&root->s);
+		}
+	}
+	guest_mmu_flush_stale(g);
+}
+
+/* Give site `r` its UDF back, if the guest has not changed the word since. */
+static void revert(struct guest *g, struct stub_record *r)
+{
+	uint32_t *word = guest_ram_page_ptr(&g->flat, r->site_gpa);
+
+	r->live = false;
+	g->stubs.stats.reverted++;
+	if (*word != r->branch)
+		return;
+	*word = r->trap_word;
+	cache_sync_icache((uintptr_t)word, 4u);
+	guest_tables_written(g, r->site_gpa, 4u);
+}
+
+static void remove_all(struct guest *g, const char *why)
+{
+	struct stub_area *a = &g->stubs;
+
+	if (!a->active)
+		return;
+	for (unsigned i = 0; i < a->count; i++)
+		if (a->rec[i].live)
+			revert(g, &a->rec[i]);
+	map_window(g, false);
+	log_debug("%s: %u stubs removed (%s)", g->name, a->count, why);
+	a->active = a->conflict = a->full = false;
+	a->used = 0;
+	a->count = a->site_pages = 0;
+	memset(a->pinned, 0, sizeof(a->pinned));
+}
+
+void stubs_remove_all(struct guest *g)
+{
+	remove_all(g, "the guest's MMU went off");
+	g->stubs.no_window = false;
+}
+
+void stubs_resolve_conflict(struct guest *g)
+{
+	g->stubs.stats.conflicts++;
+	remove_all(g, "the guest mapped their window");
+}
+
+/* The guest's L1 descriptor for `va` in the tables of `root`, and where it is; false: none (PD0/PD1). */
+static bool guest_l1(struct guest *g, const struct shadow_root *root, uint32_t va, uint32_t *gpa,
+		     uint32_t *desc)
+{
+	const struct guest_walk_regs regs = { .ttbr0 = root->ttbr0, .ttbr1 = root->ttbr1, .ttbcr = root->ttbcr };
+
+	if (!guest_walk_l1_address(&regs, va, gpa))
+		return false;
+	if (!guest_tables_read_descriptor(g, *gpa, desc))
+		*desc = 0;      /* outside guest RAM: the guest's walk faults there too */
+	return true;
+}
+
+/* Does the address space of `root` leave MiB `mb` empty (guest tables and shadow)? */
+static bool root_leaves_empty(struct guest *g, const struct shadow_root *root, uint32_t mb)
+{
+	uint32_t gpa, desc;
+
+	if (guest_l1(g, root, mb << SECTION_SHIFT, &gpa, &desc) && (desc & L1_TYPE_MASK) != L1_TYPE_FAULT)
+		return false;
+	return !shadow_maps_mb(&root->s, mb);
+}
+
+/* Keep root slot `slot`'s L1 table page with the window's entry write-protected. */
+static void pin(struct guest *g, unsigned slot)
+{
+	struct stub_area *a = &g->stubs;
+	uint32_t gpa, desc;
+
+	a->pinned[slot] = 0;
+	if (!guest_l1(g, &g->mmu.root[slot], a->window_va, &gpa, &desc))
+		return;
+	if ((desc & L1_TYPE_MASK) != L1_TYPE_FAULT) {
+		a->conflict = true;
+		return;
+	}
+	a->pinned[slot] = gpa & PAGE_MASK;
+	guest_tables_keep_protected(g, gpa);
+}
+
+static bool window_free(struct guest *g, uint32_t mb)
+{
+	uint32_t hyp_first = mmu_hyp_window_first_mb();
+
+	if (mb >= L1_ENTRIES || mb - hyp_first < mmu_hyp_window_mbs())
+		return false;
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (g->mmu.root[i].valid && !root_leaves_empty(g, &g->mmu.root[i], mb))
+			return false;
+	return true;
+}
+
+/* The window's table: stub code in the even pages, the data page in every odd one. */
+static void build_window_table(struct stub_area *a)
+{
+	uint32_t code_attr = L2_SMALL | L2_SMALL_AP(AP_RO) | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA;
+	uint32_t data_attr = L2_SMALL | L2_SMALL_AP(AP_RW) | L2_SMALL_XN | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA;
+
+	for (unsigned i = 0; i < L2_ENTRIES; i++)
+		a->l2[i] = L2_TYPE_FAULT;
+	for (unsigned k = 0; k < STUB_CODE_PAGES; k++) {
+		a->l2[2u * k] = hyp_virt_to_phys(a->code[k]) | code_attr;
+		a->l2[2u * k + 1u] = hyp_virt_to_phys(a->data) | data_attr;
+	}
+}
+
+/* A window for a first stub at `site_va`: the nearest free MiB below, else above. */
+static bool open_window(struct guest *g, uint32_t site_va)
+{
+	struct stub_area *a = &g->stubs;
+	uint32_t site_mb = site_va >> SECTION_SHIFT, mb = L1_ENTRIES;
+
+	for (uint32_t d = 1; d <= WINDOW_REACH_MBS && mb == L1_ENTRIES; d++) {
+		if (site_mb >= d && window_free(g, site_mb - d))
+			mb = site_mb - d;
+		else if (window_free(g, site_mb + d))
+			mb = site_mb + d;
+	}
+	if (mb == L1_ENTRIES) {
+		a->no_window = true;
+		return false;
+	}
+	a->window_va = mb << SECTION_SHIFT;
+	build_window_table(a);
+	memset(a->data, 0, sizeof(a->data));
+	a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
+	a->active = true;
+	stubs_leave(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (g->mmu.root[i].valid)
+			pin(g, i);
+	map_window(g, true);
+	a->stats.windows++;
+	log_debug("%s: stub window at 0x%08x", g->name, a->window_va);
+	return true;
+}
+
+void stubs_root_reused(struct guest *g, unsigned slot)
+{
+	if (g->stubs.active)
+		pin(g, slot);
+}
+
+void stubs_pin_again(struct guest *g)
+{
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (g->stubs.active && g->mmu.root[i].valid)
+			pin(g, i);
+}
+
+bool stubs_pinned(const struct guest *g, uint32_t gpa)
+{
+	const struct stub_area *a = &g->stubs;
+
+	for (unsigned i = 0; a->active && i < SHADOW_ROOT_SLOTS; i++)
+		if (a->pinned[i] == (gpa & PAGE_MASK))
+			return true;
+	return false;
+}
+
+void stubs_l1_written(struct guest *g, uint32_t mb)
+{
+	struct stub_area *a = &g->stubs;
+
+	if (!a->active || mb != a->window_va >> SECTION_SHIFT)
+		return;
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		if (g->mmu.root[i].valid && !root_leaves_empty(g, &g->mmu.root[i], mb))
+			a->conflict = true;
+}
+
+/* The entry for guest code page `gpa`, or where it would go (sorted by gpa). */
+static unsigned site_page_index(const struct stub_area *a, uint32_t gpa)
+{
+	unsigned lo = 0, hi = a->site_pages;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2u;
+		if (a->site_page[mid].gpa < (gpa & PAGE_MASK))
+			lo = mid + 1u;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va)
+{
+	struct stub_area *a = &g->stubs;
+	unsigned i = site_page_index(a, gpa);
+
+	if (!a->active || i == a->site_pages || a->site_page[i].gpa != (gpa & PAGE_MASK) ||
+	    a->site_page[i].va == (va & PAGE_MASK) || a->site_page[i].va == STUB_PAGE_NONE)
+		return;
+	a->site_page[i].va = STUB_PAGE_NONE;
+	a->stats.alias_pages++;
+	for (unsigned k = 0; k < a->count; k++)
+		if (a->rec[k].live && (a->rec[k].site_gpa & PAGE_MASK) == (gpa & PAGE_MASK))
+			revert(g, &a->rec[k]);
+}
+
+/* May the code page of `gpa`, running at `va`, hold stubs? Then it is listed. */
+static bool site_page_ok(struct guest *g, uint32_t gpa, uint32_t va)
+{
+	struct stub_area *a = &g->stubs;
+	unsigned i = site_page_index(a, gpa);
+
+	if (i < a->site_pages && a->site_page[i].gpa == (gpa & PAGE_MASK))
+		return a->site_page[i].va == (va & PAGE_MASK);
+	if (a->site_pages == STUB_SITE_PAGES || !guest_mmu_frame_only_at(g, gpa, va))
+		return false;
+	memmove(&a->site_page[i + 1u], &a->site_page[i], (a->site_pages - i) * sizeof(a->site_page[0]));
+	a->site_page[i] = (struct stub_site_page){ .gpa = gpa & PAGE_MASK, .va = va & PAGE_MASK };
+	a->site_pages++;
+	return true;
+}
+
+/* Room for `words` of stub code; its address in the window, or 0. */
+static uint32_t allocate(struct stub_area *a, unsigned words, uint32_t **where)
+{
+	uint32_t bytes = 4u * words;
+
+	for (;;) {
+		unsigned k = a->used / PAGE_SIZE;
+		uint32_t offset = a->used % PAGE_SIZE;
+		if (k >= STUB_CODE_PAGES || a->count == STUB_RECORDS)
+			return 0;
+		if (offset < STUB_FIRST_OFFSET)
+			offset = STUB_FIRST_OFFSET;
+		if (offset + bytes <= PAGE_SIZE) {
+			a->used = k * PAGE_SIZE + offset + bytes;
+			*where = &a->code[k][offset / 4u];
+			return code_va(a, k) + offset;
+		}
+		a->used = (k + 1u) * PAGE_SIZE;
+	}
+}
+
+void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va)
+{
+	struct stub_area *a = &g->stubs;
+	struct vcpu *v = &g->vcpu;
+	uint32_t gpa, trap_word = patch_udf_encode((uint32_t)(p - g->patches.entry));
+	struct stub s;
+
+	/* Stubs read their data words little-endian: not for a guest with big-endian data. */
+	if (!g->mmu.on || a->conflict || a->full || (v->cpsr & PSR_E) || (v->cp15.sctlr & SCTLR_EE) ||
+	    !guest_mmu_fetched_from(g, site_va, &gpa) || gpa != p->gpa)
+		return;
+	if (!a->active && (a->no_window || !open_window(g, site_va)))
+		return;
+	if (!site_page_ok(g, gpa, site_va))
+		return;
+	/* Its words first: the stub's address decides their PC-relative offsets. */
+	uint32_t *code, stub_va = allocate(a, STUB_MAX_WORDS, &code);
+	if (!stub_va) {
+		a->full = true;
+		return;
+	}
+	uint32_t branch = stub_site_branch(p->orig, site_va, stub_va);
+	uint32_t *site = guest_ram_page_ptr(&g->flat, gpa);
+	if (*site != trap_word || !branch ||
+	    !stub_build(&s, p->orig, (enum sens_class)p->cls, v->cpsr_fixed, site_va, stub_va,
+			data_va_after(stub_va), trap_word)) {
+		a->used -= 4u * STUB_MAX_WORDS;
+		a->stats.out_of_range += *site == trap_word;
+		return;
+	}
+	a->used -= 4u * (STUB_MAX_WORDS - s.words);
+	memcpy(code, s.word, 4u * s.words);
+	cache_sync_icache((uintptr_t)code, 4u * s.words);
+	a->rec[a->count++] = (struct stub_record){
+		.stub_va = stub_va, .site_va = site_va, .site_gpa = gpa, .branch = branch,
+		.trap_word = trap_word, .words = s.words, .spill = { s.spill[0], s.spill[1] }, .live = true,
+	};
+	*site = branch;
+	cache_sync_icache((uintptr_t)site, 4u);
+	a->stats.made++;
+}

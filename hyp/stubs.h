@@ -1,0 +1,198 @@
+/*
+ * A guest's trap-free stubs (hyp/stub_gen.h) on the target.
+ *
+ * Where: a MiB of the guest's address space that its tables leave empty,
+ * within branch range (32 MiB) of its code, chosen when the first stub is
+ * made: the nearest free MiB below the site, else above it. Only the
+ * kernel view of each shadow root maps it (shadow_pt/shadow.h), in the
+ * hypervisor's domain (always client): even pages hold stub code (PL0
+ * read-only, executable), odd pages all map the one data page (PL0
+ * read/write, execute-never), so every stub reaches the data words with a
+ * PC-relative load. Guest User mode finds nothing there, as natively.
+ *
+ * When: lazily. A patched instruction that stub_supported() covers becomes
+ * a stub the first time its UDF trap takes the fast path from a virtual
+ * privileged mode, at the address it ran from: only instructions that run
+ * are given one, and each is built for the one address its page runs at.
+ *
+ * Kept exact:
+ *  - The data page's virtual CPSR bits are taken back into the vCPU on
+ *    every trap (stubs_enter()) and written out with the signalled-IRQ
+ *    word before the guest resumes (stubs_leave()).
+ *  - A trap inside a stub (an interrupt) rewinds the guest to the site,
+ *    its borrowed registers given back; the stub's trapping word is
+ *    handled as the site's UDF. So the guest never sees a stub address.
+ *  - If the guest maps the MiB itself (an L1 descriptor in any cached
+ *    root, where a new root is checked and the L1 table page holding it
+ *    stays write-protected), every stub goes: the sites get their UDF
+ *    back, and a MiB is chosen anew on the next stub.
+ *  - A code page with stubs that the guest maps executable at another
+ *    address gets its UDFs back for good (a branch is position-dependent).
+ *  - Turning the guest's MMU off removes every stub.
+ * Not covered: a guest that copies privileged code it has run, with its
+ * stub branches, and runs the copy elsewhere; a privileged read of the
+ * window, which natively faults, reads stub code or data; and a guest that
+ * switches its data to big-endian (SETEND BE) around a stubbed site (no
+ * stub is made while CPSR.E or SCTLR.EE is set).
+ */
+#ifndef HYP_STUBS_H
+#define HYP_STUBS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/arm/pgtable_bits.h"
+#include "arch/arm/trap_frame.h"
+#include "generated/config.h"
+#include "hyp/patch.h"
+#include "hyp/stub_gen.h"
+#include "hyp/vcpu.h"
+#include "hyp/vintc.h"
+
+struct guest;
+
+#ifdef CONFIG_TRAP_FREE_STUBS
+
+#define STUB_CODE_PAGES         CONFIG_STUB_CODE_PAGES
+#define STUB_RECORDS            (STUB_CODE_PAGES * 100u)   /* Linux's average stub: 40 bytes */
+#define STUB_SITE_PAGES         512u    /* guest code pages holding stubs */
+#define STUB_PAGE_NONE          1u      /* stub_site_page.va: no stubs here any more */
+
+struct stub_record {
+	uint32_t stub_va, site_va, site_gpa;
+	uint32_t branch;        /* the site's word while the stub lives */
+	uint32_t trap_word;     /* the patch's UDF it replaced */
+	uint8_t words;
+	uint8_t spill[2];
+	bool live;
+};
+
+/* A guest code page with stubs, and the one virtual page it runs at; sorted by gpa. */
+struct stub_site_page {
+	uint32_t gpa, va;
+};
+
+struct stub_stats {
+	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range;
+};
+
+struct stub_area {
+	bool active;                    /* the window is mapped in every root's kernel view */
+	bool conflict;                  /* the guest mapped the window: remove it before resuming */
+	bool no_window;                 /* none was free: not searched again until the MMU turns on */
+	bool full;                      /* no room for another stub until they all go */
+	uint32_t window_va;
+	uint32_t cpsr_taken;            /* the data page's CPSR bits the vCPU takes: A, I, F but the fixed */
+	uint32_t used;                  /* bytes of stub code handed out, page after page */
+	unsigned count, site_pages;
+	uint32_t pinned[CONFIG_SHADOW_ROOTS + 1u];     /* per root slot: its L1 table page holding the window's entry */
+	struct stub_stats stats;
+	struct stub_record rec[STUB_RECORDS];
+	struct stub_site_page site_page[STUB_SITE_PAGES];
+	uint32_t l2[L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+	uint32_t data[PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
+	uint32_t code[STUB_CODE_PAGES][PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
+};
+
+/* A guest being created, or its MMU turning on: no stubs. */
+void stubs_reset(struct guest *g);
+
+/* A trap from inside the window (see stubs_enter()). */
+bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word);
+/* The guest mapped the window: every stub goes. */
+void stubs_resolve_conflict(struct guest *g);
+
+/*
+ * Every trap from the guest, first: the virtual CPSR's A, I and F from the
+ * data page; a guest interrupted inside a stub is rewound to its site. If
+ * the trap is a stub's trapping word (an Undefined Instruction), returns
+ * true with the frame's PC after the site and `*trap_word` the site's UDF.
+ * Inline, as is stubs_leave(): every trap pays for them.
+ */
+static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,
+			       uint32_t *trap_word)
+{
+	if (!a->active)
+		return false;
+	v->cpsr = (v->cpsr & ~a->cpsr_taken) | (a->data[STUB_DATA_CPSR / 4u] & a->cpsr_taken);
+	if (f->pc - a->window_va > SECTION_SIZE)        /* pc - 4 for an Undefined Instruction: <= */
+		return false;
+	return stubs_enter_window(a, f, kind, trap_word);
+}
+
+/*
+ * Before the guest resumes: the data page's virtual CPSR from the vCPU,
+ * and where `vi` is given (the virtual interrupt controller may have
+ * changed) the signalled-IRQ word. A guest resumes with IRQs unmasked
+ * only if none is signalled (the general path delivers it first), so that
+ * word matters, and is asked for, only while IRQs are masked.
+ */
+static inline void stubs_leave(struct guest *g, struct stub_area *a, const struct vcpu *v,
+			       const struct vintc *vi)
+{
+	if (a->conflict)
+		stubs_resolve_conflict(g);
+	if (!a->active)
+		return;
+	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
+	if (vi)
+		a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
+}
+
+/*
+ * Patch `p`'s UDF trapped at `site_va` in a virtual privileged mode and
+ * took the fast path, and stub_supported() covers it: give the site a
+ * stub if it may have one.
+ */
+void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va);
+
+/* The guest's MMU goes off: every stub goes. */
+void stubs_remove_all(struct guest *g);
+
+/* A root of the guest's shadow was given to a new address space: check and pin its L1 entry. */
+void stubs_root_reused(struct guest *g, unsigned slot);
+
+/* Tracking of table pages started afresh: pin the roots' L1 entries again. */
+void stubs_pin_again(struct guest *g);
+
+/* Must the table page `gpa` stay write-protected (it holds a root's L1 entry for the window)? */
+bool stubs_pinned(const struct guest *g, uint32_t gpa);
+
+/* The guest wrote the L1 descriptor of MiB `mb` in some root's tables. */
+void stubs_l1_written(struct guest *g, uint32_t mb);
+
+/* Guest code page `gpa` is mapped executable at `va`. */
+void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va);
+
+#else
+
+struct stub_area {
+	char none;
+};
+
+static inline void stubs_reset(struct guest *g) { (void)g; }
+static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,
+			       uint32_t *trap_word)
+{
+	(void)a, (void)v, (void)f, (void)kind, (void)trap_word;
+	return false;
+}
+static inline void stubs_leave(struct guest *g, struct stub_area *a, const struct vcpu *v,
+			       const struct vintc *vi)
+{
+	(void)g, (void)a, (void)v, (void)vi;
+}
+static inline void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va)
+{
+	(void)g, (void)p, (void)site_va;
+}
+static inline void stubs_remove_all(struct guest *g) { (void)g; }
+static inline void stubs_root_reused(struct guest *g, unsigned slot) { (void)g, (void)slot; }
+static inline void stubs_pin_again(struct guest *g) { (void)g; }
+static inline bool stubs_pinned(const struct guest *g, uint32_t gpa) { (void)g, (void)gpa; return false; }
+static inline void stubs_l1_written(struct guest *g, uint32_t mb) { (void)g, (void)mb; }
+static inline void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va) { (void)g, (void)gpa, (void)va; }
+
+#endif
+
+#endif

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Trap-free stubs (hyp/stubs.h) were really used by the sensitive guest's
+# run under the hypervisor that compare.sh made just before (its log): some
+# were made, its mapping of the MiB they sat in removed them all, and its
+# second mapping of their code page gave that page's sites back their
+# traps. compare.sh checked that the output matched the native run's.
+set -u
+. tests/qemu/lib.sh
+
+log=$WORK/sensitive.hyp.log
+stats=$(grep -o 'stubs made=.*' "$log" 2>/dev/null)
+count() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<< "$stats"; }
+name=qemu/stubs/sensitive
+if [ -z "$stats" ]; then
+	fail "$name" "no stub statistics in the log" "$log"
+elif [ "$(count made)" -lt 1 ]; then
+	fail "$name" "no stub was made: $stats" "$log"
+elif [ "$(count 'window conflicts')" -lt 1 ]; then
+	fail "$name" "the guest's mapping of the stubs' MiB went unnoticed: $stats" "$log"
+elif [ "$(count 'alias pages')" -lt 1 ]; then
+	fail "$name" "the second mapping of the stubs' code went unnoticed: $stats" "$log"
+else
+	pass "$name"
+fi
