@@ -1,11 +1,17 @@
 /*
  * Interrupts through the GIC: a software-generated interrupt to itself
  * (taken the moment IRQs are unmasked) and three virtual-timer interrupts
- * waited for with WFI. Prints IDs, modes and counts, nothing timing-dependent.
+ * waited for with WFI. Then, with the MMU on, the software-generated
+ * interrupt again and again, unmasked by CPSIE and by MSR CPSR_c (forms a
+ * hypervisor may turn into branches to stubs): each time it must be taken
+ * right after the unmasking instruction. Prints IDs, modes and counts,
+ * nothing timing-dependent.
  */
 #include <stdint.h>
 
+#include "board.h"
 #include "cpu.h"
+#include "flat_mmu.h"
 #include "generic_timer.h"
 #include "gic.h"
 #include "power.h"
@@ -17,6 +23,7 @@
 #define PRIORITY_MASK   0xf0u
 #define TIMER_TICKS     3u
 #define PSR_MODE_AND_MASKS 0x1ffu
+#define UNMASK_RUNS     3u
 
 extern const uint8_t irq_vectors[];
 void irq_handler(uint32_t where, uint32_t spsr);
@@ -70,6 +77,42 @@ static void gic_setup(void)
 	*gicc(GICC_CTLR) = GIC_ENABLE;
 }
 
+/*
+ * Unmask with nothing pending (a hypervisor may then turn the instruction
+ * into a stub), then raise the SGI with IRQs masked: it must be taken right
+ * at `taken_at` once they are unmasked again.
+ */
+static void sgi_unmasked(const char *how, void (*unmask)(void), const uint8_t *taken_at)
+{
+	uint32_t before = sgi_count;
+
+	unmask();
+	uart_puts(how);
+	print_dec_line(": nothing pending, interrupts", sgi_count - before);
+	*gicd(GICD_SGIR) = SGIR_TO_SELF | SGI_ID;
+	unmask();
+	uart_puts(how);
+	print_dec_line(": taken right after", sgi_count == before + 1u && sgi_where == (uint32_t)taken_at);
+}
+
+/* CPSIE i and MSR CPSR_c that clears I, each returning with IRQs masked again. */
+void unmask_cpsie(void);
+void unmask_msr(void);
+extern const uint8_t after_cpsie_mmu[], after_msr_mmu[];
+__asm__(".text\n"
+	"unmask_cpsie:\n\t"
+	"cpsie i\n"
+	"after_cpsie_mmu:\n\t"
+	"cpsid i\n\t"
+	"bx lr\n"
+	"unmask_msr:\n\t"
+	"mrs r0, cpsr\n\t"
+	"bic r1, r0, #0x80\n\t"
+	"msr cpsr_c, r1\n"
+	"after_msr_mmu:\n\t"
+	"msr cpsr_c, r0\n\t"
+	"bx lr\n");
+
 int main(void)
 {
 	uart_puts("interrupts: start\n");
@@ -95,6 +138,14 @@ int main(void)
 		__asm__ volatile("cpsie i\n\twfi\n\tcpsid i" ::: "memory");
 	print_dec_line("timer interrupts", timer_count);
 	print_dec_line("idle acknowledge", *gicc(GICC_IAR));
+
+	static const uint32_t gic_mb[] = { GICD_BASE & 0xfff00000u };
+	flat_mmu_on(gic_mb, 1);
+	for (unsigned i = 0; i < UNMASK_RUNS; i++) {
+		sgi_unmasked("mmu on, cpsie i", unmask_cpsie, after_cpsie_mmu);
+		sgi_unmasked("mmu on, msr cpsr_c", unmask_msr, after_msr_mmu);
+	}
+	flat_mmu_off();
 	uart_puts("interrupts: done\n");
 	return 0;
 }

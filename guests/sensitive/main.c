@@ -12,7 +12,7 @@
 #include "board.h"
 #include "cases.h"
 #include "cpu.h"
-#include "mmu.h"
+#include "flat_mmu.h"
 #include "pgtable.h"
 #include "power.h"
 #include "print.h"
@@ -161,21 +161,21 @@ int main(void)
 		run(&cases[i]);
 
 	uart_puts("sensitive: MMU on\n");
-	mmu_on();
+	flat_mmu_on(0, 0);
 	for (unsigned i = 0; i < STUB_RUNS; i++)
 		run(&stubs_case);
 
 	volatile uint32_t *ram = (uint32_t *)BELOW_RAM_PA, *below = (uint32_t *)BELOW_RAM_VA;
 	ram[0x40 / 4] = PATTERN_AT(0x40);
 	ram[0x1000 / 4] = PATTERN_AT(0x1000);
-	mmu_map_section(BELOW_RAM_VA, BELOW_RAM_PA);
+	flat_mmu_map_section(BELOW_RAM_VA, BELOW_RAM_PA);
 	print_hex_line("below_ram.0x40", below[0x40 / 4]);
 	print_hex_line("below_ram.0x1000", below[0x1000 / 4]);
 	for (unsigned i = 0; i < STUB_RUNS; i++)
 		run(&stubs_case);
 
 	/* The code's MiB a second time: the same instructions at another address. */
-	mmu_map_section(TEST_VA_BASE, RAM_BASE);
+	flat_mmu_map_section(TEST_VA_BASE, RAM_BASE);
 	struct test_case alias = stubs_case;
 	alias.name = "stubs_alias";
 	alias.run = (case_fn *)((uint32_t)case_stubs - RAM_BASE + TEST_VA_BASE);
@@ -184,7 +184,7 @@ int main(void)
 		run(&stubs_case);
 	}
 
-	mmu_off();
+	flat_mmu_off();
 	uart_puts("sensitive: MMU off\n");
 	run(&stubs_case);
 	uart_puts("sensitive: done\n");
