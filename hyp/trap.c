@@ -556,17 +556,24 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 }
 
 /* The fast paths (hyp/fast_trap.h), on the frame; false: the general path handles it. */
+static bool fast_coproc(struct guest *g, struct trap_frame *f)
+{
+#ifdef CONFIG_FAST_TRAP_CP15
+	if (fast_cp15(g, f)) {
+		g->vcpu.stats.traps_undef++;
+		return true;
+	}
+#endif
+	(void)g, (void)f;
+	return false;
+}
+
 static bool fast_undef(struct guest *g, struct trap_frame *f)
 {
-	bool coproc = INSN_IS_COPROC(g->vcpu.trap_insn), done = false;
-
-#ifdef CONFIG_FAST_TRAP_CP15
-	done = coproc && fast_cp15(g, f);
-#endif
-	done = done || (!coproc && fast_sensitive(g, f));       /* a patch is a UDF */
-	if (done)
-		g->vcpu.stats.traps_undef++;
-	return done;
+	if (!fast_sensitive(g, f))      /* a patch is a UDF */
+		return false;
+	g->vcpu.stats.traps_undef++;
+	return true;
 }
 
 static bool fast_svc(struct guest *g, struct trap_frame *f)
@@ -611,12 +618,19 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
+	v->trap_insn_from_stub = false;
+	if (kind == TRAP_UNDEF) {
+		if ((f->cpsr & PSR_T) || !guest_load_word(f->pc - 4u, &v->trap_insn))
+			return false;
+		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
+		if (INSN_IS_COPROC(v->trap_insn))
+			return fast_coproc(g, f);
+	}
 	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
 	else
-		done = (v->trap_insn_from_stub ||
-			(!(f->cpsr & PSR_T) && guest_load_word(f->pc - 4u, &v->trap_insn))) && fast_undef(g, f);
+		done = fast_undef(g, f);
 	if (done) {
 		follow_privilege(g, privileged);
 		stubs_leave(g, &g->stubs, v, NULL);     /* nothing here changes the virtual GIC */
@@ -630,8 +644,8 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 
-	if (kind != TRAP_UNDEF && kind != TRAP_SVC)
-		stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);     /* done by hyp_trap_fast() for those */
+	if (!v->trap_insn_from_stub)    /* else hyp_trap_fast() did, and took the frame to the site */
+		stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	uint32_t pc = f->pc;
 	if (kind == TRAP_UNDEF || kind == TRAP_SVC)
 		pc -= (f->cpsr & PSR_T) ? 2u : 4u;     /* hardware LR: the next instruction */
