@@ -173,10 +173,12 @@ static void activate(struct guest *g, struct shadow_root *root, enum shadow_view
 	flush_stale(m, root);
 	if (m->cur == root && m->view == view)
 		return;
-	if (m->cur == root)
+	if (m->cur == root) {
 		m->view_switches++;
-	else
+	} else {
 		m->root_switches++;
+		stubs_root_runs(g, root);
+	}
 	m->cur = root;
 	m->view = view;
 	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
@@ -202,7 +204,6 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
 	root->asid = asid;
-	stubs_root_reused(g, (unsigned)(root - g->mmu.root));
 }
 
 /* Run `root`, which catches up with the guest's DACR and mode. */
@@ -595,7 +596,7 @@ static void tlb_invalidate_all_guest(struct guest *g)
 	}
 	guest_mmu_drop_all(g);
 	guest_tables_reset(g);
-	stubs_pin_again(g);
+	stubs_root_runs(g, g->mmu.cur);         /* its pinned table page is tracked no more */
 	g->mmu.tlb_all_dropped++;
 }
 

@@ -35,7 +35,7 @@ void stubs_reset(struct guest *g)
 	a->active = a->conflict = a->no_window = a->full = false;
 	a->used = 0;
 	a->count = a->site_pages = 0;
-	memset(a->pinned, 0, sizeof(a->pinned));
+	a->pinned = 0;
 }
 
 /* The live record whose stub holds `va`: they lie in the window in the order they were made. */
@@ -124,7 +124,7 @@ static void remove_all(struct guest *g, const char *why)
 	a->active = a->conflict = a->full = false;
 	a->used = 0;
 	a->count = a->site_pages = 0;
-	memset(a->pinned, 0, sizeof(a->pinned));
+	a->pinned = 0;
 }
 
 void stubs_remove_all(struct guest *g)
@@ -162,20 +162,25 @@ static bool root_leaves_empty(struct guest *g, const struct shadow_root *root, u
 	return !shadow_maps_mb(&root->s, mb);
 }
 
-/* Keep root slot `slot`'s L1 table page with the window's entry write-protected. */
-static void pin(struct guest *g, unsigned slot)
+/*
+ * `root` runs: does its address space leave the window empty? Then keep
+ * the L1 table page with its entry for the window write-protected while it
+ * runs. (Another root's tables may change meanwhile: they are checked here
+ * when they run again.)
+ */
+static void pin(struct guest *g, const struct shadow_root *root)
 {
 	struct stub_area *a = &g->stubs;
 	uint32_t gpa, desc;
 
-	a->pinned[slot] = 0;
-	if (!guest_l1(g, &g->mmu.root[slot], a->window_va, &gpa, &desc))
+	a->pinned = 0;
+	if (!guest_l1(g, root, a->window_va, &gpa, &desc))
 		return;
 	if ((desc & L1_TYPE_MASK) != L1_TYPE_FAULT) {
 		a->conflict = true;
 		return;
 	}
-	a->pinned[slot] = gpa & PAGE_MASK;
+	a->pinned = gpa & PAGE_MASK;
 	guest_tables_keep_protected(g, gpa);
 }
 
@@ -227,36 +232,22 @@ static bool open_window(struct guest *g, uint32_t site_va)
 	a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
 	a->active = true;
 	stubs_leave(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (g->mmu.root[i].valid)
-			pin(g, i);
+	pin(g, g->mmu.cur);
 	map_window(g, true);
 	a->stats.windows++;
 	log_debug("%s: stub window at 0x%08x", g->name, a->window_va);
 	return true;
 }
 
-void stubs_root_reused(struct guest *g, unsigned slot)
+void stubs_root_runs(struct guest *g, const struct shadow_root *root)
 {
 	if (g->stubs.active)
-		pin(g, slot);
-}
-
-void stubs_pin_again(struct guest *g)
-{
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (g->stubs.active && g->mmu.root[i].valid)
-			pin(g, i);
+		pin(g, root);
 }
 
 bool stubs_pinned(const struct guest *g, uint32_t gpa)
 {
-	const struct stub_area *a = &g->stubs;
-
-	for (unsigned i = 0; a->active && i < SHADOW_ROOT_SLOTS; i++)
-		if (a->pinned[i] == (gpa & PAGE_MASK))
-			return true;
-	return false;
+	return g->stubs.active && g->stubs.pinned == (gpa & PAGE_MASK);
 }
 
 void stubs_l1_written(struct guest *g, uint32_t mb)

@@ -22,10 +22,10 @@
  *  - A trap inside a stub (an interrupt) rewinds the guest to the site,
  *    its borrowed registers given back; the stub's trapping word is
  *    handled as the site's UDF. So the guest never sees a stub address.
- *  - If the guest maps the MiB itself (an L1 descriptor in any cached
- *    root, where a new root is checked and the L1 table page holding it
- *    stays write-protected), every stub goes: the sites get their UDF
- *    back, and a MiB is chosen anew on the next stub.
+ *  - If the guest maps the MiB itself, every stub goes: the sites get their
+ *    UDF back, and a MiB is chosen anew on the next stub. A root is checked
+ *    each time it starts to run, and while it runs the L1 table page with
+ *    its entry for the MiB stays write-protected.
  *  - A code page with stubs that the guest maps executable at another
  *    address gets its UDFs back for good (a branch is position-dependent).
  *  - Turning the guest's MMU off removes every stub.
@@ -85,7 +85,7 @@ struct stub_area {
 	uint32_t cpsr_taken;            /* the data page's CPSR bits the vCPU takes: A, I, F but the fixed */
 	uint32_t used;                  /* bytes of stub code handed out, page after page */
 	unsigned count, site_pages;
-	uint32_t pinned[CONFIG_SHADOW_ROOTS + 1u];     /* per root slot: its L1 table page holding the window's entry */
+	uint32_t pinned;                /* the running root's L1 table page with the window's entry */
 	struct stub_stats stats;
 	struct stub_record rec[STUB_RECORDS];
 	struct stub_site_page site_page[STUB_SITE_PAGES];
@@ -149,11 +149,13 @@ void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_
 /* The guest's MMU goes off: every stub goes. */
 void stubs_remove_all(struct guest *g);
 
-/* A root of the guest's shadow was given to a new address space: check and pin its L1 entry. */
-void stubs_root_reused(struct guest *g, unsigned slot);
-
-/* Tracking of table pages started afresh: pin the roots' L1 entries again. */
-void stubs_pin_again(struct guest *g);
+struct shadow_root;
+/*
+ * Root `root` of the guest's shadow runs now (or its table pages are
+ * tracked afresh): check its L1 entry for the window and keep it
+ * write-protected while it runs.
+ */
+void stubs_root_runs(struct guest *g, const struct shadow_root *root);
 
 /* Must the table page `gpa` stay write-protected (it holds a root's L1 entry for the window)? */
 bool stubs_pinned(const struct guest *g, uint32_t gpa);
@@ -187,8 +189,8 @@ static inline void stubs_try_make(struct guest *g, const struct patch_entry *p, 
 	(void)g, (void)p, (void)site_va;
 }
 static inline void stubs_remove_all(struct guest *g) { (void)g; }
-static inline void stubs_root_reused(struct guest *g, unsigned slot) { (void)g, (void)slot; }
-static inline void stubs_pin_again(struct guest *g) { (void)g; }
+struct shadow_root;
+static inline void stubs_root_runs(struct guest *g, const struct shadow_root *root) { (void)g, (void)root; }
 static inline bool stubs_pinned(const struct guest *g, uint32_t gpa) { (void)g, (void)gpa; return false; }
 static inline void stubs_l1_written(struct guest *g, uint32_t mb) { (void)g, (void)mb; }
 static inline void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va) { (void)g, (void)gpa, (void)va; }
