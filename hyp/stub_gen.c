@@ -12,6 +12,7 @@
 #define A_STR_PC        0xe50f0000u     /* STR Rt, [PC, #-imm12] */
 #define A_LDST_UP       BIT(23)
 #define A_AND_IMM       0xe2000000u
+#define A_ADD_IMM       0xe2800000u
 #define A_ORR_IMM       0xe3800000u
 #define A_BIC_IMM       0xe3c00000u
 #define A_EOR_REG       0xe0200000u
@@ -223,6 +224,41 @@ static void build_msr(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 	emit(e, trap_word);
 }
 
+/* ra = nonzero if the virtual mode has no SPSR: System mode, 0x1f, the one mode + 1 reaches 0x20 from. */
+static void system_mode_test(struct emitter *e, unsigned ra)
+{
+	ldr(e, ra, STUB_DATA_CPSR);
+	op_imm(e, A_AND_IMM, ra, ra, PSR_MODE_MASK);
+	op_imm(e, A_ADD_IMM, ra, ra, 1u);
+	op_imm(e, A_AND_IMM, ra, ra, PSR_MODE_MASK + 1u);
+}
+
+/*
+ * MRS Rd, SPSR and MSR SPSR_fsxc, Rn: the data page's SPSR word, unless
+ * the mode is System (no SPSR). MSR writes no reserved bit (23:20).
+ */
+static void build_spsr(struct emitter *e, uint32_t orig, enum sens_class cls, uint32_t back, uint32_t trap_word)
+{
+	unsigned ra = e->s->spill[0];
+
+	str(e, ra, STUB_DATA_SPILL);
+	uint32_t fallback = here(e) + 4u * (cls == SENS_MRS ? 12u : 13u);
+	system_mode_test(e, ra);
+	unless_zero_goto(e, ra, fallback, trap_word);
+	if (cls == SENS_MRS) {
+		ldr(e, FIELD(orig, 12, 4), STUB_DATA_SPSR);
+	} else {
+		op_imm(e, A_BIC_IMM, ra, FIELD(orig, 0, 4), PSR_RESERVED_MASK);
+		str(e, ra, STUB_DATA_SPSR);
+	}
+	ldr(e, ra, STUB_DATA_SPILL);
+	b(e, back);
+	if (here(e) != fallback)
+		e->bad = true;
+	ldr(e, ra, STUB_DATA_SPILL);
+	emit(e, trap_word);
+}
+
 bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fixed, uint32_t site_va,
 		uint32_t stub_va, uint32_t data_va, uint32_t trap_word)
 {
@@ -242,12 +278,22 @@ bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fix
 	case SENS_MRS:
 		pick_spill(s->spill, FIELD(orig, 12, 4), REG_PC);
 		s->spill[1] = STUB_NO_REG;
-		build_mrs(&e, orig, back);
+		if (orig & STUB_INSN_SPSR)
+			build_spsr(&e, orig, cls, back, trap_word);
+		else
+			build_mrs(&e, orig, back);
+		break;
+	case SENS_MSR_REG:
+		pick_spill(s->spill, FIELD(orig, 0, 4), REG_PC);
+		if (orig & STUB_INSN_SPSR) {
+			s->spill[1] = STUB_NO_REG;
+			build_spsr(&e, orig, cls, back, trap_word);
+		} else {
+			build_msr(&e, orig, fixed, back, trap_word);
+		}
 		break;
 	default:
-		pick_spill(s->spill, FIELD(orig, 0, 4), REG_PC);
-		build_msr(&e, orig, fixed, back, trap_word);
-		break;
+		return false;
 	}
 	return !e.bad;
 }

@@ -1,18 +1,20 @@
 /*
  * Trap-free stubs (seed: building instructions at insertion time, and
  * recognising them by pattern and fields). A patched instruction that only
- * touches the virtual CPSR and stays in a privileged mode - CPS without a
- * mode change, MRS Rd, CPSR and MSR CPSR_c, Rn - becomes a branch (with the
- * instruction's condition) to a stub the hypervisor writes for that site.
- * The stub does the instruction's work on the virtual CPSR word of a data
- * page that the guest reaches only in its privileged modes, then branches
- * back after the site.
+ * touches the virtual CPSR or SPSR and stays in a privileged mode - CPS
+ * without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn, MRS Rd, SPSR and
+ * MSR SPSR_fsxc, Rn - becomes a branch (with the instruction's condition)
+ * to a stub the hypervisor writes for that site. The stub does the
+ * instruction's work on the virtual CPSR and SPSR words of a data page
+ * that the guest reaches only in its privileged modes, then branches back
+ * after the site.
  *
  * A stub borrows at most two of the guest's registers, saved to the data
  * page first and loaded back last; it never changes the condition flags
  * (its one decision is a computed branch: CLZ, then an ADD to the PC).
  * Where the hypervisor is needed - an unmask that lets a signalled
- * interrupt in, a mode change - the stub gives the registers back and runs
+ * interrupt in, a mode change, an SPSR in System mode (which has none) -
+ * the stub gives the registers back and runs
  * the site's trapping word (the patch's UDF), which the hypervisor
  * emulates as if it stood at the site. A stub interrupted half-way is
  * rewound to its site (stub_rewind()): running it again from the start
@@ -33,7 +35,8 @@
 #define STUB_DATA_CPSR  0u      /* virtual A, I, F and mode; the stubs keep A, I and F */
 #define STUB_DATA_WAKE  4u      /* mask bits whose clearing needs the hypervisor (PSR_I: an IRQ is signalled) */
 #define STUB_DATA_SPILL 8u      /* two words: the registers the running stub borrows */
-#define STUB_DATA_BYTES 16u
+#define STUB_DATA_SPSR  16u     /* the current mode's SPSR (0 in System mode, which has none) */
+#define STUB_DATA_BYTES 20u
 /* The virtual CPSR bits the data page holds. */
 #define STUB_CPSR_BITS  (PSR_A | PSR_I | PSR_F | PSR_MODE_MASK)
 
@@ -48,26 +51,29 @@ struct stub {
 
 #define STUB_INSN_SPSR          (1u << 22)      /* MRS/MSR: SPSR, not CPSR */
 #define STUB_MSR_MASK_C         1u              /* MSR mask field: the control byte only */
+#define STUB_MSR_MASK_FSXC      0xfu            /* every byte */
 #define STUB_CPS_MODE_CHANGE    (1u << 17)
 #define STUB_CPS_IMOD_ENABLE    2u
 #define STUB_CPS_IMOD_DISABLE   3u
 
 /*
  * Can `orig` (of class `cls`) become a stub? CPS that changes no mode, MRS
- * of the CPSR and MSR of the CPSR's control byte alone, without the PC.
- * Inline: asked on every trap of a patched instruction.
+ * of the CPSR or SPSR, MSR of the CPSR's control byte alone and of the
+ * whole SPSR, without the PC. Inline: asked on every trap of a patched
+ * instruction.
  */
 static inline bool stub_supported(uint32_t orig, enum sens_class cls)
 {
-	uint32_t imod = (orig >> 18) & 3u;
+	uint32_t imod = (orig >> 18) & 3u, mask = (orig >> 16) & 0xfu;
 
 	switch (cls) {
 	case SENS_CPS:
 		return !(orig & STUB_CPS_MODE_CHANGE) && (imod == STUB_CPS_IMOD_ENABLE || imod == STUB_CPS_IMOD_DISABLE);
 	case SENS_MRS:
-		return !(orig & STUB_INSN_SPSR) && ((orig >> 12) & 0xfu) != 15u;
+		return ((orig >> 12) & 0xfu) != 15u;
 	case SENS_MSR_REG:
-		return !(orig & STUB_INSN_SPSR) && ((orig >> 16) & 0xfu) == STUB_MSR_MASK_C && (orig & 0xfu) != 15u;
+		return (orig & 0xfu) != 15u &&
+		       mask == ((orig & STUB_INSN_SPSR) ? STUB_MSR_MASK_FSXC : STUB_MSR_MASK_C);
 	default:
 		return false;
 	}

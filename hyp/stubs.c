@@ -28,14 +28,20 @@ static uint32_t data_va_after(uint32_t stub_va)
 	return (stub_va & PAGE_MASK) + PAGE_SIZE;
 }
 
-void stubs_reset(struct guest *g)
+/* No window, no stub, nothing pinned. */
+static void forget_all(struct stub_area *a)
 {
-	struct stub_area *a = &g->stubs;
-
-	a->active = a->conflict = a->no_window = a->full = false;
+	a->active = a->conflict = a->full = false;
 	a->used = 0;
 	a->count = a->site_pages = 0;
 	a->pinned = 0;
+	a->spsr = 0;
+}
+
+void stubs_reset(struct guest *g)
+{
+	forget_all(&g->stubs);
+	g->stubs.no_window = false;
 }
 
 /* The live record whose stub holds `va`: they lie in the window in the order they were made. */
@@ -121,10 +127,7 @@ static void remove_all(struct guest *g, const char *why)
 			revert(g, &a->rec[i]);
 	map_window(g, false);
 	log_debug("%s: %u stubs removed (%s)", g->name, a->count, why);
-	a->active = a->conflict = a->full = false;
-	a->used = 0;
-	a->count = a->site_pages = 0;
-	a->pinned = 0;
+	forget_all(a);
 }
 
 void stubs_remove_all(struct guest *g)

@@ -16,9 +16,9 @@
  * are given one, and each is built for the one address its page runs at.
  *
  * Kept exact:
- *  - The data page's virtual CPSR bits are taken back into the vCPU on
- *    every trap (stubs_enter()) and written out with the signalled-IRQ
- *    word before the guest resumes (stubs_leave()).
+ *  - The data page's virtual CPSR bits and SPSR are taken back into the
+ *    vCPU on every trap (stubs_enter()) and written out with the
+ *    signalled-IRQ word before the guest resumes (stubs_leave()).
  *  - A trap inside a stub (an interrupt) rewinds the guest to the site,
  *    its borrowed registers given back; the stub's trapping word is
  *    handled as the site's UDF. So the guest never sees a stub address.
@@ -83,6 +83,7 @@ struct stub_area {
 	bool full;                      /* no room for another stub until they all go */
 	uint32_t window_va;
 	uint32_t cpsr_taken;            /* the data page's CPSR bits the vCPU takes: A, I, F but the fixed */
+	uint32_t *spsr;                 /* the vCPU's SPSR the data page's stands for; NULL: its mode has none */
 	uint32_t used;                  /* bytes of stub code handed out, page after page */
 	unsigned count, site_pages;
 	uint32_t pinned;                /* the running root's L1 table page with the window's entry */
@@ -115,26 +116,29 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	if (!a->active)
 		return false;
 	v->cpsr = (v->cpsr & ~a->cpsr_taken) | (a->data[STUB_DATA_CPSR / 4u] & a->cpsr_taken);
+	if (a->spsr)
+		*a->spsr = a->data[STUB_DATA_SPSR / 4u];
 	if (f->pc - a->window_va > SECTION_SIZE)        /* pc - 4 for an Undefined Instruction: <= */
 		return false;
 	return stubs_enter_window(a, f, kind, trap_word);
 }
 
 /*
- * Before the guest resumes: the data page's virtual CPSR from the vCPU,
- * and where `vi` is given (the virtual interrupt controller may have
+ * Before the guest resumes: the data page's virtual CPSR and SPSR from the
+ * vCPU, and where `vi` is given (the virtual interrupt controller may have
  * changed) the signalled-IRQ word. A guest resumes with IRQs unmasked
  * only if none is signalled (the general path delivers it first), so that
  * word matters, and is asked for, only while IRQs are masked.
  */
-static inline void stubs_leave(struct guest *g, struct stub_area *a, const struct vcpu *v,
-			       const struct vintc *vi)
+static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v, const struct vintc *vi)
 {
 	if (a->conflict)
 		stubs_resolve_conflict(g);
 	if (!a->active)
 		return;
 	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
+	a->spsr = vcpu_has_spsr(v) ? vcpu_spsr(v) : 0;
+	a->data[STUB_DATA_SPSR / 4u] = a->spsr ? *a->spsr : 0u;
 	if (vi)
 		a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
 }
@@ -179,8 +183,7 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	(void)a, (void)v, (void)f, (void)kind, (void)trap_word;
 	return false;
 }
-static inline void stubs_leave(struct guest *g, struct stub_area *a, const struct vcpu *v,
-			       const struct vintc *vi)
+static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v, const struct vintc *vi)
 {
 	(void)g, (void)a, (void)v, (void)vi;
 }

@@ -18,7 +18,7 @@
 #include "print.h"
 #include "uart.h"
 
-#define MAX_OUT 48
+#define MAX_OUT 64
 #define STUB_RUNS 3
 /* RAM that the MiB below RAM is mapped onto, and two words there (a first and a second page). */
 #define BELOW_RAM_VA    (RAM_BASE - SECTION_SIZE)
@@ -76,6 +76,8 @@ static const char *const stubs_labels[] = {
 	"mrs.r10", "mrs.r11", "mrs.r12", "mrs.lr", "mrs.cpsr",
 	"msr.r1", "msr.r2", "msr.r3", "msr.r4", "msr.r5", "msr.r6", "msr.r7", "msr.r8", "msr.r9",
 	"msr.r10", "msr.r11", "msr.r12", "msr.lr", "msr.cpsr",
+	"spsr.r1", "spsr.r2", "spsr.r3", "spsr.r4", "spsr.r5", "spsr.r6", "spsr.r7", "spsr.r8", "spsr.r9",
+	"spsr.r10", "spsr.r11", "spsr.r12", "spsr.lr", "spsr.cpsr",
 	"to_sys.cpsr", "to_sys.sp", "back.cpsr", 0
 };
 static const char *const cond_labels[] = {

@@ -1,8 +1,8 @@
 /*
  * The forms a hypervisor may replace by a branch to a stub of its own
- * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn), with passing
- * and failing conditions, in the registers around them and with the flags
- * set: run again and again, each must leave exactly what the architecture
+ * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn, MRS Rd, SPSR,
+ * MSR SPSR_fsxc, Rn), with passing and failing conditions, in the
+ * registers around them and with the flags set: run again and again, each must leave exactly what the architecture
  * says, and no other register or flag may change. Also an MSR CPSR_c that
  * changes the mode, which such a stub must leave to the hypervisor.
  */
@@ -109,6 +109,22 @@ CASE case_stubs
 	mrs	r10, cpsr
 	msr	cpsr_c, r5
 	mrs	r11, cpsr
+	OUT_REGS
+
+	/* SVC's SPSR written and read, Z and C set. */
+	FILL_REGS
+	ldr	r2, =0x800001d3
+	ldr	r3, =0x200f0110
+	msr	cpsr_f, #FLAGS_ZC
+	msr	spsr_fsxc, r2
+	mrs	r4, spsr
+	msrne	spsr_fsxc, r3
+	mrs	r5, spsr
+	msreq	spsr_fsxc, r3
+	mrsne	r6, spsr
+	mrseq	r7, spsr
+	msrcs	spsr_fsxc, r2
+	mrs	r8, spsr
 	OUT_REGS
 
 	/* MSR CPSR_c to another mode and back. */

@@ -2,11 +2,11 @@
  * Trap-free stubs (hyp/stub_gen.c) run in a small interpreter of the ARM
  * instructions they are made of, in the real PL0 the guest runs in,
  * against the general emulator (hyp/emulate_sensitive.c): for random
- * CPS, MRS CPSR and MSR CPSR_c with random conditions, registers, flags,
- * virtual modes, mask bits and signalled interrupts, a stub either ends
- * back after the site with the registers and virtual CPSR the emulator
- * leaves, or runs the trapping word with every register, the flags and
- * the virtual CPSR as they were - exactly where the fast path
+ * CPS, MRS of the CPSR and SPSR, MSR CPSR_c and MSR SPSR_fsxc with random
+ * conditions, registers, flags, virtual modes, mask bits and signalled
+ * interrupts, a stub either ends back after the site with the registers,
+ * virtual CPSR and SPSR the emulator leaves, or runs the trapping word
+ * with every register, the flags, the virtual CPSR and SPSR as they were - exactly where the fast path
  * (hyp/fast_trap.c) would leave the trap to the general path (and for
  * an MSR that writes an invalid mode, which the trap path ignores). A stub
  * interrupted before any of its words, rewound and run again from the
@@ -98,6 +98,8 @@ static bool step(struct machine *m, enum stop *stop)
 			m->r[rd] = *data_word(m, addr);
 		else
 			*data_word(m, addr) = m->r[rd];
+	} else if ((w & 0x0ff00000u) == 0x02800000u) {
+		m->r[rd] = m->r[rn] + rotated_imm(w);
 	} else if ((w & 0x0ff00000u) == 0x02000000u) {
 		m->r[rd] = m->r[rn] & rotated_imm(w);
 	} else if ((w & 0x0ff00000u) == 0x03800000u) {
@@ -145,15 +147,15 @@ static bool run(struct machine *m, unsigned interrupt_at, enum stop *stop)
 /* A random instruction of a kind that may become a stub. */
 static uint32_t random_stubbable(enum sens_class *cls)
 {
-	uint32_t cond = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28;
+	uint32_t cond = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28, spsr = (rnd32() % 2) << 22;
 
 	switch (rnd32() % 3) {
 	case 0:
 		*cls = SENS_MRS;
-		return cond | 0x010f0000u | (rnd32() % 15) << 12;
+		return cond | 0x010f0000u | spsr | (rnd32() % 15) << 12;
 	case 1:
 		*cls = SENS_MSR_REG;
-		return cond | 0x0121f000u | rnd32() % 15;
+		return cond | (spsr ? 0x016ff000u : 0x0121f000u) | rnd32() % 15;
 	default:
 		*cls = SENS_CPS;
 		return 0xf1000000u | (2u + rnd32() % 2) << 18 | (rnd32() % 8) << 6;
@@ -214,6 +216,7 @@ TEST(stubs_do_what_the_emulator_does)
 		CHECK(m.site_word);
 		memcpy(m.r, v.r, sizeof(v.r[0]) * 15u);
 		m.data[STUB_DATA_CPSR / 4u] = v.cpsr & STUB_CPSR_BITS;
+		m.data[STUB_DATA_SPSR / 4u] = vcpu_has_spsr(&v) ? *vcpu_spsr(&v) : 0u;
 		m.data[STUB_DATA_WAKE / 4u] = signalled ? PSR_I : 0u;
 		m.data[STUB_DATA_SPILL / 4u] = rnd32();
 		m.data[STUB_DATA_SPILL / 4u + 1u] = rnd32();
@@ -226,9 +229,9 @@ TEST(stubs_do_what_the_emulator_does)
 		memcpy(f.r, v.r, sizeof(f.r));
 		bool needs_hyp = fast_trap_sensitive(&fast, &f, insn, cls,
 						     signalled ? &signalling_vi : &quiet_vi) == FAST_TRAP_NONE;
-		/* Besides, a stub leaves an MSR that writes an invalid mode to the trap path. */
+		/* Besides, a stub leaves an MSR CPSR_c that writes an invalid mode to the trap path. */
 		uint32_t rn_value = v.r[insn & 0xfu];
-		bool invalid_mode = cls == SENS_MSR_REG && insn_cond_passed(insn >> 28, live) &&
+		bool invalid_mode = cls == SENS_MSR_REG && !(insn & (1u << 22)) && insn_cond_passed(insn >> 28, live) &&
 				    ((rn_value ^ v.cpsr) & PSR_MODE_MASK) &&
 				    !vcpu_mode_valid(rn_value & PSR_MODE_MASK);
 		if ((stop == STOP_TRAP) != (needs_hyp || invalid_mode))
@@ -239,6 +242,7 @@ TEST(stubs_do_what_the_emulator_does)
 			CHECK(!memcmp(m.r, start.r, sizeof(m.r[0]) * 15u));
 			CHECK_EQ(m.cpsr, start.cpsr);
 			CHECK_EQ(m.data[STUB_DATA_CPSR / 4u], start.data[STUB_DATA_CPSR / 4u]);
+			CHECK_EQ(m.data[STUB_DATA_SPSR / 4u], start.data[STUB_DATA_SPSR / 4u]);
 			continue;
 		}
 		slow = v;
@@ -246,6 +250,8 @@ TEST(stubs_do_what_the_emulator_does)
 		CHECK(!memcmp(m.r, slow.r, sizeof(m.r[0]) * 15u));
 		CHECK_EQ(m.cpsr, start.cpsr);                   /* flags never change */
 		CHECK_EQ(cpsr_after(&v, &m), slow.cpsr);
+		if (vcpu_has_spsr(&slow))
+			CHECK_EQ(m.data[STUB_DATA_SPSR / 4u], *vcpu_spsr(&slow));
 		if (m.steps == 1u) {
 			not_taken++;
 			continue;
@@ -263,6 +269,7 @@ TEST(stubs_do_what_the_emulator_does)
 			CHECK_EQ(stop2, STOP_BACK);
 			CHECK(!memcmp(again.r, m.r, sizeof(m.r[0]) * 15u));
 			CHECK_EQ(again.data[STUB_DATA_CPSR / 4u], m.data[STUB_DATA_CPSR / 4u]);
+			CHECK_EQ(again.data[STUB_DATA_SPSR / 4u], m.data[STUB_DATA_SPSR / 4u]);
 			rewinds++;
 		}
 	}
@@ -276,10 +283,13 @@ TEST(stubs_refuse_what_they_do_not_cover)
 {
 	struct stub s;
 
-	CHECK(!stub_supported(0xe14f0000u, SENS_MRS));          /* MRS r0, SPSR */
+	CHECK(stub_supported(0xe14f0000u, SENS_MRS));           /* MRS r0, SPSR */
 	CHECK(!stub_supported(0xe10ff000u, SENS_MRS));          /* MRS pc, CPSR */
+	CHECK(!stub_supported(0xe14ff000u, SENS_MRS));          /* MRS pc, SPSR */
 	CHECK(!stub_supported(0xe129f000u, SENS_MSR_REG));      /* MSR CPSR_fc, r0 */
 	CHECK(!stub_supported(0xe161f000u, SENS_MSR_REG));      /* MSR SPSR_c, r0 */
+	CHECK(stub_supported(0xe16ff000u, SENS_MSR_REG));       /* MSR SPSR_fsxc, r0 */
+	CHECK(!stub_supported(0xe16ff00fu, SENS_MSR_REG));      /* MSR SPSR_fsxc, pc */
 	CHECK(!stub_supported(0xe121f00fu, SENS_MSR_REG));      /* MSR CPSR_c, pc */
 	CHECK(!stub_supported(0xf10e0093u, SENS_CPS));          /* CPSID if, #svc: a mode change */
 	CHECK(!stub_supported(0xe321f013u, SENS_MSR_IMM));
