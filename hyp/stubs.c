@@ -73,6 +73,13 @@ bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind
 		return true;
 	}
 	struct stub_record *r = record_at(a, f->pc);
+	if (r && kind == TRAP_PABT && f->pc == r->stub_va) {
+		/* The site's branch, run in virtual User mode, where the window is empty. */
+		a->stats.user_mode_runs++;
+		*trap_word = r->trap_word;
+		f->pc = r->site_va + 4u;
+		return true;
+	}
 	if (r) {
 		stub_rewind(r->spill, (f->pc - r->stub_va) / 4u, f->r, &a->data[STUB_DATA_SPILL / 4u]);
 		f->pc = r->site_va;

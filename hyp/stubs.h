@@ -73,7 +73,7 @@ struct stub_site_page {
 };
 
 struct stub_stats {
-	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range;
+	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs;
 };
 
 struct stub_area {
@@ -106,8 +106,11 @@ void stubs_resolve_conflict(struct guest *g);
 /*
  * Every trap from the guest, first: the virtual CPSR's A, I and F from the
  * data page; a guest interrupted inside a stub is rewound to its site. If
- * the trap is a stub's trapping word (an Undefined Instruction), returns
- * true with the frame's PC after the site and `*trap_word` the site's UDF.
+ * the trap is a stub's trapping word (an Undefined Instruction), or a
+ * site's branch run in virtual User mode (a Prefetch Abort on the stub:
+ * the window is empty there), returns true with the frame's PC after the
+ * site and `*trap_word` the site's trapping word: the caller handles it as
+ * that word's Undefined Instruction trap at the site.
  * Inline, as is stubs_leave(): every trap pays for them.
  */
 static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,

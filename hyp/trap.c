@@ -644,8 +644,11 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 
-	if (!v->trap_insn_from_stub)    /* else hyp_trap_fast() did, and took the frame to the site */
-		stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
+	/* Unless hyp_trap_fast() did (and took the frame to the site). */
+	if (!v->trap_insn_from_stub && stubs_enter(&g->stubs, v, f, kind, &v->trap_insn)) {
+		v->trap_insn_from_stub = true;
+		kind = TRAP_UNDEF;
+	}
 	uint32_t pc = f->pc;
 	if (kind == TRAP_UNDEF || kind == TRAP_SVC)
 		pc -= (f->cpsr & PSR_T) ? 2u : 4u;     /* hardware LR: the next instruction */

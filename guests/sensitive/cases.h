@@ -12,6 +12,8 @@ case_fn case_srsdb, case_srsdb_wb, case_srsib, case_srsib_wb;
 case_fn case_rfeda, case_rfeda_wb, case_rfeia, case_rfeia_wb;
 case_fn case_rfedb, case_rfedb_wb, case_rfeib, case_rfeib_wb;
 case_fn case_stm_user, case_ldm_user, case_ldm_pc, case_movs_pc;
-case_fn case_cond, case_stubs;
+case_fn case_cond, case_stubs, case_psr_probe;
+/* fn(out) run in User mode (A, I and F masked); returns what fn returned. */
+uint32_t *run_user(case_fn *fn, uint32_t *out);
 
 #endif

@@ -2,7 +2,8 @@
  * Runs every class of sensitive instruction from SVC mode and prints each
  * result as "case.label: value", followed by the CPSR and SP once the case
  * has returned to C. Then, with its MMU on, the forms a hypervisor may
- * turn into branches to stubs, again and again: as they are; after the
+ * turn into branches to stubs, again and again: as they are (and some in
+ * User mode once they have run in SVC mode); after the
  * MiB below RAM (where such stubs may sit) has been mapped onto RAM and
  * read through; run from a second mapping of the code; and with the MMU
  * off again.
@@ -115,6 +116,8 @@ static const struct test_case cases[] = {
 };
 
 static const struct test_case stubs_case = { "stubs", case_stubs, stubs_labels };
+static const char *const psr_probe_labels[] = { "mrs", "cpsid_f", "msr_c", "cpsie_a", 0 };
+
 
 extern const uint32_t trap_vectors[];
 _Noreturn void sensitive_trap(uint32_t vector, uint32_t lr, uint32_t spsr);
@@ -151,6 +154,24 @@ static void run(const struct test_case *c)
 	print_result(c->name, "after.sp", sp);
 }
 
+/* The PSR probe in SVC mode (where its instructions may become stubs), then in User mode. */
+static void psr_probe_both_modes(void)
+{
+	uint32_t out[MAX_OUT];
+
+	for (unsigned i = 0; i < STUB_RUNS; i++) {
+		uint32_t *end = case_psr_probe(out);
+		for (unsigned n = 0; psr_probe_labels[n] && out + n < end; n++)
+			print_result("psr_probe.svc", psr_probe_labels[n], out[n]);
+	}
+	for (unsigned i = 0; i < STUB_RUNS; i++) {
+		uint32_t *end = run_user(case_psr_probe, out);
+		for (unsigned n = 0; psr_probe_labels[n] && out + n < end; n++)
+			print_result("psr_probe.usr", psr_probe_labels[n], out[n]);
+		print_result("psr_probe.usr", "back.cpsr", cpu_cpsr());
+	}
+}
+
 int main(void)
 {
 	uint32_t cpsr = cpu_cpsr(), sp = cpu_sp();
@@ -166,6 +187,7 @@ int main(void)
 	flat_mmu_on(0, 0);
 	for (unsigned i = 0; i < STUB_RUNS; i++)
 		run(&stubs_case);
+	psr_probe_both_modes();
 
 	volatile uint32_t *ram = (uint32_t *)BELOW_RAM_PA, *below = (uint32_t *)BELOW_RAM_VA;
 	ram[0x40 / 4] = PATTERN_AT(0x40);

@@ -147,3 +147,76 @@ CASE case_stubs
 	.balign	4
 saved_sp:
 	.space	4
+
+/*
+ * MRS CPSR, CPSID, MSR CPSR_c and CPSIE, each read back: run first in SVC
+ * mode, then by run_user() in User mode, where CPS does nothing, MRS reads
+ * the User-mode CPSR and MSR writes no control bit.
+ */
+	.text
+CASE case_psr_probe
+	mrs	r1, cpsr
+	OUT	r1
+	cpsid	f
+	mrs	r1, cpsr
+	OUT	r1
+	mrs	r2, cpsr
+	msr	cpsr_c, r2
+	mrs	r1, cpsr
+	OUT	r1
+	cpsie	a
+	mrs	r1, cpsr
+	OUT	r1
+	cpsid	a
+	bx	lr
+
+/*
+ * uint32_t *run_user(case_fn *fn, uint32_t *out): fn(out) in User mode,
+ * A, I and F masked, on a stack of its own; an SVC brings it back.
+ */
+CASE run_user
+	push	{r4-r11, lr}
+	ldr	r2, =user_saved_sp
+	str	sp, [r2]
+	mrc	p15, 0, r4, c12, c0, 0		@ VBAR, restored on the way back
+	ldr	r2, =user_vectors
+	mcr	p15, 0, r2, c12, c0, 0
+	isb
+	mov	r5, r0
+	mov	r0, r1
+	cps	#MODE_SYS
+	ldr	sp, =user_stack_top
+	cps	#MODE_SVC
+	mov	r2, #(PSR_A | PSR_I | PSR_F | MODE_USR)
+	msr	spsr_fsxc, r2
+	ldr	lr, =user_trampoline
+	movs	pc, lr
+
+user_trampoline:
+	blx	r5
+	svc	#0
+
+	.balign	32
+user_vectors:
+	b	.
+	b	.
+	b	user_back
+	b	.
+	b	.
+	b	.
+	b	.
+	b	.
+
+user_back:					@ SVC mode, r0: fn's result
+	mcr	p15, 0, r4, c12, c0, 0
+	isb
+	ldr	sp, =user_saved_sp
+	ldr	sp, [sp]
+	pop	{r4-r11, pc}
+
+	.bss
+	.balign	8
+user_saved_sp:
+	.space	8
+	.space	1024
+user_stack_top:

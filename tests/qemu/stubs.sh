@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Trap-free stubs (hyp/stubs.h) were really used by the sensitive guest's
 # run under the hypervisor that compare.sh made just before (its log): some
-# were made, its mapping of the MiB they sat in removed them all, and its
+# were made, its mapping of the MiB they sat in removed them all, its
 # second mapping of their code page gave that page's sites back their
-# traps. compare.sh checked that the output matched the native run's.
+# traps, and sites with stubs also ran in User mode. compare.sh checked
+# that the output matched the native run's.
 set -u
 . tests/qemu/lib.sh
 
@@ -19,6 +20,8 @@ elif [ "$(count 'window conflicts')" -lt 1 ]; then
 	fail "$name" "the guest's mapping of the stubs' MiB went unnoticed: $stats" "$log"
 elif [ "$(count 'alias pages')" -lt 1 ]; then
 	fail "$name" "the second mapping of the stubs' code went unnoticed: $stats" "$log"
+elif [ "$(count 'user-mode runs')" -lt 1 ]; then
+	fail "$name" "no site with a stub ran in User mode: $stats" "$log"
 else
 	pass "$name"
 fi
