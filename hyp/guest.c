@@ -260,7 +260,7 @@ bool guest_create(struct guest *g, const struct stage_header *hdr, uint32_t stag
 					       board.guest_passthrough[i].size);
 	setup_devices(g);
 	patch_table_reset(&g->patches);
-	stubs_reset(g);
+	stubs_reset(g, &g->stub_store);
 	guest_mmu_init(g);
 
 	struct vcpu *v = &g->vcpu;

@@ -136,16 +136,17 @@ struct guest {
 	uint32_t restarts;              /* times it was loaded again after a stop */
 	uint32_t switched_in;           /* times it got the core from another guest */
 	uint32_t vfp_loads;             /* times it took the floating-point registers (hyp/vfp_owner.h) */
+	struct stub_area stubs;         /* trap-free stubs (hyp/stubs.h), kept in stub_store */
 	/* The large parts last, so that the fields above sit at small offsets. */
 	struct guest_mmu_state mmu;
 	struct patch_table patches;     /* the sensitive instructions patched in its code */
-	struct stub_area stubs;         /* trap-free stubs for some of them (hyp/stubs.h) */
 	struct shadow_flat flat;        /* its memory while its MMU is off */
 	/* Used at guest switches and by emulated devices only: out of the way of the hot fields. */
 	uint32_t device_state[GUEST_MAX_DEVICES][GUEST_DEVICE_STATE_WORDS];
 	/* Its console UART where it does not own the board's (board.guest_console_pl011). */
 	struct vpl011 console_uart;
 	struct guest_real_state real;
+	struct stub_store stub_store;
 };
 
 /*

@@ -7,7 +7,8 @@
  * to a stub the hypervisor writes for that site. The stub does the
  * instruction's work on the virtual CPSR and SPSR words of a data page
  * that the guest reaches only in its privileged modes, then branches back
- * after the site.
+ * after the site. So does an MRC of the virtual DACR, TPIDRPRW or SCTLR,
+ * which traps in PL0 unpatched: its stub loads the data page's copy.
  *
  * A stub borrows at most two of the guest's registers, saved to the data
  * page first and loaded back last; it never changes the condition flags
@@ -36,7 +37,10 @@
 #define STUB_DATA_WAKE  4u      /* mask bits whose clearing needs the hypervisor (PSR_I: an IRQ is signalled) */
 #define STUB_DATA_SPILL 8u      /* two words: the registers the running stub borrows */
 #define STUB_DATA_SPSR  16u     /* the current mode's SPSR (0 in System mode, which has none) */
-#define STUB_DATA_BYTES 20u
+#define STUB_DATA_DACR  20u     /* the virtual CP15 registers the stubs read */
+#define STUB_DATA_TPIDRPRW 24u
+#define STUB_DATA_SCTLR 28u
+#define STUB_DATA_BYTES 32u
 /* The virtual CPSR bits the data page holds. */
 #define STUB_CPSR_BITS  (PSR_A | PSR_I | PSR_F | PSR_MODE_MASK)
 
@@ -80,6 +84,27 @@ static inline bool stub_supported(uint32_t orig, enum sens_class cls)
 }
 
 /*
+ * If `insn` is an MRC of a virtual CP15 register the data page holds (an
+ * Rt other than the PC), that word's offset; else 0. Inline: asked on
+ * every CP15 trap the fast path takes.
+ */
+static inline uint32_t stub_cp15_read_word(uint32_t insn)
+{
+	if (insn >> 28 == 0xfu || ((insn >> 12) & 0xfu) == 15u)
+		return 0;
+	switch (insn & 0x0fff0fffu) {   /* MRC p15, 0, Rt, CRn, CRm, opc2; cond and Rt left out */
+	case 0x0e130f10u:
+		return STUB_DATA_DACR;
+	case 0x0e1d0f90u:
+		return STUB_DATA_TPIDRPRW;
+	case 0x0e110f10u:
+		return STUB_DATA_SCTLR;
+	default:
+		return 0;
+	}
+}
+
+/*
  * Build the stub for `orig` at `stub_va`, with the data page at `data_va`
  * (every word of the stub must reach it with a 12-bit offset) and the site
  * at `site_va`; `fixed`: CPSR bits no write changes (struct vcpu
@@ -88,6 +113,12 @@ static inline bool stub_supported(uint32_t orig, enum sens_class cls)
  */
 bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fixed, uint32_t site_va,
 		uint32_t stub_va, uint32_t data_va, uint32_t trap_word);
+
+/*
+ * The stub for an MRC that stub_cp15_read_word() names: a load of the
+ * data page's word (it never needs the hypervisor). False if out of reach.
+ */
+bool stub_build_cp15_read(struct stub *s, uint32_t orig, uint32_t site_va, uint32_t stub_va, uint32_t data_va);
 
 /* The word that replaces the site: B<orig's condition> to the stub, or 0 when out of range. */
 uint32_t stub_site_branch(uint32_t orig, uint32_t site_va, uint32_t stub_va);

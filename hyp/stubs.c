@@ -38,10 +38,12 @@ static void forget_all(struct stub_area *a)
 	a->spsr = 0;
 }
 
-void stubs_reset(struct guest *g)
+void stubs_reset(struct guest *g, struct stub_store *store)
 {
 	forget_all(&g->stubs);
 	g->stubs.no_window = false;
+	g->stubs.store = store;
+	g->stubs.data = store->data;
 }
 
 /* The live record whose stub holds `va`: they lie in the window in the order they were made. */
@@ -51,7 +53,7 @@ static struct stub_record *record_at(struct stub_area *a, uint32_t va)
 
 	while (lo < hi) {
 		unsigned mid = (lo + hi) / 2u;
-		struct stub_record *r = &a->rec[mid];
+		struct stub_record *r = &a->store->rec[mid];
 		if (va < r->stub_va)
 			hi = mid;
 		else if (va >= r->stub_va + 4u * r->words)
@@ -92,7 +94,7 @@ static void map_window(struct guest *g, bool on)
 {
 	struct stub_area *a = &g->stubs;
 	uint32_t mb = a->window_va >> SECTION_SHIFT;
-	uint32_t desc = hyp_virt_to_phys(a->l2) | L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
+	uint32_t desc = hyp_virt_to_phys(a->store->l2) | L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
 
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &g->mmu.root[i];
@@ -130,8 +132,8 @@ static void remove_all(struct guest *g, const char *why)
 	if (!a->active)
 		return;
 	for (unsigned i = 0; i < a->count; i++)
-		if (a->rec[i].live)
-			revert(g, &a->rec[i]);
+		if (a->store->rec[i].live)
+			revert(g, &a->store->rec[i]);
 	map_window(g, false);
 	log_debug("%s: %u stubs removed (%s)", g->name, a->count, why);
 	forget_all(a);
@@ -213,10 +215,10 @@ static void build_window_table(struct stub_area *a)
 	uint32_t data_attr = L2_SMALL | L2_SMALL_AP(AP_RW) | L2_SMALL_XN | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA;
 
 	for (unsigned i = 0; i < L2_ENTRIES; i++)
-		a->l2[i] = L2_TYPE_FAULT;
+		a->store->l2[i] = L2_TYPE_FAULT;
 	for (unsigned k = 0; k < STUB_CODE_PAGES; k++) {
-		a->l2[2u * k] = hyp_virt_to_phys(a->code[k]) | code_attr;
-		a->l2[2u * k + 1u] = hyp_virt_to_phys(a->data) | data_attr;
+		a->store->l2[2u * k] = hyp_virt_to_phys(a->store->code[k]) | code_attr;
+		a->store->l2[2u * k + 1u] = hyp_virt_to_phys(a->data) | data_attr;
 	}
 }
 
@@ -278,7 +280,7 @@ static unsigned site_page_index(const struct stub_area *a, uint32_t gpa)
 
 	while (lo < hi) {
 		unsigned mid = (lo + hi) / 2u;
-		if (a->site_page[mid].gpa < (gpa & PAGE_MASK))
+		if (a->store->site_page[mid].gpa < (gpa & PAGE_MASK))
 			lo = mid + 1u;
 		else
 			hi = mid;
@@ -291,14 +293,14 @@ void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va)
 	struct stub_area *a = &g->stubs;
 	unsigned i = site_page_index(a, gpa);
 
-	if (!a->active || i == a->site_pages || a->site_page[i].gpa != (gpa & PAGE_MASK) ||
-	    a->site_page[i].va == (va & PAGE_MASK) || a->site_page[i].va == STUB_PAGE_NONE)
+	if (!a->active || i == a->site_pages || a->store->site_page[i].gpa != (gpa & PAGE_MASK) ||
+	    a->store->site_page[i].va == (va & PAGE_MASK) || a->store->site_page[i].va == STUB_PAGE_NONE)
 		return;
-	a->site_page[i].va = STUB_PAGE_NONE;
+	a->store->site_page[i].va = STUB_PAGE_NONE;
 	a->stats.alias_pages++;
 	for (unsigned k = 0; k < a->count; k++)
-		if (a->rec[k].live && (a->rec[k].site_gpa & PAGE_MASK) == (gpa & PAGE_MASK))
-			revert(g, &a->rec[k]);
+		if (a->store->rec[k].live && (a->store->rec[k].site_gpa & PAGE_MASK) == (gpa & PAGE_MASK))
+			revert(g, &a->store->rec[k]);
 }
 
 /* May the code page of `gpa`, running at `va`, hold stubs? Then it is listed. */
@@ -307,12 +309,13 @@ static bool site_page_ok(struct guest *g, uint32_t gpa, uint32_t va)
 	struct stub_area *a = &g->stubs;
 	unsigned i = site_page_index(a, gpa);
 
-	if (i < a->site_pages && a->site_page[i].gpa == (gpa & PAGE_MASK))
-		return a->site_page[i].va == (va & PAGE_MASK);
+	if (i < a->site_pages && a->store->site_page[i].gpa == (gpa & PAGE_MASK))
+		return a->store->site_page[i].va == (va & PAGE_MASK);
 	if (a->site_pages == STUB_SITE_PAGES || !guest_mmu_frame_only_at(g, gpa, va))
 		return false;
-	memmove(&a->site_page[i + 1u], &a->site_page[i], (a->site_pages - i) * sizeof(a->site_page[0]));
-	a->site_page[i] = (struct stub_site_page){ .gpa = gpa & PAGE_MASK, .va = va & PAGE_MASK };
+	struct stub_site_page *pages = a->store->site_page;
+	memmove(&pages[i + 1u], &pages[i], (a->site_pages - i) * sizeof(pages[0]));
+	pages[i] = (struct stub_site_page){ .gpa = gpa & PAGE_MASK, .va = va & PAGE_MASK };
 	a->site_pages++;
 	return true;
 }
@@ -331,23 +334,29 @@ static uint32_t allocate(struct stub_area *a, unsigned words, uint32_t **where)
 			offset = STUB_FIRST_OFFSET;
 		if (offset + bytes <= PAGE_SIZE) {
 			a->used = k * PAGE_SIZE + offset + bytes;
-			*where = &a->code[k][offset / 4u];
+			*where = &a->store->code[k][offset / 4u];
 			return code_va(a, k) + offset;
 		}
 		a->used = (k + 1u) * PAGE_SIZE;
 	}
 }
 
-void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va)
+/*
+ * A stub for the instruction `orig` (of class `cls`; SENS_NONE: an MRC
+ * that stub_cp15_read_word() names) whose site at `site_va` holds
+ * `trap_word` and was fetched from guest RAM `site_gpa` (0: wherever).
+ */
+static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t trap_word, uint32_t site_va,
+		 uint32_t site_gpa, uint32_t live_cpsr)
 {
 	struct stub_area *a = &g->stubs;
 	struct vcpu *v = &g->vcpu;
-	uint32_t gpa, trap_word = patch_udf_encode((uint32_t)(p - g->patches.entry));
+	uint32_t gpa;
 	struct stub s;
 
 	/* Stubs read their data words little-endian: not for a guest with big-endian data. */
-	if (!g->mmu.on || a->conflict || a->full || (v->cpsr & PSR_E) || (v->cp15.sctlr & SCTLR_EE) ||
-	    !guest_mmu_fetched_from(g, site_va, &gpa) || gpa != p->gpa)
+	if (!g->mmu.on || a->conflict || a->full || (live_cpsr & PSR_E) || (v->cp15.sctlr & SCTLR_EE) ||
+	    !guest_mmu_fetched_from(g, site_va, &gpa) || (site_gpa && gpa != site_gpa))
 		return;
 	if (!a->active && (a->no_window || !open_window(g, site_va)))
 		return;
@@ -359,11 +368,11 @@ void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_
 		a->full = true;
 		return;
 	}
-	uint32_t branch = stub_site_branch(p->orig, site_va, stub_va);
+	uint32_t branch = stub_site_branch(orig, site_va, stub_va), data_va = data_va_after(stub_va);
 	uint32_t *site = guest_ram_page_ptr(&g->flat, gpa);
-	if (*site != trap_word || !branch ||
-	    !stub_build(&s, p->orig, (enum sens_class)p->cls, v->cpsr_fixed, site_va, stub_va,
-			data_va_after(stub_va), trap_word)) {
+	bool built = cls == SENS_NONE ? stub_build_cp15_read(&s, orig, site_va, stub_va, data_va) :
+		     stub_build(&s, orig, cls, v->cpsr_fixed, site_va, stub_va, data_va, trap_word);
+	if (*site != trap_word || !branch || !built) {
 		a->used -= 4u * STUB_MAX_WORDS;
 		a->stats.out_of_range += *site == trap_word;
 		return;
@@ -371,11 +380,22 @@ void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_
 	a->used -= 4u * (STUB_MAX_WORDS - s.words);
 	memcpy(code, s.word, 4u * s.words);
 	cache_sync_icache((uintptr_t)code, 4u * s.words);
-	a->rec[a->count++] = (struct stub_record){
+	a->store->rec[a->count++] = (struct stub_record){
 		.stub_va = stub_va, .site_va = site_va, .site_gpa = gpa, .branch = branch,
 		.trap_word = trap_word, .words = s.words, .spill = { s.spill[0], s.spill[1] }, .live = true,
 	};
 	*site = branch;
 	cache_sync_icache((uintptr_t)site, 4u);
 	a->stats.made++;
+}
+
+void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va, uint32_t live_cpsr)
+{
+	make(g, p->orig, (enum sens_class)p->cls, patch_udf_encode((uint32_t)(p - g->patches.entry)), site_va,
+	     p->gpa, live_cpsr);
+}
+
+void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
+{
+	make(g, insn, SENS_NONE, insn, site_va, 0, live_cpsr);     /* the MRC traps as it is */
 }

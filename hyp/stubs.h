@@ -76,6 +76,16 @@ struct stub_stats {
 	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs;
 };
 
+/* Where the stubs live: large and page-aligned, at the end of struct guest. */
+struct stub_store {
+	struct stub_record rec[STUB_RECORDS];
+	struct stub_site_page site_page[STUB_SITE_PAGES];
+	uint32_t l2[L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+	uint32_t data[PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
+	uint32_t code[STUB_CODE_PAGES][PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
+};
+
+/* What every trap reads: small, near the start of struct guest. */
 struct stub_area {
 	bool active;                    /* the window is mapped in every root's kernel view */
 	bool conflict;                  /* the guest mapped the window: remove it before resuming */
@@ -87,16 +97,13 @@ struct stub_area {
 	uint32_t used;                  /* bytes of stub code handed out, page after page */
 	unsigned count, site_pages;
 	uint32_t pinned;                /* the running root's L1 table page with the window's entry */
+	uint32_t *data;                 /* store->data */
+	struct stub_store *store;
 	struct stub_stats stats;
-	struct stub_record rec[STUB_RECORDS];
-	struct stub_site_page site_page[STUB_SITE_PAGES];
-	uint32_t l2[L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
-	uint32_t data[PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
-	uint32_t code[STUB_CODE_PAGES][PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
 };
 
-/* A guest being created, or its MMU turning on: no stubs. */
-void stubs_reset(struct guest *g);
+/* A guest being created: no stubs, in `store`. */
+void stubs_reset(struct guest *g, struct stub_store *store);
 
 /* A trap from inside the window (see stubs_enter()). */
 bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word);
@@ -126,9 +133,16 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	return stubs_enter_window(a, f, kind, trap_word);
 }
 
+/* The CP15 fast path wrote the register whose copy is data word `offset`: the copy follows. */
+static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint32_t value)
+{
+	if (a->active)
+		a->data[offset / 4u] = value;
+}
+
 /*
- * Before the guest resumes: the data page's virtual CPSR and SPSR from the
- * vCPU, and where `vi` is given (the virtual interrupt controller may have
+ * Before the guest resumes: the data page's virtual CPSR, SPSR and CP15
+ * copies from the vCPU, and where `vi` is given (the virtual interrupt controller may have
  * changed) the signalled-IRQ word. A guest resumes with IRQs unmasked
  * only if none is signalled (the general path delivers it first), so that
  * word matters, and is asked for, only while IRQs are masked.
@@ -142,6 +156,9 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
 	a->spsr = vcpu_has_spsr(v) ? vcpu_spsr(v) : 0;
 	a->data[STUB_DATA_SPSR / 4u] = a->spsr ? *a->spsr : 0u;
+	a->data[STUB_DATA_DACR / 4u] = v->cp15.dacr;
+	a->data[STUB_DATA_TPIDRPRW / 4u] = v->cp15.tpidrprw;
+	a->data[STUB_DATA_SCTLR / 4u] = v->cp15.sctlr;
 	if (vi)
 		a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
 }
@@ -149,9 +166,12 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 /*
  * Patch `p`'s UDF trapped at `site_va` in a virtual privileged mode and
  * took the fast path, and stub_supported() covers it: give the site a
- * stub if it may have one.
+ * stub if it may have one. `live_cpsr`: the trap frame's CPSR.
  */
-void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va);
+void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va, uint32_t live_cpsr);
+/* The same for an MRC that stub_cp15_read_word() names. */
+void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr);
+
 
 /* The guest's MMU goes off: every stub goes. */
 void stubs_remove_all(struct guest *g);
@@ -178,8 +198,11 @@ void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va);
 struct stub_area {
 	char none;
 };
+struct stub_store {
+	char none;
+};
 
-static inline void stubs_reset(struct guest *g) { (void)g; }
+static inline void stubs_reset(struct guest *g, struct stub_store *store) { (void)g, (void)store; }
 static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,
 			       uint32_t *trap_word)
 {
@@ -190,9 +213,18 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 {
 	(void)g, (void)a, (void)v, (void)vi;
 }
-static inline void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va)
+static inline void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va,
+				  uint32_t live_cpsr)
 {
-	(void)g, (void)p, (void)site_va;
+	(void)g, (void)p, (void)site_va, (void)live_cpsr;
+}
+static inline void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
+{
+	(void)g, (void)insn, (void)site_va, (void)live_cpsr;
+}
+static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint32_t value)
+{
+	(void)a, (void)offset, (void)value;
 }
 static inline void stubs_remove_all(struct guest *g) { (void)g; }
 struct shadow_root;

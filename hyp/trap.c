@@ -38,6 +38,7 @@
 #include "shadow_pt/flat.h"
 
 #define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
+#define INSN_MRC                (1u << 20)      /* MRC, not MCR */
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 #define INSN_SEMIHOSTING        0xef123456u     /* SVC 0x123456 (ARM state, AL): ARM DUI 0471 */
@@ -506,8 +507,12 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 	if (fast == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_cp15++;
-	if (fast == FAST_TRAP_DACR_WRITTEN)
+	if (fast == FAST_TRAP_DACR_WRITTEN) {
 		guest_mmu_dacr_written(g);
+		stubs_cp15_written(&g->stubs, STUB_DATA_DACR, v->cp15.dacr);
+	} else if (!(v->trap_insn & INSN_MRC)) {
+		stubs_cp15_written(&g->stubs, STUB_DATA_TPIDRPRW, v->cp15.tpidrprw);   /* the one other it writes */
+	}
 	if (fast == FAST_TRAP_TPIDRURO_WRITTEN)
 		cp15_hook_tpidruro_changed(v);
 	if (fast == FAST_TRAP_ICACHE_INVALIDATED)
@@ -551,7 +556,7 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 	}
 	v->stats.emulated_sensitive[p->cls]++;
 	if (!v->trap_insn_from_stub && stub_supported(p->orig, (enum sens_class)p->cls))
-		stubs_try_make(g, p, site_va);
+		stubs_try_make(g, p, site_va, f->cpsr);
 	return true;
 }
 
@@ -559,8 +564,12 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 static bool fast_coproc(struct guest *g, struct trap_frame *f)
 {
 #ifdef CONFIG_FAST_TRAP_CP15
+	uint32_t insn = g->vcpu.trap_insn, site_va = f->pc - 4u;
+
 	if (fast_cp15(g, f)) {
 		g->vcpu.stats.traps_undef++;
+		if ((insn & INSN_MRC) && stub_cp15_read_word(insn))
+			stubs_try_make_cp15_read(g, insn, site_va, f->cpsr);
 		return true;
 	}
 #endif

@@ -19,7 +19,7 @@
 #include "print.h"
 #include "uart.h"
 
-#define MAX_OUT 64
+#define MAX_OUT 80
 #define STUB_RUNS 3
 /* RAM that the MiB below RAM is mapped onto, and two words there (a first and a second page). */
 #define BELOW_RAM_VA    (RAM_BASE - SECTION_SIZE)
@@ -79,6 +79,8 @@ static const char *const stubs_labels[] = {
 	"msr.r10", "msr.r11", "msr.r12", "msr.lr", "msr.cpsr",
 	"spsr.r1", "spsr.r2", "spsr.r3", "spsr.r4", "spsr.r5", "spsr.r6", "spsr.r7", "spsr.r8", "spsr.r9",
 	"spsr.r10", "spsr.r11", "spsr.r12", "spsr.lr", "spsr.cpsr",
+	"cp15.r1", "cp15.r2", "cp15.r3", "cp15.r4", "cp15.r5", "cp15.r6", "cp15.r7", "cp15.r8", "cp15.r9",
+	"cp15.r10", "cp15.r11", "cp15.r12", "cp15.lr", "cp15.cpsr",
 	"to_sys.cpsr", "to_sys.sp", "back.cpsr", 0
 };
 static const char *const cond_labels[] = {
@@ -116,7 +118,7 @@ static const struct test_case cases[] = {
 };
 
 static const struct test_case stubs_case = { "stubs", case_stubs, stubs_labels };
-static const char *const psr_probe_labels[] = { "mrs", "cpsid_f", "msr_c", "cpsie_a", 0 };
+static const char *const psr_probe_labels[] = { "mrs", "mrc_dacr", "cpsid_f", "msr_c", "cpsie_a", 0 };
 
 
 extern const uint32_t trap_vectors[];

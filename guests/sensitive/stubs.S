@@ -1,7 +1,8 @@
 /*
  * The forms a hypervisor may replace by a branch to a stub of its own
  * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn, MRS Rd, SPSR,
- * MSR SPSR_fsxc, Rn), with passing and failing conditions, in the
+ * MSR SPSR_fsxc, Rn, MRC of DACR, TPIDRPRW and SCTLR), with passing and
+ * failing conditions, in the
  * registers around them and with the flags set: run again and again, each must leave exactly what the architecture
  * says, and no other register or flag may change. Also an MSR CPSR_c that
  * changes the mode, which such a stub must leave to the hypervisor.
@@ -127,6 +128,30 @@ CASE case_stubs
 	mrs	r8, spsr
 	OUT_REGS
 
+	/* DACR, TPIDRPRW and SCTLR read, written, read again; Z and C set. */
+	FILL_REGS
+	msr	cpsr_f, #FLAGS_ZC
+	mrc	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r2, c13, c0, 4
+	mrc	p15, 0, r3, c1, c0, 0
+	orr	r4, r1, #(1 << 2)		@ domain 1, which nothing uses: client
+	mcr	p15, 0, r4, c3, c0, 0
+	isb
+	mrc	p15, 0, r5, c3, c0, 0
+	mcr	p15, 0, r1, c3, c0, 0
+	isb
+	mrcne	p15, 0, r6, c3, c0, 0
+	mrceq	p15, 0, r7, c3, c0, 0
+	ldr	r8, =0x12345678
+	mcr	p15, 0, r8, c13, c0, 4
+	mrc	p15, 0, r9, c13, c0, 4
+	mcr	p15, 0, r2, c13, c0, 4
+	mcr	p15, 0, r3, c1, c0, 0		@ SCTLR as it is
+	isb
+	mrccs	p15, 0, r10, c1, c0, 0
+	mrc	p15, 0, r11, c13, c0, 4
+	OUT_REGS
+
 	/* MSR CPSR_c to another mode and back. */
 	mov	r2, #(PSR_I | PSR_F | MODE_SYS)
 	mov	r3, #(PSR_I | PSR_F | MODE_SVC)
@@ -149,13 +174,17 @@ saved_sp:
 	.space	4
 
 /*
- * MRS CPSR, CPSID, MSR CPSR_c and CPSIE, each read back: run first in SVC
- * mode, then by run_user() in User mode, where CPS does nothing, MRS reads
- * the User-mode CPSR and MSR writes no control bit.
+ * MRS CPSR, MRC DACR, CPSID, MSR CPSR_c and CPSIE, each read back: run
+ * first in SVC mode, then by run_user() in User mode, where CPS does
+ * nothing, MRS reads the User-mode CPSR, MSR writes no control bit and the
+ * MRC is undefined (the handler skips it).
  */
 	.text
 CASE case_psr_probe
 	mrs	r1, cpsr
+	OUT	r1
+	mov	r1, #0x5a			@ what stays if the MRC is undefined
+	mrc	p15, 0, r1, c3, c0, 0
 	OUT	r1
 	cpsid	f
 	mrs	r1, cpsr
@@ -199,7 +228,7 @@ user_trampoline:
 	.balign	32
 user_vectors:
 	b	.
-	b	.
+	movs	pc, lr				@ undefined: on after it
 	b	user_back
 	b	.
 	b	.

@@ -301,3 +301,55 @@ TEST(stubs_refuse_what_they_do_not_cover)
 	CHECK(!stub_site_branch(0xf10c0080u, SITE, SITE + 4u - 0x2000000u));
 	CHECK_EQ(stub_site_branch(0x410f0000u, SITE, SITE + 8u), 0x4a000000u);   /* MRSMI: BMI */
 }
+
+/*
+ * MRC of the virtual DACR, TPIDRPRW and SCTLR: the stub (a load from the
+ * data page and the branch back) leaves what emulate_cp15() leaves, with
+ * every condition; other CP15 and coprocessor accesses get no stub.
+ */
+TEST(cp15_read_stubs_do_what_the_emulator_does)
+{
+	static const uint32_t reads[] = { 0x0e130f10u, 0x0e1d0f90u, 0x0e110f10u };  /* DACR, TPIDRPRW, SCTLR */
+	unsigned back = 0, not_taken = 0;
+
+	for (unsigned i = 0; i < 5000; i++) {
+		struct vcpu v, slow;
+		struct stub s;
+		enum stop stop;
+		uint32_t insn = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28 | reads[rnd32() % 3] | (rnd32() % 15) << 12;
+		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
+
+		fixture_vcpu(&v, PSR_MODE_SVC | PSR_I | live);
+		for (unsigned r = 0; r < 15; r++)
+			v.r[r] = rnd32();
+		v.cp15.dacr = rnd32();
+		v.cp15.tpidrprw = rnd32();
+		v.cp15.sctlr = rnd32() | 1u;
+		CHECK(stub_build_cp15_read(&s, insn, SITE, STUB, DATA));
+		struct machine m = { .cpsr = live | PSR_MODE_USR, .s = &s,
+				     .site_word = stub_site_branch(insn, SITE, STUB) };
+		memcpy(m.r, v.r, sizeof(v.r[0]) * 15u);
+		m.data[STUB_DATA_DACR / 4u] = v.cp15.dacr;
+		m.data[STUB_DATA_TPIDRPRW / 4u] = v.cp15.tpidrprw;
+		m.data[STUB_DATA_SCTLR / 4u] = v.cp15.sctlr;
+		CHECK(run(&m, ~0u, &stop));
+		CHECK_EQ(stop, STOP_BACK);
+		slow = v;
+		CHECK_EQ(emulate_cp15(&slow, insn), EMU_DONE);
+		CHECK(!memcmp(m.r, slow.r, sizeof(m.r[0]) * 15u));
+		if (m.steps == 1u)
+			not_taken++;
+		else
+			back++;
+	}
+	CHECK(back > 3000);
+	CHECK(not_taken > 200);
+	CHECK_EQ(stub_cp15_read_word(0xee030f10u), 0);         /* MCR DACR: a write */
+	CHECK_EQ(stub_cp15_read_word(0xee130f30u), 0);         /* c3, c0, 1 */
+	CHECK_EQ(stub_cp15_read_word(0xee130f11u), 0);         /* c3, c1, 0 */
+	CHECK_EQ(stub_cp15_read_word(0xee330f10u), 0);         /* opc1 1 */
+	CHECK_EQ(stub_cp15_read_word(0xee13ff10u), 0);         /* Rt = PC: the flags */
+	CHECK_EQ(stub_cp15_read_word(0xfe130f10u), 0);         /* MRC2 */
+	CHECK_EQ(stub_cp15_read_word(0xee130e10u), 0);         /* coprocessor 14 */
+	CHECK_EQ(stub_cp15_read_word(0xee1d0f70u), 0);         /* TPIDRURO: PL0 reads it itself */
+}
