@@ -97,6 +97,7 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 			m->proc[d][c] = -1;
 	}
 	m->processor_dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
+	m->previous[0].valid = m->previous[1].valid = false;
 }
 
 int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cls)
@@ -114,6 +115,7 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		if (cls == DOM_CLASS_KERNEL_ONLY)
 			m->kernel_only |= 1u << p;
 		update_field(m, p);
+		m->previous[0].valid = m->previous[1].valid = false;
 		return (int)p;
 	}
 	return -1;
@@ -121,8 +123,17 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 
 uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
-	uint32_t rederive = 0, procs = 0, old = m->guest_dacr;
+	uint32_t rederive = 0, procs = 0, old = m->guest_dacr, old_processor = m->processor_dacr;
+	struct dacr_map_previous *previous = &m->previous[m->privileged];
 
+	if (previous->valid && previous->guest_dacr == guest_dacr && previous->written == old) {
+		previous->guest_dacr = old;
+		previous->written = guest_dacr;
+		m->guest_dacr = guest_dacr;
+		m->processor_dacr = previous->processor_dacr;
+		previous->processor_dacr = old_processor;
+		return 0;
+	}
 	m->guest_dacr = guest_dacr;
 	/* Only the guest domains whose field changed: one for Linux's software PAN. */
 	for (uint32_t diff = old ^ guest_dacr; diff; diff &= ~(3u << (__builtin_ctz(diff) & ~1u))) {
@@ -133,6 +144,9 @@ uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 		procs |= used;
 	}
 	update_fields(m, procs);
+	*previous = (struct dacr_map_previous){
+		.valid = !rederive, .guest_dacr = old, .processor_dacr = old_processor, .written = guest_dacr,
+	};
 	return rederive;
 }
 

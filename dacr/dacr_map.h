@@ -62,6 +62,11 @@ enum perm dacr_ap_perm(uint32_t ap, bool privileged);
 struct shadow_perm dacr_shadow_perm(uint32_t guest_dv, uint32_t ap, bool xn, bool privileged,
 				    struct shadow_overlay overlay);
 
+struct dacr_map_previous {
+	bool valid;
+	uint32_t guest_dacr, processor_dacr, written;
+};
+
 struct dacr_map {
 	uint32_t guest_dacr;
 	bool privileged;
@@ -71,6 +76,14 @@ struct dacr_map {
 	uint32_t used;                                  /* bit per processor domain */
 	uint32_t kernel_only;           /* processor domains of DOM_CLASS_KERNEL_ONLY */
 	uint32_t processor_dacr;        /* derived, field by field, whenever the above change */
+	/*
+	 * Per guest mode (index: privileged), the guest DACR before the last
+	 * write that changed no domain to or from manager, the processor DACR
+	 * it had, and the value written: a write back to it from that value
+	 * (Linux's software PAN toggles between two) takes that again.
+	 * Forgotten when a processor domain is handed out.
+	 */
+	struct dacr_map_previous previous[2];
 };
 
 /* Forget all processor domain assignments (every shadow entry is derived anew). */

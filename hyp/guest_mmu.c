@@ -571,8 +571,16 @@ void guest_mmu_dacr_written(struct guest *g)
 	struct guest_mmu_state *m = &g->mmu;
 	uint32_t dacr = g->vcpu.cp15.dacr;
 
-	if (m->on && dacr != m->cur->map.guest_dacr)
-		follow_guest(g, dacr_map_set_guest_dacr(&m->cur->map, dacr), false);
+	if (!m->on || dacr == m->cur->map.guest_dacr)
+		return;
+	uint32_t rederive = dacr_map_set_guest_dacr(&m->cur->map, dacr);
+#ifndef CONFIG_SHADOW_STRATEGY_FLUSH_ALL
+	if (!rederive) {        /* the processor DACR alone: Linux's software PAN, every time */
+		write_processor_dacr(g, dacr_map_processor_dacr(&m->cur->map));
+		return;
+	}
+#endif
+	follow_guest(g, rederive, false);
 }
 
 /*

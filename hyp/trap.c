@@ -621,20 +621,16 @@ void hyp_trap(struct trap_frame *f, unsigned kind);
  * trap from the guest: its fast paths. False: hyp_trap() follows. Apart
  * from hyp_trap() so that the frequent traps pay only for what they use.
  */
-bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
+/*
+ * The fast paths for a patched instruction's UDF (whose word is in
+ * v->trap_insn) or an SVC: these need the virtual CPSR and SPSR the
+ * stubs keep, and may change the mode.
+ */
+static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct trap_frame *f, unsigned kind)
 {
-	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
-	v->trap_insn_from_stub = false;
-	if (kind == TRAP_UNDEF) {
-		if ((f->cpsr & PSR_T) || !guest_load_word(f->pc - 4u, &v->trap_insn))
-			return false;
-		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
-		if (INSN_IS_COPROC(v->trap_insn))
-			return fast_coproc(g, f);
-	}
 	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
@@ -645,6 +641,22 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 		stubs_leave(g, &g->stubs, v, NULL);     /* nothing here changes the virtual GIC */
 	}
 	return done;     /* the frame names the guest's next instruction */
+}
+
+/* Kept small, so that the most frequent trap, a CP15 access, pays for no more than it uses. */
+bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
+{
+	struct vcpu *v = running_vcpu();
+
+	v->trap_insn_from_stub = false;
+	if (kind == TRAP_UNDEF) {
+		if ((f->cpsr & PSR_T) || !guest_load_word(f->pc - 4u, &v->trap_insn))
+			return false;
+		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
+		if (INSN_IS_COPROC(v->trap_insn))
+			return fast_coproc(v->guest, f);
+	}
+	return fast_patched_or_svc(v, f, kind);
 }
 
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */

@@ -172,3 +172,55 @@ TEST(dacr_map_linux_pattern_in_place)
 			 DACR_FIELD(DOMAIN_HYP, DACR_CLIENT));
 	}
 }
+
+/*
+ * Random guest DACR writes (often back to a value just left, as Linux's
+ * software PAN does), mode switches and domain assignments: after each,
+ * the map's processor DACR is the one a map set up afresh - the same
+ * assignments, made in the same order, under the same guest DACR and mode
+ * - derives, and each write returns the guest domains that changed to or
+ * from manager among those assigned.
+ */
+TEST(dacr_map_remembered_writes_match_a_fresh_map)
+{
+	static const uint32_t values[] = { 0x55555555u, 0x55555551u, 0x55555554u, 0x5555555du, 0x55555557u, 0xd5555555u };
+	struct { unsigned domain; enum dom_class cls; } given[PROC_DOMAINS];
+	unsigned n_given = 0, hits = 0;
+	uint32_t rng = 99;
+	struct dacr_map m;
+
+	dacr_map_reset(&m, values[0], true);
+	for (unsigned step = 0; step < 20000; step++) {
+		rng = rng * 1103515245u + 12345u;
+		unsigned r = (rng >> 8) % 100u;
+		if (r < 70) {
+			uint32_t old = m.guest_dacr, dacr = r < 40 && m.previous[m.privileged].valid ?
+				m.previous[m.privileged].guest_dacr : values[(rng >> 16) % 6u];
+			uint32_t expected = 0;
+			for (unsigned d = 0; d < GUEST_DOMAINS; d++)
+				if (m.procs_of[d] && (((old >> (2 * d)) & 3u) == GUEST_DV_MANAGER) !=
+						     (((dacr >> (2 * d)) & 3u) == GUEST_DV_MANAGER))
+					expected |= 1u << d;
+			hits += m.previous[m.privileged].valid && m.previous[m.privileged].guest_dacr == dacr &&
+				m.previous[m.privileged].written == old;
+			CHECK_EQ(dacr_map_set_guest_dacr(&m, dacr), expected);
+		} else if (r < 90) {
+			dacr_map_set_mode(&m, (rng >> 12) & 1u);
+		} else if (n_given < PROC_DOMAINS - 1u && (rng >> 20) % 4u == 0) {
+			unsigned d = (rng >> 13) % 3u;
+			enum dom_class cls = (enum dom_class)((rng >> 17) % DOM_CLASS_COUNT);
+			if (m.proc[d][cls] < 0) {
+				given[n_given].domain = d;
+				given[n_given++].cls = cls;
+			}
+			CHECK(dacr_map_domain(&m, d, cls) >= 0);
+		}
+		struct dacr_map fresh;
+		dacr_map_reset(&fresh, m.guest_dacr, m.privileged);
+		for (unsigned i = 0; i < n_given; i++)
+			dacr_map_domain(&fresh, given[i].domain, given[i].cls);
+		CHECK_EQ(dacr_map_processor_dacr(&m), dacr_map_processor_dacr(&fresh));
+	}
+	CHECK(hits > 3000);
+	CHECK(n_given >= 6);
+}
