@@ -243,7 +243,7 @@ static bool open_window(struct guest *g, uint32_t site_va)
 	memset(a->data, 0, sizeof(a->data));
 	a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
 	a->active = true;
-	stubs_leave(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
+	stubs_leave_general(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
 	pin(g, g->mmu.cur);
 	map_window(g, true);
 	a->stats.windows++;

@@ -141,13 +141,11 @@ static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint
 }
 
 /*
- * Before the guest resumes: the data page's virtual CPSR, SPSR and CP15
- * copies from the vCPU, and where `vi` is given (the virtual interrupt controller may have
- * changed) the signalled-IRQ word. A guest resumes with IRQs unmasked
- * only if none is signalled (the general path delivers it first), so that
- * word matters, and is asked for, only while IRQs are masked.
+ * Before the guest resumes from a fast path: the data page's virtual CPSR
+ * and SPSR from the vCPU. (A fast path changes neither the virtual GIC
+ * nor a CP15 register the stubs read but through stubs_cp15_written().)
  */
-static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v, const struct vintc *vi)
+static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
 {
 	if (a->conflict)
 		stubs_resolve_conflict(g);
@@ -156,11 +154,25 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
 	a->spsr = vcpu_has_spsr(v) ? vcpu_spsr(v) : 0;
 	a->data[STUB_DATA_SPSR / 4u] = a->spsr ? *a->spsr : 0u;
+}
+
+/*
+ * Before the guest resumes from the general path: also the CP15 copies
+ * and the signalled-IRQ word (`vi`: the virtual interrupt controller). A
+ * guest resumes with IRQs unmasked only if none is signalled (the general
+ * path delivers it first), so that word matters, and is asked for, only
+ * while IRQs are masked.
+ */
+static inline void stubs_leave_general(struct guest *g, struct stub_area *a, struct vcpu *v,
+				       const struct vintc *vi)
+{
+	stubs_leave(g, a, v);
+	if (!a->active)
+		return;
 	a->data[STUB_DATA_DACR / 4u] = v->cp15.dacr;
 	a->data[STUB_DATA_TPIDRPRW / 4u] = v->cp15.tpidrprw;
 	a->data[STUB_DATA_SCTLR / 4u] = v->cp15.sctlr;
-	if (vi)
-		a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
+	a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
 }
 
 /*
@@ -209,7 +221,12 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	(void)a, (void)v, (void)f, (void)kind, (void)trap_word;
 	return false;
 }
-static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v, const struct vintc *vi)
+static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
+{
+	(void)g, (void)a, (void)v;
+}
+static inline void stubs_leave_general(struct guest *g, struct stub_area *a, struct vcpu *v,
+				       const struct vintc *vi)
 {
 	(void)g, (void)a, (void)v, (void)vi;
 }

@@ -638,7 +638,7 @@ static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct
 		done = fast_undef(g, f);
 	if (done) {
 		follow_privilege(g, privileged);
-		stubs_leave(g, &g->stubs, v, NULL);     /* nothing here changes the virtual GIC */
+		stubs_leave(g, &g->stubs, v);
 	}
 	return done;     /* the frame names the guest's next instruction */
 }
@@ -725,6 +725,6 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	xlate_store_clear(&v->xlate);         /* the instruction is done */
 	deliver_pending_irq(g);
 	follow_privilege(g, privileged);
-	stubs_leave(g, &g->stubs, v, &g->vintc);
+	stubs_leave_general(g, &g->stubs, v, &g->vintc);
 	vcpu_to_frame(v, f);
 }
