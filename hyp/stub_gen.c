@@ -130,6 +130,29 @@ static void unless_zero_goto(struct emitter *e, unsigned r, uint32_t fallback, u
 	b(e, fallback);
 }
 
+/* Load back the registers the stub borrowed, the second one first. */
+static void give_back(struct emitter *e)
+{
+	if (e->s->spill[1] != STUB_NO_REG)
+		ldr(e, e->s->spill[1], STUB_DATA_SPILL + 4u);
+	ldr(e, e->s->spill[0], STUB_DATA_SPILL);
+}
+
+/*
+ * The end of a stub that may need the hypervisor: give the registers back
+ * and branch back after the site; at `fallback`, give them back and run
+ * the trapping word.
+ */
+static void end_with_fallback(struct emitter *e, uint32_t back, uint32_t fallback, uint32_t trap_word)
+{
+	give_back(e);
+	b(e, back);
+	if (here(e) != fallback)
+		e->bad = true;
+	give_back(e);
+	emit(e, trap_word);
+}
+
 /* Two registers other than `a` and `b` (which may be the same), lowest first. */
 static void pick_spill(uint8_t spill[2], unsigned a, unsigned b)
 {
@@ -152,7 +175,7 @@ static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 		ldr(e, ra, STUB_DATA_CPSR);
 		op_imm(e, A_ORR_IMM, ra, ra, bits);
 		str(e, ra, STUB_DATA_CPSR);
-		ldr(e, ra, STUB_DATA_SPILL);
+		give_back(e);
 		b(e, back);
 		return;
 	}
@@ -163,12 +186,7 @@ static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 	ldr(e, ra, STUB_DATA_CPSR);
 	op_imm(e, A_BIC_IMM, ra, ra, bits);
 	str(e, ra, STUB_DATA_CPSR);
-	ldr(e, ra, STUB_DATA_SPILL);
-	b(e, back);
-	if (here(e) != fallback)
-		e->bad = true;
-	ldr(e, ra, STUB_DATA_SPILL);
-	emit(e, trap_word);
+	end_with_fallback(e, back, fallback, trap_word);
 }
 
 /*
@@ -186,7 +204,7 @@ static void build_mrs(struct emitter *e, uint32_t orig, uint32_t back)
 	op_imm(e, A_BIC_IMM, rd, rd, PSR_A);
 	ldr(e, ra, STUB_DATA_CPSR);
 	op_reg(e, A_ORR_REG, rd, rd, ra);
-	ldr(e, ra, STUB_DATA_SPILL);
+	give_back(e);
 	b(e, back);
 }
 
@@ -214,14 +232,7 @@ static void build_msr(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 	op_imm(e, A_AND_IMM, rb, rn, written);
 	op_reg(e, A_ORR_REG, ra, ra, rb);
 	str(e, ra, STUB_DATA_CPSR);
-	ldr(e, rb, STUB_DATA_SPILL + 4u);
-	ldr(e, ra, STUB_DATA_SPILL);
-	b(e, back);
-	if (here(e) != fallback)
-		e->bad = true;
-	ldr(e, rb, STUB_DATA_SPILL + 4u);
-	ldr(e, ra, STUB_DATA_SPILL);
-	emit(e, trap_word);
+	end_with_fallback(e, back, fallback, trap_word);
 }
 
 /* ra = nonzero if the virtual mode has no SPSR: System mode, 0x1f, the one mode + 1 reaches 0x20 from. */
@@ -251,12 +262,7 @@ static void build_spsr(struct emitter *e, uint32_t orig, enum sens_class cls, ui
 		op_imm(e, A_BIC_IMM, ra, FIELD(orig, 0, 4), PSR_RESERVED_MASK);
 		str(e, ra, STUB_DATA_SPSR);
 	}
-	ldr(e, ra, STUB_DATA_SPILL);
-	b(e, back);
-	if (here(e) != fallback)
-		e->bad = true;
-	ldr(e, ra, STUB_DATA_SPILL);
-	emit(e, trap_word);
+	end_with_fallback(e, back, fallback, trap_word);
 }
 
 bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fixed, uint32_t site_va,

@@ -10,24 +10,29 @@
  * read/write, execute-never), so every stub reaches the data words with a
  * PC-relative load. Guest User mode finds nothing there, as natively.
  *
- * When: lazily. A patched instruction that stub_supported() covers becomes
- * a stub the first time its UDF trap takes the fast path from a virtual
- * privileged mode, at the address it ran from: only instructions that run
- * are given one, and each is built for the one address its page runs at.
+ * When: lazily. A patched instruction that stub_supported() covers, or an
+ * MRC that stub_cp15_read_word() names, becomes a stub the first time its
+ * trap takes the fast path from a virtual privileged mode, at the address
+ * it ran from: only instructions that run are given one, and each is built
+ * for the one address its page runs at. The site's trapping word (the
+ * patch's UDF, or the MRC itself) is kept to give back.
  *
  * Kept exact:
  *  - The data page's virtual CPSR bits and SPSR are taken back into the
- *    vCPU on every trap (stubs_enter()) and written out with the
- *    signalled-IRQ word before the guest resumes (stubs_leave()).
+ *    vCPU on every trap but a CP15 access (stubs_enter()), and written out,
+ *    with the CP15 copies and the signalled-IRQ word after the general
+ *    path, before the guest resumes (stubs_leave(), stubs_leave_general()).
  *  - A trap inside a stub (an interrupt) rewinds the guest to the site,
- *    its borrowed registers given back; the stub's trapping word is
- *    handled as the site's UDF. So the guest never sees a stub address.
+ *    its borrowed registers given back; the stub's trapping word, and the
+ *    site's branch run in virtual User mode, are handled as the site's
+ *    trapping word at the site. So the guest never sees a stub address.
  *  - If the guest maps the MiB itself, every stub goes: the sites get their
- *    UDF back, and a MiB is chosen anew on the next stub. A root is checked
- *    each time it starts to run, and while it runs the L1 table page with
- *    its entry for the MiB stays write-protected.
+ *    trapping words back, and a MiB is chosen anew on the next stub. A root
+ *    is checked each time it starts to run, and while it runs the L1 table
+ *    page with its entry for the MiB stays write-protected.
  *  - A code page with stubs that the guest maps executable at another
- *    address gets its UDFs back for good (a branch is position-dependent).
+ *    address gets its trapping words back for good (a branch is
+ *    position-dependent).
  *  - Turning the guest's MMU off removes every stub.
  * Not covered: a guest that copies privileged code it has run, with its
  * stub branches, and runs the copy elsewhere; a privileged read of the

@@ -13,6 +13,7 @@
 #include "hyp/cp15_hooks.h"
 #include "hyp/emulate.h"
 #include "hyp/vcpu.h"
+#include "hyp/vintc.h"
 #include "test.h"
 
 /* Guest RAM of the fake vmem; anything else is a synchronous external abort. */
@@ -54,5 +55,9 @@ static inline enum emu_result run_sensitive(struct vcpu *v, uint32_t insn)
 		FAIL("0x%08x is not classified as sensitive", insn);
 	return emulate_sensitive(v, insn, cls);
 }
+
+/* Two virtual GICs (fixture_vgic.c): one signals an interrupt, the other does not. */
+extern const struct vintc fixture_quiet_vi, fixture_signalling_vi;
+void fixture_vgics_init(void);
 
 #endif

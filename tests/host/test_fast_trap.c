@@ -15,7 +15,6 @@
 #include "fixture.h"
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/fast_trap.h"
-#include "hyp/vgic.h"
 #include "hyp/vexc.h"
 #include "test.h"
 
@@ -209,32 +208,13 @@ static uint32_t random_sensitive(enum sens_class *cls)
 	}
 }
 
-static struct vgic quiet, signalling;
-static const struct vintc quiet_vi = { &vgic_vintc_ops, &quiet };
-static const struct vintc signalling_vi = { &vgic_vintc_ops, &signalling };
-
-/* A virtual GIC that signals an interrupt (SPI 40 pending and enabled), or one that does not. */
-static void gic_signalling(struct vgic *vg, bool signalled)
-{
-	vgic_init(vg, 0x4u, 0x0200043bu);
-	vgic_dist_write(vg, 0x000u, 4, 1u);             /* GICD_CTLR: enabled */
-	vgic_cpu_write(vg, 0x00u, 4, 1u);               /* GICC_CTLR: enabled */
-	vgic_cpu_write(vg, 0x04u, 4, 0xf0u);            /* GICC_PMR */
-	vgic_dist_write(vg, 0x104u, 4, 1u << 8);        /* GICD_ISENABLER1: interrupt 40 */
-	if (signalled)
-		vgic_dist_write(vg, 0x204u, 4, 1u << 8);  /* GICD_ISPENDR1 */
-}
-
 TEST(fast_trap_sensitive_matches_the_emulator)
 {
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT,
 					  PSR_MODE_UND, PSR_MODE_USR };
 	unsigned done = 0, cpsr_changed = 0;
 
-	gic_signalling(&quiet, false);
-	gic_signalling(&signalling, true);
-	CHECK(!vgic_irq_signalled(&quiet));
-	CHECK(vgic_irq_signalled(&signalling));
+	fixture_vgics_init();
 	for (unsigned i = 0; i < 40000; i++) {
 		struct vcpu fast, slow;
 		enum sens_class cls;
@@ -248,7 +228,7 @@ TEST(fast_trap_sensitive_matches_the_emulator)
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, cls,
-							    signalled ? &signalling_vi : &quiet_vi);
+							    signalled ? &fixture_signalling_vi : &fixture_quiet_vi);
 		if (result == FAST_TRAP_NONE) {
 			CHECK(!memcmp(&frame, &before, sizeof(frame)));
 			continue;
@@ -280,8 +260,7 @@ TEST(fast_exception_return_matches_the_emulator)
 					  PSR_MODE_UND, PSR_MODE_FIQ, PSR_MODE_USR };
 	unsigned done = 0, to_user = 0, to_thumb = 0;
 
-	gic_signalling(&quiet, false);
-	gic_signalling(&signalling, true);
+	fixture_vgics_init();
 	for (unsigned i = 0; i < 40000; i++) {
 		struct vcpu fast, slow;
 		uint32_t insn = random_exception_return(), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
@@ -299,7 +278,7 @@ TEST(fast_exception_return_matches_the_emulator)
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		enum fast_trap result = fast_trap_sensitive(&fast, &frame, insn, SENS_DP_ERET,
-							    signalled ? &signalling_vi : &quiet_vi);
+							    signalled ? &fixture_signalling_vi : &fixture_quiet_vi);
 		if (result == FAST_TRAP_NONE) {
 			CHECK(!memcmp(&frame, &before, sizeof(frame)));
 			continue;

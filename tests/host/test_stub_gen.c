@@ -17,7 +17,6 @@
 #include "fixture.h"
 #include "hyp/fast_trap.h"
 #include "hyp/stub_gen.h"
-#include "hyp/vgic.h"
 #include "test.h"
 
 static uint32_t rng = 777;
@@ -162,21 +161,6 @@ static uint32_t random_stubbable(enum sens_class *cls)
 	}
 }
 
-static struct vgic quiet, signalling;
-static const struct vintc quiet_vi = { &vgic_vintc_ops, &quiet };
-static const struct vintc signalling_vi = { &vgic_vintc_ops, &signalling };
-
-static void gic_signalling(struct vgic *vg, bool signalled)
-{
-	vgic_init(vg, 0x4u, 0x0200043bu);
-	vgic_dist_write(vg, 0x000u, 4, 1u);
-	vgic_cpu_write(vg, 0x00u, 4, 1u);
-	vgic_cpu_write(vg, 0x04u, 4, 0xf0u);
-	vgic_dist_write(vg, 0x104u, 4, 1u << 8);
-	if (signalled)
-		vgic_dist_write(vg, 0x204u, 4, 1u << 8);
-}
-
 /* The virtual CPSR after the stub ran: the vCPU's, with the data page's A, I and F not fixed. */
 static uint32_t cpsr_after(const struct vcpu *v, const struct machine *m)
 {
@@ -191,8 +175,7 @@ TEST(stubs_do_what_the_emulator_does)
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_SYS, PSR_MODE_ABT, PSR_MODE_UND };
 	unsigned back = 0, trapped = 0, not_taken = 0, rewinds = 0;
 
-	gic_signalling(&quiet, false);
-	gic_signalling(&signalling, true);
+	fixture_vgics_init();
 	for (unsigned i = 0; i < 30000; i++) {
 		struct vcpu v, slow;
 		struct stub s;
@@ -228,7 +211,7 @@ TEST(stubs_do_what_the_emulator_does)
 		struct vcpu fast = v;
 		memcpy(f.r, v.r, sizeof(f.r));
 		bool needs_hyp = fast_trap_sensitive(&fast, &f, insn, cls,
-						     signalled ? &signalling_vi : &quiet_vi) == FAST_TRAP_NONE;
+						     signalled ? &fixture_signalling_vi : &fixture_quiet_vi) == FAST_TRAP_NONE;
 		/* Besides, a stub leaves an MSR CPSR_c that writes an invalid mode to the trap path. */
 		uint32_t rn_value = v.r[insn & 0xfu];
 		bool invalid_mode = cls == SENS_MSR_REG && !(insn & (1u << 22)) && insn_cond_passed(insn >> 28, live) &&
