@@ -617,11 +617,6 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind);
 void hyp_trap(struct trap_frame *f, unsigned kind);
 
 /*
- * Called by arch/arm/vectors.S first for an Undefined Instruction or SVC
- * trap from the guest: its fast paths. False: hyp_trap() follows. Apart
- * from hyp_trap() so that the frequent traps pay only for what they use.
- */
-/*
  * The fast paths for a patched instruction's UDF (whose word is in
  * v->trap_insn) or an SVC: these need the virtual CPSR and SPSR the
  * stubs keep, and may change the mode.
@@ -643,7 +638,13 @@ static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct
 	return done;     /* the frame names the guest's next instruction */
 }
 
-/* Kept small, so that the most frequent trap, a CP15 access, pays for no more than it uses. */
+/*
+ * Called by arch/arm/vectors.S first for an Undefined Instruction or SVC
+ * trap from the guest: its fast paths. False: hyp_trap() follows. Apart
+ * from hyp_trap() so that the frequent traps pay only for what they use,
+ * and kept small, so that the most frequent, a CP15 access, pays for no
+ * more.
+ */
 bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 {
 	struct vcpu *v = running_vcpu();

@@ -11,6 +11,8 @@
 
 #define FLAGS_NZCV      0xf0000000
 #define FLAGS_ZC        0x60000000
+#define SCTLR_Z         (1 << 11)
+#define SCTLR_I         (1 << 12)
 
 	.text
 
@@ -128,7 +130,15 @@ CASE case_stubs
 	mrs	r8, spsr
 	OUT_REGS
 
-	/* DACR, TPIDRPRW and SCTLR read, written, read again; Z and C set. */
+	/*
+	 * DACR, TPIDRPRW and SCTLR read, written, read again; Z and C set.
+	 * SCTLR's Z and I bits are as the boot loader left them (QEMU's
+	 * -kernel and U-Boot differ): cleared first.
+	 */
+	mrc	p15, 0, r3, c1, c0, 0
+	bic	r3, r3, #(SCTLR_Z | SCTLR_I)
+	mcr	p15, 0, r3, c1, c0, 0
+	isb
 	FILL_REGS
 	msr	cpsr_f, #FLAGS_ZC
 	mrc	p15, 0, r1, c3, c0, 0
