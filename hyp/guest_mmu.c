@@ -169,16 +169,17 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 static void activate(struct guest *g, struct shadow_root *root, enum shadow_view view)
 {
 	struct guest_mmu_state *m = &g->mmu;
+	bool new_root = m->cur != root;
 
+	if (new_root)
+		stubs_root_runs(g, root);       /* may protect a table page again, which stales views: first */
 	flush_stale(m, root);
-	if (m->cur == root && m->view == view)
+	if (!new_root && m->view == view)
 		return;
-	if (m->cur == root) {
-		m->view_switches++;
-	} else {
+	if (new_root)
 		m->root_switches++;
-		stubs_root_runs(g, root);
-	}
+	else
+		m->view_switches++;
 	m->cur = root;
 	m->view = view;
 	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
