@@ -118,8 +118,9 @@ static void b(struct emitter *e, uint32_t to)
 }
 
 /*
- * The decision: `r` = 0 keeps to the stub (the word after next), anything
- * else branches to `fallback`. Flag-free: CLZ gives 32 only for 0.
+ * The decision: with `r` = 0 the stub goes on after these five words,
+ * anything else branches to `fallback`. Flag-free: CLZ gives 32 only for
+ * 0, and the ADD skips the branch for that 1.
  */
 static void unless_zero_goto(struct emitter *e, unsigned r, uint32_t fallback, uint32_t trap_word)
 {
