@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): guests/churn natively and under the hypervisor built
-# with each shadow strategy and with each trap fast path off, in one run,
+# with each shadow strategy, with each trap fast path off and without
+# trap-free stubs, in one run,
 # with QEMU counting instructions (-icount shift=0: one instruction per
 # nanosecond of guest time). Prints the
 # cost per operation in instructions and the hypervisor's shadow statistics,
