@@ -10,11 +10,11 @@
 #include <stddef.h>
 
 #include "hyp/emulate.h"
+#include "hyp/insn_class.h"
 
 #define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
 #define MCR_MRC_MASK    0x0f000f10u
 #define MCR_MRC_CP14    0x0e000e10u
-#define MRC_BIT         (1u << 20)
 /* opc1, CRn, opc2 of the debug registers used here (opc1 is 0 for all). */
 #define KEY(crn, opc2)  (((crn) << 3) | (opc2))
 #define DBGDIDR_CRM     0u
@@ -46,7 +46,7 @@ enum emu_result emulate_cp14(struct vcpu *v, uint32_t insn)
 {
 	unsigned rt = FIELD(insn, 12, 4), crm = FIELD(insn, 0, 4);
 	unsigned key = KEY(FIELD(insn, 16, 4), FIELD(insn, 5, 3));
-	bool read = insn & MRC_BIT;
+	bool read = insn & INSN_MRC;
 
 	if ((insn & MCR_MRC_MASK) != MCR_MRC_CP14 || insn_cond(insn) == 0xfu || rt == 15)
 		return EMU_UNSUPPORTED;

@@ -132,10 +132,8 @@ const char *sens_class_name(enum sens_class cls)
 
 int insn_uses_vfp_arm(uint32_t insn)
 {
-	int coproc = (insn & 0x0e000000u) == 0x0c000000u || (insn & 0x0f000000u) == 0x0e000000u;
-
 	if (insn_cond(insn) != COND_UNCOND)
-		return coproc && (FIELD(insn, 8, 4) & 0xeu) == 0xau;    /* CP10, CP11 */
+		return insn_is_coproc(insn) && (FIELD(insn, 8, 4) & 0xeu) == 0xau;    /* CP10, CP11 */
 	return (insn & 0xfe000000u) == 0xf2000000u ||                   /* SIMD data processing */
 	       (insn & 0xff100000u) == 0xf4000000u;                     /* SIMD element load/store */
 }

@@ -28,6 +28,14 @@ enum sens_class {
 enum sens_class insn_classify_arm(uint32_t insn);
 const char *sens_class_name(enum sens_class cls);
 
+/* A coprocessor instruction (LDC/STC, MCRR/MRRC, CDP, MCR/MRC; A5.6), and of MCR/MRC the read. */
+#define INSN_MRC        (1u << 20)
+
+static inline int insn_is_coproc(uint32_t insn)
+{
+	return (insn & 0x0e000000u) == 0x0c000000u || (insn & 0x0f000000u) == 0x0e000000u;
+}
+
 /* The condition field. */
 static inline uint32_t insn_cond(uint32_t insn)
 {

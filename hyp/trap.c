@@ -37,8 +37,6 @@
 #include "hyp/vtimer.h"
 #include "shadow_pt/flat.h"
 
-#define INSN_IS_COPROC(i)       (((i) & 0x0e000000u) == 0x0c000000u || ((i) & 0x0f000000u) == 0x0e000000u)
-#define INSN_MRC                (1u << 20)      /* MRC, not MCR */
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 #define INSN_SEMIHOSTING        0xef123456u     /* SVC 0x123456 (ARM state, AL): ARM DUI 0471 */
@@ -178,12 +176,12 @@ static void handle_undef(struct guest *g)
 		return;
 	if ((p = patch_lookup(&g->patches, insn))) {
 		finish_emulation(v, emulate_sensitive(v, p->orig, p->cls), "sensitive instruction not emulated");
-	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
+	} else if (insn_is_coproc(insn) && INSN_COPROC(insn) == 15 && insn_cond(insn) != 0xfu) {
 		finish_emulation(v, emulate_cp15(v, insn), "CP15 operation not emulated");
-	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 10 &&
+	} else if (insn_is_coproc(insn) && INSN_COPROC(insn) == 10 &&
 		   (r = emulate_vfp_sysreg(v, insn)) != EMU_UNSUPPORTED) {
 		finish_emulation(v, r, "VFP system register access not emulated");
-	} else if (INSN_IS_COPROC(insn) && INSN_COPROC(insn) == 14) {
+	} else if (insn_is_coproc(insn) && INSN_COPROC(insn) == 14) {
 		finish_emulation(v, emulate_cp14(v, insn), "CP14 operation not emulated");
 	} else if (board.guest_psci && (insn & INSN_HVC_MASK) == INSN_HVC) {
 		psci_call(g, insn);
@@ -654,7 +652,7 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 		if ((f->cpsr & PSR_T) || !guest_load_word(f->pc - 4u, &v->trap_insn))
 			return false;
 		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
-		if (INSN_IS_COPROC(v->trap_insn))
+		if (insn_is_coproc(v->trap_insn))
 			return fast_coproc(v->guest, f);
 	}
 	return fast_patched_or_svc(v, f, kind);
