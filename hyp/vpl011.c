@@ -1,31 +1,5 @@
+#include "board/drivers/pl011_regs.h"
 #include "hyp/vpl011.h"
-
-/* Register offsets (DDI 0183, "Summary of registers"). */
-#define UARTDR          0x000u
-#define UARTRSR         0x004u          /* UARTECR when written */
-#define UARTFR          0x018u
-#define UARTILPR        0x020u
-#define UARTIBRD        0x024u
-#define UARTFBRD        0x028u
-#define UARTLCR_H       0x02cu
-#define UARTCR          0x030u
-#define UARTIFLS        0x034u
-#define UARTIMSC        0x038u
-#define UARTRIS         0x03cu
-#define UARTMIS         0x040u
-#define UARTICR         0x044u
-#define UARTDMACR       0x048u
-#define UARTPERIPHID0   0xfe0u          /* then PeriphID1-3 and PCellID0-3, a word apart */
-
-#define DR_DATA         0xffu
-#define FR_RXFE         (1u << 4)
-#define FR_RXFF         (1u << 6)
-#define FR_TXFE         (1u << 7)
-#define LCR_H_FEN       (1u << 4)
-#define CR_UARTEN       (1u << 0)
-#define CR_RXE          (1u << 9)
-#define INT_RX          (1u << 4)
-#define INT_TX          (1u << 5)
 
 /* The bits each register keeps. */
 #define ILPR_BITS       0xffu
@@ -37,9 +11,6 @@
 #define IMSC_BITS       0x7ffu
 #define DMACR_BITS      0x7u
 
-#define CR_RESET        0x0300u         /* TXE and RXE set, UARTEN clear */
-#define IFLS_RESET      0x12u           /* both FIFOs' interrupt levels at half full */
-
 /* PeriphID0-3 (part 0x011, designer 0x41: ARM, revision 1), then PCellID0-3. */
 static const uint8_t ident[] = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
 
@@ -47,7 +18,7 @@ void vpl011_init(struct vpl011 *u, void (*emit)(void *ctx, const char *line), vo
 		 void *ctx, struct console_tail *tail)
 {
 	*u = (struct vpl011){
-		.emit = emit, .irq = irq, .ctx = ctx, .tail = tail, .cr = CR_RESET, .ifls = IFLS_RESET,
+		.emit = emit, .irq = irq, .ctx = ctx, .tail = tail, .cr = PL011_CR_RESET, .ifls = PL011_IFLS_RESET,
 	};
 }
 
@@ -58,13 +29,13 @@ static void update_irq(struct vpl011 *u)
 
 static unsigned rx_depth(const struct vpl011 *u)
 {
-	return (u->lcr_h & LCR_H_FEN) ? VPL011_RX_FIFO : 1u;
+	return (u->lcr_h & PL011_LCR_H_FEN) ? VPL011_RX_FIFO : 1u;
 }
 
 /* A real PL011 receives only with the UART and its receiver enabled (QEMU's ignores both). */
 bool vpl011_can_receive(const struct vpl011 *u)
 {
-	return (u->cr & (CR_UARTEN | CR_RXE)) == (CR_UARTEN | CR_RXE) && u->rx_count < rx_depth(u);
+	return (u->cr & (PL011_CR_UARTEN | PL011_CR_RXE)) == (PL011_CR_UARTEN | PL011_CR_RXE) && u->rx_count < rx_depth(u);
 }
 
 bool vpl011_receive(struct vpl011 *u, uint8_t c)
@@ -72,7 +43,7 @@ bool vpl011_receive(struct vpl011 *u, uint8_t c)
 	if (!vpl011_can_receive(u))
 		return false;
 	u->rx[(u->rx_pos + u->rx_count++) % VPL011_RX_FIFO] = c;
-	u->ris |= INT_RX;
+	u->ris |= PL011_INT_RX;
 	update_irq(u);
 	return true;
 }
@@ -85,7 +56,7 @@ static uint32_t take_received(struct vpl011 *u)
 	if (u->rx_count) {
 		u->rx_pos = (u->rx_pos + 1u) % VPL011_RX_FIFO;
 		if (--u->rx_count == 0) {
-			u->ris &= ~INT_RX;
+			u->ris &= ~PL011_INT_RX;
 			update_irq(u);
 		}
 	}
@@ -94,7 +65,7 @@ static uint32_t take_received(struct vpl011 *u)
 
 static uint32_t flags(const struct vpl011 *u)
 {
-	return FR_TXFE | (u->rx_count ? 0u : FR_RXFE) | (u->rx_count == rx_depth(u) ? FR_RXFF : 0u);
+	return PL011_FR_TXFE | (u->rx_count ? 0u : PL011_FR_RXFE) | (u->rx_count == rx_depth(u) ? PL011_FR_RXFF : 0u);
 }
 
 static void end_line(struct vpl011 *u)
@@ -111,7 +82,7 @@ static void end_line(struct vpl011 *u)
  */
 static void transmit(struct vpl011 *u, char c)
 {
-	u->ris |= INT_TX;
+	u->ris |= PL011_INT_TX;
 	update_irq(u);
 	if (u->tail)
 		console_tail_putc(u->tail, c);
@@ -127,23 +98,23 @@ static void transmit(struct vpl011 *u, char c)
 /* The word at `offset`, of which bytes `covered` are read: a character is taken only through DR's low byte. */
 static uint32_t read_word(struct vpl011 *u, uint32_t offset, uint32_t covered)
 {
-	if (offset - UARTPERIPHID0 < 4u * sizeof(ident))
-		return ident[(offset - UARTPERIPHID0) / 4u];
+	if (offset - PL011_PERIPHID0 < 4u * sizeof(ident))
+		return ident[(offset - PL011_PERIPHID0) / 4u];
 	switch (offset) {
-	case UARTDR:    return (covered & DR_DATA) ? take_received(u) : 0u;
-	case UARTFR:    return flags(u);
-	case UARTILPR:  return u->ilpr;
-	case UARTIBRD:  return u->ibrd;
-	case UARTFBRD:  return u->fbrd;
-	case UARTLCR_H: return u->lcr_h;
-	case UARTCR:    return u->cr;
-	case UARTIFLS:  return u->ifls;
-	case UARTIMSC:  return u->imsc;
-	case UARTDMACR: return u->dmacr;
-	case UARTRIS:   return u->ris;
-	case UARTMIS:   return u->ris & u->imsc;
-	case UARTRSR:                   /* no receive error is ever recorded */
-	case UARTICR:                   /* write-only */
+	case PL011_DR:    return (covered & PL011_DR_DATA) ? take_received(u) : 0u;
+	case PL011_FR:    return flags(u);
+	case PL011_ILPR:  return u->ilpr;
+	case PL011_IBRD:  return u->ibrd;
+	case PL011_FBRD:  return u->fbrd;
+	case PL011_LCR_H: return u->lcr_h;
+	case PL011_CR:    return u->cr;
+	case PL011_IFLS:  return u->ifls;
+	case PL011_IMSC:  return u->imsc;
+	case PL011_DMACR: return u->dmacr;
+	case PL011_RIS:   return u->ris;
+	case PL011_MIS:   return u->ris & u->imsc;
+	case PL011_RSR:                   /* no receive error is ever recorded */
+	case PL011_ICR:                   /* write-only */
 	default:
 		return 0;
 	}
@@ -158,33 +129,33 @@ static uint32_t merge(uint32_t old, uint32_t value, uint32_t lanes, uint32_t bit
 static void write_word(struct vpl011 *u, uint32_t offset, uint32_t value, uint32_t lanes)
 {
 	switch (offset) {
-	case UARTDR:
-		if (lanes & DR_DATA)
-			transmit(u, (char)(value & DR_DATA));
+	case PL011_DR:
+		if (lanes & PL011_DR_DATA)
+			transmit(u, (char)(value & PL011_DR_DATA));
 		break;
-	case UARTILPR:  u->ilpr = merge(u->ilpr, value, lanes, ILPR_BITS); break;
-	case UARTIBRD:  u->ibrd = merge(u->ibrd, value, lanes, IBRD_BITS); break;
-	case UARTFBRD:  u->fbrd = merge(u->fbrd, value, lanes, FBRD_BITS); break;
-	case UARTLCR_H: {
+	case PL011_ILPR:  u->ilpr = merge(u->ilpr, value, lanes, ILPR_BITS); break;
+	case PL011_IBRD:  u->ibrd = merge(u->ibrd, value, lanes, IBRD_BITS); break;
+	case PL011_FBRD:  u->fbrd = merge(u->fbrd, value, lanes, FBRD_BITS); break;
+	case PL011_LCR_H: {
 		uint32_t lcr_h = merge(u->lcr_h, value, lanes, LCR_H_BITS);
 
-		if ((lcr_h ^ u->lcr_h) & LCR_H_FEN)
+		if ((lcr_h ^ u->lcr_h) & PL011_LCR_H_FEN)
 			u->rx_pos = u->rx_count = 0;        /* FIFOs on or off: emptied */
 		u->lcr_h = lcr_h;
 		break;
 	}
-	case UARTCR:    u->cr = merge(u->cr, value, lanes, CR_BITS); break;
-	case UARTIFLS:  u->ifls = merge(u->ifls, value, lanes, IFLS_BITS); break;
-	case UARTIMSC:
+	case PL011_CR:    u->cr = merge(u->cr, value, lanes, CR_BITS); break;
+	case PL011_IFLS:  u->ifls = merge(u->ifls, value, lanes, IFLS_BITS); break;
+	case PL011_IMSC:
 		u->imsc = merge(u->imsc, value, lanes, IMSC_BITS);
 		update_irq(u);
 		break;
-	case UARTICR:
+	case PL011_ICR:
 		u->ris &= ~value;
 		update_irq(u);
 		break;
-	case UARTDMACR: u->dmacr = merge(u->dmacr, value, lanes, DMACR_BITS); break;
-	case UARTRSR:                   /* ECR: clears receive errors, never recorded */
+	case PL011_DMACR: u->dmacr = merge(u->dmacr, value, lanes, DMACR_BITS); break;
+	case PL011_RSR:                   /* ECR: clears receive errors, never recorded */
 	default:                        /* FR, RIS, MIS and the IDs are read-only */
 		break;
 	}

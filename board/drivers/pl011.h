@@ -10,10 +10,12 @@ void pl011_putc(char c);
 /* The next character received, or -1 if none is waiting. */
 int pl011_getc(void);
 /*
- * Another PL011 (a guest's), as after reset: what it was sending sent,
- * what it received dropped, interrupts masked and cleared, its registers
- * at their reset values.
+ * The PL011 a guest owns (passed through), mapped at `regs`; put back as
+ * after reset (a struct guest_passthrough_device's reset op): what it was
+ * sending sent, what it received dropped, interrupts masked and cleared,
+ * its registers at their reset values.
  */
-void pl011_reset(volatile uint32_t *regs);
+void pl011_guest_init(volatile uint32_t *regs);
+void pl011_guest_reset(void);
 
 #endif

@@ -16,23 +16,16 @@
 #define VEXPRESS_VTIMER_PPI 27u
 #define MACH_TYPE_VEXPRESS  2272u
 
-static volatile uint32_t *guest_uart;
-
 static void vexpress_init(void)
 {
 	pl011_init(ioremap(VEXPRESS_UART1, 0x1000));
-	guest_uart = ioremap(VEXPRESS_UART0, 0x1000);
+	pl011_guest_init(ioremap(VEXPRESS_UART0, 0x1000));
 	v2m_sysreg_init();
 	gicv2_init(VEXPRESS_GIC_DIST, VEXPRESS_GIC_CPU);
 }
 
-static void guest_uart_reset(void)
-{
-	pl011_reset(guest_uart);
-}
-
 static const struct guest_passthrough_device vexpress_guest_passthrough[] = {
-	{ .base = VEXPRESS_UART0, .size = 0x1000, .reset = guest_uart_reset },
+	{ .base = VEXPRESS_UART0, .size = 0x1000, .reset = pl011_guest_reset },
 };
 
 static const unsigned vexpress_guest_irqs[] = { VEXPRESS_UART0_IRQ };

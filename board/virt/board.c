@@ -29,17 +29,10 @@
 #define VIRT_VTIMER_PPI     27u
 #define MACH_TYPE_NONE      0xffffffffu     /* what QEMU passes a Linux kernel on virt (device tree boot) */
 
-static volatile uint32_t *guest_uart;
-
 static void virt_init(void)
 {
 	gicv2_init(VIRT_GIC_DIST, VIRT_GIC_CPU);
-	guest_uart = ioremap(VIRT_UART, 0x1000);
-}
-
-static void guest_uart_reset(void)
-{
-	pl011_reset(guest_uart);
+	pl011_guest_init(ioremap(VIRT_UART, 0x1000));
 }
 
 /*
@@ -49,7 +42,7 @@ static void guest_uart_reset(void)
  */
 static const struct guest_passthrough_device virt_guest_passthrough[] = {
 	{ .base = VIRT_GICV2M, .size = 0x1000 },
-	{ .base = VIRT_UART, .size = 0x1000, .reset = guest_uart_reset },
+	{ .base = VIRT_UART, .size = 0x1000, .reset = pl011_guest_reset },
 	{ .base = VIRT_RTC, .size = 0x1000 },
 	{ .base = VIRT_GPIO, .size = 0x1000 },
 };
