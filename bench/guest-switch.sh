@@ -16,16 +16,12 @@
 # from the Makefile.
 set -u
 . bench/lib.sh
-out_dir=$BUILD/bench
-mkdir -p "$out_dir"
 result=$out_dir/guest-switch.txt data=$out_dir/guest-switch.dat
-read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
 spin=$BUILD/guests/spin.elf
 ram_base=${GUEST_RAM%%:*}
 
-fail() { echo "bench: $*" >&2; exit 1; }
 [ -f "$spin" ] || fail "$spin not built (make guests)"
-[ -n "${MULTI_HYP_ELF:-}" ] && [ -f "$MULTI_HYP_ELF" ] || fail "no MULTI_HYP_ELF (make hyp-multi)"
+need_multi
 
 # counters FILE: "start end gaps" of each spin run in FILE, times in instructions (1 ns each), one line each.
 counters() {
@@ -48,8 +44,8 @@ cat > "$out_dir/switch-pair.dts" <<DTS
 	spin_b { image = "spin"; ram-size = <0x4000000>; ram-host = <$((ram_base + 0x4000000))>; };
 };
 DTS
-multi_guests switch-alone "$out_dir/switch-alone.dts" "$out_dir"
-multi_guests switch-pair "$out_dir/switch-pair.dts" "$out_dir"
+multi_guests switch-alone "$out_dir/switch-alone.dts"
+multi_guests switch-pair "$out_dir/switch-pair.dts"
 
 native=$(counters "$out_dir/switch-native.out")
 alone=$(counters "$out_dir/switch-alone.out")

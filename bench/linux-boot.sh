@@ -8,12 +8,8 @@
 # Writes $BUILD/bench/linux-boot.txt. Settings come from the Makefile.
 set -u
 . bench/lib.sh
-out_dir=$BUILD/bench
-mkdir -p "$out_dir"
 result=$out_dir/linux-boot.txt
-read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
-append="console=$LINUX_CONSOLE quiet autorun=/usr/bin/since-reset"
-linux=(--guest "$LINUX_KERNEL" --dtb "$LINUX_DTB_FILE" --initrd "$INITRAMFS" --append "$append" --timeout 900)
+linux_autorun /usr/bin/since-reset
 
 # run NAME native|hyp [QEMU-ARGS...]: console in NAME.out; prints the wall seconds.
 run() {

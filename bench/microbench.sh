@@ -12,24 +12,14 @@
 # Settings come from the Makefile.
 set -u
 . bench/lib.sh
-out_dir=$BUILD/bench
-mkdir -p "$out_dir"
 result=$out_dir/microbench.txt
 data=$out_dir/microbench.dat
 plot=$out_dir/microbench.png
 # As microbench prints them.
 benchmarks=(cpu_loop null_syscall read_byte write_byte pipe_roundtrip signal page_touch
 	page_fault cow_fault mmap_munmap mprotect fork_exit fork_exec)
-read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
-append="console=$LINUX_CONSOLE quiet autorun=/usr/bin/microbench"
-linux=(--guest "$LINUX_KERNEL" --dtb "$LINUX_DTB_FILE" --initrd "$INITRAMFS" --append "$append" --timeout 900)
-
-fail() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
-command -v gnuplot >/dev/null || fail "gnuplot not found (Debian package gnuplot-nox: make deps)"
+linux_autorun /usr/bin/microbench
+need_gnuplot
 
 # run NAME native|hyp: console in NAME.out (carriage returns removed), stderr in
 # NAME.err, hypervisor log in NAME.log; prints the wall seconds.

@@ -13,21 +13,17 @@
 # Settings come from the Makefile.
 set -u
 . bench/lib.sh
-out_dir=$BUILD/bench
-mkdir -p "$out_dir"
 result=$out_dir/rt-latency.txt data=$out_dir/rt-latency.dat plot=$out_dir/rt-latency.png
-read -r -a icount <<< "$QEMU_ICOUNT_ARGS"
 rt=$BUILD/guests/rt_periodic.elf
 ram_base=${GUEST_RAM%%:*}
 
-fail() { echo "bench: $*" >&2; exit 1; }
 [ -f "$rt" ] || fail "$rt not built (make guests)"
-[ -n "${MULTI_HYP_ELF:-}" ] && [ -f "$MULTI_HYP_ELF" ] || fail "no MULTI_HYP_ELF (make hyp-multi)"
-command -v gnuplot >/dev/null || fail "gnuplot not found (Debian package gnuplot-nox: make deps)"
+need_multi
+need_gnuplot
 
 # beside NAME CONFIG: the guests of CONFIG under the multi build; rt_periodic's lines in NAME.rt.
 beside() {
-	multi_guests "$1" "$2" "$out_dir"
+	multi_guests "$1" "$2"
 	sed -n 's/^rt_periodic| //p' "$out_dir/$1.log" > "$out_dir/$1.rt"
 }
 

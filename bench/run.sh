@@ -8,10 +8,7 @@
 # and writes them to $BUILD/bench/churn.txt. Settings come from the Makefile.
 set -u
 . bench/lib.sh
-out_dir=$BUILD/bench
-mkdir -p "$out_dir"
 result=$out_dir/churn.txt
-icount=(-icount shift=0,sleep=off -rtc base=2025-01-01T00:00:00,clock=vm)
 guest=$BUILD/guests/churn.elf
 
 # run NAME [HYP_ELF]: the guest's output in $out_dir/NAME.out, hypervisor log in NAME.log,
