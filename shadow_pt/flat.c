@@ -76,7 +76,8 @@ bool guest_ram_read_word(void *ctx, uint32_t gpa, uint32_t *value)
 
 	if (!shadow_flat_is_ram(f, gpa, 4))
 		return false;
-	memcpy(value, guest_ram_page_ptr(f, gpa), sizeof(*value));
+	BUG_ON(gpa & 3u);
+	*value = *(const uint32_t *)guest_ram_page_ptr(f, gpa);
 	return true;
 }
 

@@ -58,11 +58,11 @@ static inline bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa,
 }
 /*
  * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
- * does; valid for the rest of that page and MMU_PHYS_SLOTS - 1 more calls.
+ * does; valid for the rest of that page and MMU_PHYS_VALID_CALLS more calls.
  */
 void *guest_ram_page_ptr(const struct shadow_flat *f, uint32_t gpa);
 /*
- * The word of guest RAM at `gpa`, read the same way; false outside guest
+ * The word of guest RAM at word-aligned `gpa`, read the same way; false outside guest
  * RAM. Shaped as a guest table walk's reader (shadow_pt/guest_walk.h):
  * `ctx` is the struct shadow_flat.
  */

@@ -20,6 +20,9 @@ uint32_t hyp_l1[L1_ENTRIES] __attribute__((section(".pgtable.l1"), aligned(L1_TA
 static uint32_t io_l2[HYP_IO_L2S][L2_ENTRIES]
 	__attribute__((section(".pgtable"), aligned(L2_TABLE_SIZE)));
 static unsigned io_pages_used, next_phys_slot;
+/* The page each physical slot maps, with SLOT_MAPS set once it maps one. */
+static uint32_t phys_slot_page[MMU_PHYS_SLOTS];
+#define SLOT_MAPS 1u
 static uint32_t phys_offset;
 
 uint32_t hyp_virt_to_phys(const void *va)
@@ -122,13 +125,22 @@ volatile uint32_t *ioremap(uint32_t pa, uint32_t size)
 void *mmu_map_phys_page(uint32_t pa)
 {
 	unsigned slot = next_phys_slot;
-	uint32_t va = PHYS_SLOT_VA(slot), page = HYP_IO_PAGES + slot;
+	uint32_t wanted = (pa & PAGE_MASK) | SLOT_MAPS, offset = pa & ~PAGE_MASK;
 
+	/* A table walk reads an L1 and an L2 page, and often again right after. */
+#pragma GCC unroll 4
+	for (unsigned back = 1; back <= MMU_PHYS_REUSE; back++) {
+		unsigned recent = (slot + MMU_PHYS_SLOTS - back) % MMU_PHYS_SLOTS;
+		if (phys_slot_page[recent] == wanted)
+			return (void *)(uintptr_t)(PHYS_SLOT_VA(recent) + offset);
+	}
+	uint32_t page = HYP_IO_PAGES + slot;
 	next_phys_slot = (slot + 1) % MMU_PHYS_SLOTS;
+	phys_slot_page[slot] = wanted;
 	io_l2[page / L2_ENTRIES][page % L2_ENTRIES] = (pa & PAGE_MASK) | L2_SMALL | L2_SMALL_XN |
 		L2_SMALL_NORMAL_WBWA | L2_SMALL_AP(AP_PL1_RW);
-	tlb_invalidate_page(va);
-	return (void *)(uintptr_t)(va + (pa & ~PAGE_MASK));
+	tlb_invalidate_page(PHYS_SLOT_VA(slot));
+	return (void *)(uintptr_t)(PHYS_SLOT_VA(slot) + offset);
 }
 
 static void map_sections(uint32_t va, uint32_t pa, uint32_t size, uint32_t ap)

@@ -14,10 +14,13 @@ uint32_t hyp_virt_to_phys(const void *va);
 
 /*
  * Map the physical page holding `pa` for the hypervisor (PL1 read/write) in
- * one of MMU_PHYS_SLOTS rotating slots, in every address space. The pointer
- * stays valid for MMU_PHYS_SLOTS - 1 further calls.
+ * one of MMU_PHYS_SLOTS rotating slots, in every address space; a page one
+ * of the last MMU_PHYS_REUSE slots maps is not mapped again. The pointer
+ * stays valid for MMU_PHYS_VALID_CALLS further calls.
  */
 #define MMU_PHYS_SLOTS 16u
+#define MMU_PHYS_REUSE 4u
+#define MMU_PHYS_VALID_CALLS (MMU_PHYS_SLOTS - MMU_PHYS_REUSE)
 void *mmu_map_phys_page(uint32_t pa);
 
 /*
