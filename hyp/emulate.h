@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "hyp/cp15_hooks.h"
 #include "hyp/insn_class.h"
 #include "hyp/vcpu.h"
 
@@ -39,6 +40,9 @@ enum emu_result emulate_vfp_sysreg(struct vcpu *v, uint32_t insn);
  * CLIDR, AIDR) reads; false for any other register.
  */
 bool emulate_cp15_read_id(const struct vcpu *v, uint32_t insn, uint32_t *value);
+
+/* Whether MCR `insn` (p15, any condition and Rt) is TLB maintenance; which, in `*op`. */
+bool emulate_cp15_tlb_op(uint32_t insn, enum tlb_op *op);
 
 /* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
 uint32_t emu_reg(const struct vcpu *v, unsigned n);

@@ -27,6 +27,26 @@ struct cp15_reg {
 /* The Cortex-A8's L2 Cache Auxiliary Control Register: implementation defined, so on that core only. */
 #define KEY_A8_L2AUXCR KEY(1, 9, 0, 2)
 
+_Static_assert(TLB_ALL == 0 && TLB_MVA == 1 && TLB_ASID == 2 && TLB_MVA_ALL_ASID == 3,
+	       "enum tlb_op is opc2 of the TLB maintenance operations");
+
+/* CRm of the TLB maintenance operations (c8): Inner Shareable, instruction, data, unified. */
+#define TLB_CRM_IS      3u
+#define TLB_CRM_UNIFIED 7u
+#define TLB_CRMS        (BIT(TLB_CRM_IS) | BIT(5) | BIT(6) | BIT(TLB_CRM_UNIFIED))
+
+bool emulate_cp15_tlb_op(uint32_t insn, enum tlb_op *op)
+{
+	/* B4.2.3: MCR p15, 0, Rt, c8, CRm, opc2; by MVA for all ASIDs has no instruction or data form. */
+	uint32_t crm = FIELD(insn, 0, 4), opc2 = FIELD(insn, 5, 3);
+
+	if ((insn & BIT(20)) || FIELD(insn, 21, 3) || FIELD(insn, 16, 4) != 8u || !(TLB_CRMS & BIT(crm)) ||
+	    opc2 > TLB_MVA_ALL_ASID || (opc2 == TLB_MVA_ALL_ASID && crm != TLB_CRM_IS && crm != TLB_CRM_UNIFIED))
+		return false;
+	*op = (enum tlb_op)opc2;
+	return true;
+}
+
 /* Plain registers: the guest's value is kept and read back. */
 static const struct cp15_reg plain_regs[] = {
 	CP15_REG(0, 1, 0, 1, actlr),
@@ -123,19 +143,6 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 	case KEY(0, 7, 6, 1): case KEY(0, 7, 6, 2): case KEY(0, 7, 10, 1): case KEY(0, 7, 10, 2):
 	case KEY(0, 7, 11, 1): case KEY(0, 7, 14, 1): case KEY(0, 7, 14, 2):
 		return EMU_DONE;
-	/* TLB maintenance, B4.2.3: unified, instruction, data and Inner Shareable forms. */
-	case KEY(0, 8, 3, 0): case KEY(0, 8, 5, 0): case KEY(0, 8, 6, 0): case KEY(0, 8, 7, 0):
-		cp15_hook_tlb(v, TLB_ALL, value);
-		return EMU_DONE;
-	case KEY(0, 8, 3, 1): case KEY(0, 8, 5, 1): case KEY(0, 8, 6, 1): case KEY(0, 8, 7, 1):
-		cp15_hook_tlb(v, TLB_MVA, value);
-		return EMU_DONE;
-	case KEY(0, 8, 3, 2): case KEY(0, 8, 5, 2): case KEY(0, 8, 6, 2): case KEY(0, 8, 7, 2):
-		cp15_hook_tlb(v, TLB_ASID, value);
-		return EMU_DONE;
-	case KEY(0, 8, 3, 3): case KEY(0, 8, 7, 3):
-		cp15_hook_tlb(v, TLB_MVA_ALL_ASID, value);
-		return EMU_DONE;
 	case KEY_A8_L2AUXCR:
 		return midr_is_cortex_a8(v->id->midr) ? EMU_DONE : EMU_UNSUPPORTED;
 	default:
@@ -195,6 +202,7 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
 	int read = !!(insn & BIT(20));
 	enum emu_result r;
+	enum tlb_op tlb;
 
 	if (!vcpu_privileged(v))
 		return EMU_UNDEF;       /* any form, MCRR/MRRC too (e.g. CNTPCT where CNTKCTL forbids it) */
@@ -224,6 +232,9 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 		}
 		if (r == EMU_DONE)
 			v->r[rt] = value;
+	} else if (emulate_cp15_tlb_op(insn, &tlb)) {
+		cp15_hook_tlb(v, tlb, v->r[rt]);
+		r = EMU_DONE;
 	} else {
 		r = write_special(v, key, v->r[rt]);
 		if (r == EMU_UNSUPPORTED && (field = plain_field(v, key))) {

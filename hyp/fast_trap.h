@@ -41,6 +41,7 @@ enum fast_trap {
 	FAST_TRAP_DACR_WRITTEN,         /* done, and the guest wrote its DACR: map it */
 	FAST_TRAP_TPIDRURO_WRITTEN,     /* done, and the guest wrote TPIDRURO: the real one follows */
 	FAST_TRAP_ICACHE_INVALIDATED,   /* done, and the guest invalidated its instruction cache */
+	FAST_TRAP_TLB_MAINTENANCE,      /* done but for the TLB maintenance the MCR names (emulate_cp15_tlb_op()) */
 };
 
 /*

@@ -38,6 +38,7 @@
 #include "shadow_pt/flat.h"
 
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
+#define INSN_RT(i)              (((i) >> 12) & 0xfu)      /* MCR/MRC */
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 #define INSN_SEMIHOSTING        0xef123456u     /* SVC 0x123456 (ARM state, AL): ARM DUI 0471 */
 #define SEMIHOSTING_SYS_EXIT    0x18u
@@ -497,6 +498,26 @@ static void note_fault(struct guest *g, bool silent, uint32_t far)
 }
 
 #ifdef CONFIG_FAST_TRAP_CP15
+/*
+ * The guest's TLB maintenance MCR on the CP15 fast path. It may remove
+ * every stub (the guest mapped their window), so the virtual CPSR and SPSR
+ * come from the stubs' data page first, as on the other fast paths. A
+ * guest that changes a translation and faults on it again at one PC makes
+ * progress: the fault loop count (note_fault()) starts again.
+ */
+static __attribute__((noinline)) void tlb_maintenance(struct guest *g, struct trap_frame *f)
+{
+	struct vcpu *v = &g->vcpu;
+	enum tlb_op op;
+	uint32_t unused;
+
+	BUG_ON(!emulate_cp15_tlb_op(v->trap_insn, &op));
+	stubs_enter(&g->stubs, v, f, TRAP_UNDEF, &unused);
+	cp15_hook_tlb(v, op, f->r[INSN_RT(v->trap_insn)]);
+	stubs_leave(g, &g->stubs, v);
+	g->fault_repeats = 0;
+}
+
 static bool fast_cp15(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
@@ -515,6 +536,8 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 		cp15_hook_tpidruro_changed(v);
 	if (fast == FAST_TRAP_ICACHE_INVALIDATED)
 		cp15_hook_icache_invalidate(v);
+	if (fast == FAST_TRAP_TLB_MAINTENANCE)
+		tlb_maintenance(g, f);
 	return true;
 }
 #endif

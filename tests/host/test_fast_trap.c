@@ -108,6 +108,15 @@ static uint32_t random_insn(void)
 		0x0e070fd5u,    /* BPIALL */
 		0x0e070f11u,    /* ICIALLUIS */
 		0x0e070f5eu,    /* DCCISW: set/way, no operation either */
+		0x0e080f17u,    /* TLBIALL */
+		0x0e080f37u,    /* TLBIMVA */
+		0x0e080f57u,    /* TLBIASID */
+		0x0e080f77u,    /* TLBIMVAA */
+		0x0e080f33u,    /* TLBIMVAIS */
+		0x0e080f15u,    /* ITLBIALL */
+		0x0e080f56u,    /* DTLBIASID */
+		0x0e080f75u,    /* c8, c5, 3: no instruction TLB form by MVA for all ASIDs */
+		0x0e080f97u,    /* c8, c7, 4: no such operation */
 	};
 	static const uint32_t others[] = {
 		0x0e030f30u,    /* c3, c0, 1: not DACR */
@@ -116,7 +125,8 @@ static uint32_t random_insn(void)
 		0x0e010f30u,    /* ACTLR */
 		0x0e030e10u,    /* coprocessor 14 */
 	};
-	uint32_t insn = rnd32() % 4 ? fast_regs[rnd32() % 23] : others[rnd32() % 5];
+	uint32_t insn = rnd32() % 4 ? fast_regs[rnd32() % (sizeof(fast_regs) / sizeof(fast_regs[0]))]
+				    : others[rnd32() % (sizeof(others) / sizeof(others[0]))];
 
 	insn |= (rnd32() % 16) << 28;                   /* condition, 0xf included */
 	insn |= (rnd32() % 16) << 12;                   /* Rt, r15 included */
@@ -135,7 +145,7 @@ static const struct vcpu_id_regs a15_ids = {
 TEST(fast_trap_cp15_matches_the_emulator)
 {
 	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_USR, PSR_MODE_IRQ, PSR_MODE_SYS };
-	unsigned handled = 0, writes = 0, kinds[FAST_TRAP_ICACHE_INVALIDATED + 1] = { 0 };
+	unsigned handled = 0, writes = 0, kinds[FAST_TRAP_TLB_MAINTENANCE + 1] = { 0 };
 
 	for (unsigned i = 0; i < 40000; i++) {
 		struct vcpu fast, slow;
@@ -176,13 +186,21 @@ TEST(fast_trap_cp15_matches_the_emulator)
 		CHECK_EQ(result == FAST_TRAP_DACR_WRITTEN, fake_hooks.translation == 1);
 		CHECK_EQ(result == FAST_TRAP_TPIDRURO_WRITTEN, fake_hooks.tpidruro == 1);
 		CHECK_EQ(result == FAST_TRAP_ICACHE_INVALIDATED, fake_hooks.icache == 1);
-		CHECK_EQ(fake_hooks.tlb + fake_hooks.cpacr, 0);
+		CHECK_EQ(result == FAST_TRAP_TLB_MAINTENANCE, fake_hooks.tlb == 1);
+		if (result == FAST_TRAP_TLB_MAINTENANCE) {
+			/* The caller does the operation emulate_cp15_tlb_op() names, with Rt's value. */
+			enum tlb_op op;
+			CHECK(emulate_cp15_tlb_op(insn, &op));
+			CHECK_EQ(op, fake_hooks.tlb_op);
+			CHECK_EQ(frame.r[(insn >> 12) & 0xfu], fake_hooks.tlb_value);
+		}
+		CHECK_EQ(fake_hooks.cpacr, 0);
 		kinds[result]++;
 		writes += !(insn & (1u << 20));
 	}
 	CHECK(handled > 10000);
 	CHECK(writes > 2000);                           /* DACR, TPIDRPRW, TPIDRURO, fault registers, caches */
-	for (unsigned k = FAST_TRAP_DONE; k <= FAST_TRAP_ICACHE_INVALIDATED; k++)
+	for (unsigned k = FAST_TRAP_DONE; k <= FAST_TRAP_TLB_MAINTENANCE; k++)
 		CHECK(kinds[k] > 100);
 }
 
