@@ -58,7 +58,6 @@
 struct shadow_root {
 	struct shadow_space s;
 	struct dacr_map map;
-	bool valid;
 	bool tables_ready;      /* its L1 tables and L2 index cleared since the shadow started (done on first use) */
 	uint32_t ttbr0, ttbr1, ttbcr, asid;
 	uint32_t last_used;
@@ -70,6 +69,8 @@ struct guest_mmu_state {
 	bool on;                        /* shadow tables in use */
 	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
+	/* The roots that hold an address space, a bit each: the per-root loops visit only those. */
+	uint32_t valid_roots[(SHADOW_ROOT_SLOTS + 31u) / 32u];
 	struct shadow_root *cur;
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */
@@ -82,6 +83,7 @@ struct guest_mmu_state {
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */
 	uint32_t frame_records_reused;                  /* frame_va records whose mapping had gone */
 	uint32_t tlb_all_kept, tlb_all_dropped;         /* guest TLBIALLs that kept the roots, that dropped them */
+	uint32_t refills;                               /* entries derived again after a guest TLBIMVA */
 	uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 	/* Guest RAM pages the guest's tables were read from, and those of them listed (hyp/guest_tables.c). */
 	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];
@@ -97,6 +99,29 @@ struct guest_mmu_state {
 	uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 };
+
+/* Whether cached root `i` holds an address space. */
+static inline bool guest_mmu_root_valid(const struct guest_mmu_state *m, unsigned i)
+{
+	return (m->valid_roots[i / 32u] >> (i % 32u)) & 1u;
+}
+
+/* The index of the first root from `i` on that holds an address space, or SHADOW_ROOT_SLOTS. */
+static inline unsigned guest_mmu_next_valid_root(const struct guest_mmu_state *m, unsigned i)
+{
+	while (i < SHADOW_ROOT_SLOTS) {
+		uint32_t bits = m->valid_roots[i / 32u] >> (i % 32u);
+		if (bits)
+			return i + (unsigned)__builtin_ctz(bits);
+		i = (i | 31u) + 1u;
+	}
+	return SHADOW_ROOT_SLOTS;
+}
+
+/* For each index `i` of a root of `m` that holds an address space. */
+#define for_each_valid_root(m, i) \
+	for (unsigned i = guest_mmu_next_valid_root((m), 0); i < SHADOW_ROOT_SLOTS; \
+	     i = guest_mmu_next_valid_root((m), i + 1u))
 
 struct guest_set;
 

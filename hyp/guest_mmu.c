@@ -1,4 +1,5 @@
 #include <stddef.h>
+#include <string.h>
 
 #include "arch/arm/barrier.h"
 #include "arch/arm/cp15.h"
@@ -74,9 +75,7 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
-		if (!m->root[i].valid)
-			continue;
+	for_each_valid_root(m, i) {
 		int mb = l1_index_of(&m->root[i], desc_gpa);
 		if (mb >= 0) {
 			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
@@ -189,6 +188,8 @@ static void activate(struct guest *g, struct shadow_root *root, enum shadow_view
 static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 {
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
+	struct guest_mmu_state *m = &g->mmu;
+	unsigned index = (unsigned)(root - m->root);
 
 	/* Cleared here rather than when the shadow starts: a few dozen thousand instructions each. */
 	if (!root->tables_ready) {
@@ -200,7 +201,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	shadow_drop_all(&root->s);
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
 	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
-	root->valid = true;
+	m->valid_roots[index / 32u] |= 1u << (index % 32u);
 	root->ttbr0 = c->ttbr0;
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
@@ -240,11 +241,13 @@ static void select_root(struct guest *g)
 	struct shadow_root *root = NULL, *cur = m->cur;
 
 	m->half_switched = false;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS && !root; i++) {
+	for_each_valid_root(m, i) {
 		struct shadow_root *r = &m->root[i];
-		if (r->valid && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
-		    r->asid == asid)
+		if (r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
+		    r->asid == asid) {
 			root = r;
+			break;
+		}
 	}
 	if (root) {
 		m->root_hits++;
@@ -255,10 +258,11 @@ static void select_root(struct guest *g)
 		root = cur;
 	} else {
 		/* A free root, else the least recently used one. */
-		root = &m->root[0];
-		for (unsigned i = 1; i < SHADOW_ROOTS && root->valid; i++)
-			if (!m->root[i].valid || m->root[i].last_used < root->last_used)
-				root = &m->root[i];
+		unsigned pick = 0;
+		for (unsigned i = 1; i < SHADOW_ROOTS && guest_mmu_root_valid(m, pick); i++)
+			if (!guest_mmu_root_valid(m, i) || m->root[i].last_used < m->root[pick].last_used)
+				pick = i;
+		root = &m->root[pick];
 		reuse_root(g, root, asid);
 	}
 	run_root(g, root);
@@ -292,9 +296,9 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		root->valid = false;
 		root->tables_ready = false;
 	}
+	memset(m->valid_roots, 0, sizeof(m->valid_roots));
 	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = NULL;
@@ -360,9 +364,8 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 	} else {
 		m->frame_forget_one++;
 		for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
-			for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-				if (m->root[i].valid)
-					shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
+			for_each_valid_root(m, i)
+				shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
 		flush_stale(m, m->cur);
 	}
 	for (unsigned n = 0; n < FRAME_VAS; n++)
@@ -385,8 +388,8 @@ static bool frame_mapped_at(const struct guest_mmu_state *m, uint32_t va, uint32
 {
 	if (root_maps_frame_at(m->cur, va, hpa))
 		return true;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (m->root[i].valid && &m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
+	for_each_valid_root(m, i)
+		if (&m->root[i] != m->cur && root_maps_frame_at(&m->root[i], va, hpa))
 			return true;
 	return false;
 }
@@ -449,7 +452,7 @@ static bool may_seed(struct guest *g, const struct shadow_root *root, const stru
 	uint32_t desc_gpa, desc;
 	const struct guest_walk_regs regs = { .ttbr0 = donor->ttbr0, .ttbr1 = donor->ttbr1, .ttbcr = donor->ttbcr };
 
-	return donor->valid && donor != root && donor->s.l2_of_mb[va >> SECTION_SHIFT][view] >= 0 &&
+	return donor != root && donor->s.l2_of_mb[va >> SECTION_SHIFT][view] >= 0 &&
 	       domain_is_manager(donor->map.guest_dacr, w->domain) == domain_is_manager(root->map.guest_dacr, w->domain) &&
 	       guest_walk_l1_address(&regs, va, &desc_gpa) && guest_tables_reflected(g, desc_gpa, &desc) &&
 	       desc == l1_desc;
@@ -475,7 +478,7 @@ static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t v
 
 	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+	for_each_valid_root(m, i)
 		if ((!donor || m->root[i].last_used > donor->last_used) &&
 		    may_seed(g, root, &m->root[i], va, view, w, l1_desc))
 			donor = &m->root[i];
@@ -610,17 +613,42 @@ static void tlb_invalidate_all_guest(struct guest *g)
 }
 
 /*
+ * After a guest TLB invalidation by address: the running view's entry for
+ * `va`, which was in use, is derived again from the guest's tables as they
+ * are now, as a guest read would fill it (a TLB may load a translation at
+ * any time). The page is likely used again (Linux changes a live PTE, then
+ * invalidates it), and this costs less than the fault it saves, as a
+ * shadow MMU that updates its entry on a guest PTE write. A translation
+ * that faults or leaves RAM stays empty until it is used.
+ */
+static void refill(struct guest *g, uint32_t va)
+{
+	struct vcpu *v = &g->vcpu;
+	const struct guest_walk_regs regs = {
+		.ttbr0 = v->cp15.ttbr0, .ttbr1 = v->cp15.ttbr1, .ttbcr = v->cp15.ttbcr,
+		.sctlr = v->cp15.sctlr, .id_mmfr0 = v->id->id_mmfr[0],
+	};
+	struct guest_walk_result w;
+
+	guest_walk(&regs, va, guest_ram_read_word, &g->flat, &w);
+	guest_tables_walked(g, &w);
+	if (w.ok && shadow_flat_is_ram(&g->flat, w.pa, 1) && guest_mmu_fill(g, va, &w, false))
+		g->mmu.refills++;
+}
+
+/*
  * Guest TLB maintenance (B4.2.3): by address it resynchronises the listed
  * table descriptors that translate it and forgets that page in every root
- * (global entries match any ASID); by ASID it drops the tables of that
- * ASID's roots that hold non-global pages; TLBIALL see above.
- * Roots that are not running have their TLB entries invalidated when they
- * run again.
+ * (global entries match any ASID), refilling the running view's (refill());
+ * by ASID it drops the tables of that ASID's roots that hold non-global
+ * pages; TLBIALL see above. Roots that are not running have their TLB
+ * entries invalidated when they run again.
  */
 void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	uint32_t va = value & PAGE_MASK;
+	uint32_t va = value & PAGE_MASK, unused;
+	bool by_va = op == TLB_MVA || op == TLB_MVA_ALL_ASID;
 
 	if (!m->on)
 		return;
@@ -628,15 +656,14 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		tlb_invalidate_all_guest(g);
 		return;
 	}
-	if (op == TLB_MVA || op == TLB_MVA_ALL_ASID)
+	bool in_use = by_va && !m->half_switched && shadow_lookup(&m->cur->s, m->view, va, &unused);
+	if (by_va)
 		guest_tables_resync_va(g, va);
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+	for_each_valid_root(m, i) {
 		struct shadow_root *root = &m->root[i];
-		if (!root->valid)
-			continue;
 		if (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)) {
 			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
-		} else if (op == TLB_MVA || op == TLB_MVA_ALL_ASID) {
+		} else if (by_va) {
 			unsigned views = shadow_invalidate_page(&root->s, va);
 			for (unsigned v = 0; v < SHADOW_VIEWS; v++)
 				if (views & SHADOW_VIEW_BIT(v))
@@ -644,6 +671,8 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		}
 	}
 	flush_stale(m, m->cur);
+	if (in_use)
+		refill(g, va);
 }
 
 void guest_mmu_resume(struct guest *g)

@@ -169,9 +169,9 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	 * A root with no table for the MiB has nothing to bring in line; a
 	 * change stays in the snapshot until a root that uses it does.
 	 */
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
+	for_each_valid_root(m, i) {
 		const struct shadow_root *root = &m->root[i];
-		if (root->valid && shadow_maps_mb(&root->s, va >> SECTION_SHIFT))
+		if (shadow_maps_mb(&root->s, va >> SECTION_SHIFT))
 			m->resynced_descriptors += modified_tables_resync_va(&m->modified, root->ttbr0,
 									      root->ttbr1, root->ttbcr, va, &ops);
 	}

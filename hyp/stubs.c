@@ -202,8 +202,8 @@ static bool window_free(struct guest *g, uint32_t mb)
 
 	if (mb >= L1_ENTRIES || mb - hyp_first < mmu_hyp_window_mbs())
 		return false;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (g->mmu.root[i].valid && !root_leaves_empty(g, &g->mmu.root[i], mb))
+	for_each_valid_root(&g->mmu, i)
+		if (!root_leaves_empty(g, &g->mmu.root[i], mb))
 			return false;
 	return true;
 }
@@ -268,8 +268,8 @@ void stubs_l1_written(struct guest *g, uint32_t mb)
 
 	if (!a->active || mb != a->window_va >> SECTION_SHIFT)
 		return;
-	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
-		if (g->mmu.root[i].valid && !root_leaves_empty(g, &g->mmu.root[i], mb))
+	for_each_valid_root(&g->mmu, i)
+		if (!root_leaves_empty(g, &g->mmu.root[i], mb))
 			a->conflict = true;
 }
 
