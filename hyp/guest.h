@@ -23,6 +23,7 @@
 #include "hyp/vgic.h"
 #include "hyp/vpl011.h"
 #include "shadow_pt/flat.h"
+#include "shadow_pt/guest_walk.h"
 #include "shadow_pt/modified_tables.h"
 #include "shadow_pt/shadow.h"
 
@@ -156,6 +157,12 @@ struct guest {
 	/* Repeated silently-resolved faults at one PC and address(es): no progress. */
 	uint32_t last_fault_pc, last_fault_far, prev_fault_far;
 	unsigned fault_repeats;
+	/* A data abort's walk by the fast path, for the general path of the same trap (hyp/trap.c). */
+	struct dabt_walk {
+		bool valid;
+		uint32_t va, fsr;
+		struct guest_walk_result w;
+	} dabt_walk;
 	char name[GUEST_NAME_SIZE];
 	struct guest_dir_entry config;  /* as staged: loaded from it again on a restart */
 	uint32_t restarts;              /* times it was loaded again after a stop */

@@ -115,6 +115,12 @@ bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind
 /* The guest mapped the window: every stub goes. */
 void stubs_resolve_conflict(struct guest *g);
 
+/* Whether a trap at frame PC `pc` came from inside the window (pc - 4 for an Undefined Instruction: <=). */
+static inline bool stubs_pc_in_window(const struct stub_area *a, uint32_t pc)
+{
+	return a->active && pc - a->window_va <= SECTION_SIZE;
+}
+
 /*
  * Every trap from the guest, first: the virtual CPSR's A, I and F from the
  * data page; a guest interrupted inside a stub is rewound to its site. If
@@ -133,9 +139,7 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	v->cpsr = (v->cpsr & ~a->cpsr_taken) | (a->data[STUB_DATA_CPSR / 4u] & a->cpsr_taken);
 	if (a->spsr)
 		*a->spsr = a->data[STUB_DATA_SPSR / 4u];
-	if (f->pc - a->window_va > SECTION_SIZE)        /* pc - 4 for an Undefined Instruction: <= */
-		return false;
-	return stubs_enter_window(a, f, kind, trap_word);
+	return stubs_pc_in_window(a, f->pc) && stubs_enter_window(a, f, kind, trap_word);
 }
 
 /* The CP15 fast path wrote the register whose copy is data word `offset`: the copy follows. */

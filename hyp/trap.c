@@ -336,16 +336,29 @@ static void code_write(struct guest *g, uint32_t target_gpa)
 		guest_mmu_forget_frame(g, target_gpa);  /* mapped read-only or executable */
 }
 
+/* The walk for a data abort at `va`, in g->dabt_walk, unless the fast path did it in this trap. */
+static const struct dabt_walk *dabt_walk(struct guest *g, uint32_t va, enum guest_access access)
+{
+	struct dabt_walk *d = &g->dabt_walk;
+
+	if (!d->valid || d->va != va) {
+		d->fsr = guest_mmu_check(&g->vcpu, va, access, &d->w);
+		d->va = va;
+	}
+	return d;
+}
+
 /* Data abort with the guest's MMU on. Returns true when resolved silently; false: continue. */
 static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emulate)
 {
 	struct vcpu *v = &g->vcpu;
-	struct guest_walk_result w;
 	enum guest_access access = write ? GUEST_WRITE : GUEST_READ;
-	uint32_t fsr = guest_mmu_check(v, va, access, &w);
+	const struct dabt_walk *d = dabt_walk(g, va, access);
+	const struct guest_walk_result *w = &d->w;
+	uint32_t fsr = d->fsr;
 
 	/* Emulating the access below finds this translation instead of walking again. */
-	xlate_store_add(&v->xlate, va, access, w.pa, fsr);
+	xlate_store_add(&v->xlate, va, access, w->pa, fsr);
 	*emulate = false;
 	if (v->stop_reason)
 		return false;
@@ -353,18 +366,18 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 		deliver_data_abort(v, fsr | (write ? FSR_WNR : 0u), va);
 		return false;
 	}
-	if (shadow_flat_is_ram(&g->flat, w.pa, 1)) {
-		if (write && shadow_flat_page_catches_writes(&g->flat, w.pa)) {
-			code_write(g, w.pa);
+	if (shadow_flat_is_ram(&g->flat, w->pa, 1)) {
+		if (write && shadow_flat_page_catches_writes(&g->flat, w->pa)) {
+			code_write(g, w->pa);
 			return true;
 		}
-		if (write && guest_tables_protected(g, w.pa) && !guest_tables_unprotect(g, w.pa)) {
+		if (write && guest_tables_protected(g, w->pa) && !guest_tables_unprotect(g, w->pa)) {
 			emulate_access(g);      /* the store, then the shadow it changes is forgotten */
 			return false;
 		}
-		if (guest_mmu_fill(g, va, &w, false))
+		if (guest_mmu_fill(g, va, w, false))
 			return true;
-	} else if (guest_is_passthrough(g, w.pa) && guest_mmu_fill(g, va, &w, true)) {
+	} else if (guest_is_passthrough(g, w->pa) && guest_mmu_fill(g, va, w, true)) {
 		return true;
 	}
 	*emulate = true;        /* a device, nothing, or the hypervisor's window */
@@ -476,21 +489,26 @@ static void deliver_pending_irq(struct guest *g)
 	}
 }
 
+/* Whether a fault at `pc` and `far` repeats one of the last two silently resolved ones. */
+static bool fault_seen(const struct guest *g, uint32_t pc, uint32_t far)
+{
+	return pc == g->last_fault_pc && (far == g->last_fault_far || far == g->prev_fault_far);
+}
+
 /*
  * Stop a guest that takes the same silently resolved faults again and
- * again: one PC, and an address it faulted on just before (one address, or
- * two that evict each other). A loop filling page after page faults at one
- * PC too, but at a new address each time.
+ * again: one PC (`pc`: where the guest resumes), and an address it faulted
+ * on just before (one address, or two that evict each other). A loop
+ * filling page after page faults at one PC too, but at a new address each
+ * time.
  */
-static void note_fault(struct guest *g, bool silent, uint32_t far)
+static void note_fault(struct guest *g, uint32_t pc, bool silent, uint32_t far)
 {
-	bool seen = far == g->last_fault_far || far == g->prev_fault_far;
-
-	if (!silent || g->vcpu.r[15] != g->last_fault_pc || !seen)
+	if (!silent || !fault_seen(g, pc, far))
 		g->fault_repeats = 0;
 	else if (++g->fault_repeats >= CONFIG_FAULT_LOOP_LIMIT)
 		g->vcpu.stop_reason = "loops in faults at one PC (no progress)";
-	g->last_fault_pc = silent ? g->vcpu.r[15] : ~0u;
+	g->last_fault_pc = silent ? pc : ~0u;
 	if (far != g->last_fault_far) {
 		g->prev_fault_far = g->last_fault_far;
 		g->last_fault_far = far;
@@ -635,7 +653,43 @@ static struct vcpu *running_vcpu(void)
 }
 
 bool hyp_trap_fast(struct trap_frame *f, unsigned kind);
+bool hyp_dabt_fast(struct trap_frame *f);
 void hyp_trap(struct trap_frame *f, unsigned kind);
+
+/*
+ * A data abort that only needs a shadow entry, as most do: a translation
+ * fault where the guest's tables allow the access, to RAM the hypervisor
+ * does not watch for writes. Every other case, and a fault that repeats
+ * one at the same PC (note_fault() counts those), is the general path's,
+ * which uses the walk done here (g->dabt_walk). Called by arch/arm/vectors.S
+ * first for every Data Abort trap from the guest.
+ */
+bool hyp_dabt_fast(struct trap_frame *f)
+{
+	struct vcpu *v = running_vcpu();
+	struct guest *g = v->guest;
+	struct dabt_walk *d = &g->dabt_walk;
+	uint32_t dfsr = cp15_read_dfsr(), va = cp15_read_dfar(), status = fsr_status(dfsr), unused;
+	bool write = dfsr & FSR_WNR;
+
+	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
+	    stubs_pc_in_window(&g->stubs, f->pc) || fault_seen(g, f->pc, va))
+		return false;
+	d->fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &d->w);
+	d->va = va;
+	d->valid = true;
+	if (d->fsr || v->stop_reason || !shadow_flat_is_ram(&g->flat, d->w.pa, 1) ||
+	    (write && (shadow_flat_page_catches_writes(&g->flat, d->w.pa) || guest_tables_protected(g, d->w.pa))))
+		return false;
+	stubs_enter(&g->stubs, v, f, TRAP_DABT, &unused);      /* not in the window: syncs the CPSR only */
+	if (!guest_mmu_fill(g, va, &d->w, false))
+		return false;
+	d->valid = false;
+	stubs_leave(g, &g->stubs, v);
+	v->stats.traps_dabt++;
+	note_fault(g, f->pc, true, va);
+	return true;
+}
 
 /*
  * The fast paths for a patched instruction's UDF (whose word is in
@@ -710,7 +764,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	switch (kind) {
 	case TRAP_UNDEF:
 		handle_undef(g);
-		note_fault(g, false, 0);
+		note_fault(g, g->vcpu.r[15], false, 0);
 		if (v->wfi && !v->stop_reason)
 			g = wait_for_interrupt(g);
 		break;
@@ -718,13 +772,14 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 		v->stats.traps_svc++;
 		if (!semihosting_exit(g))
 			vexc_take(v, VEXC_SVC, v->r[15]);
-		note_fault(g, false, 0);
+		note_fault(g, g->vcpu.r[15], false, 0);
 		break;
 	case TRAP_PABT:
-		note_fault(g, handle_pabt(g), cp15_read_ifar());
+		note_fault(g, g->vcpu.r[15], handle_pabt(g), cp15_read_ifar());
 		break;
 	case TRAP_DABT:
-		note_fault(g, handle_dabt(g, dfsr, dfar), dfar);
+		note_fault(g, g->vcpu.r[15], handle_dabt(g, dfsr, dfar), dfar);
+		g->dabt_walk.valid = false;     /* used by this trap only */
 		break;
 	case TRAP_IRQ:
 		g = handle_irq(g);

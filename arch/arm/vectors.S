@@ -3,9 +3,9 @@
  * nearly every exception comes from a guest: the entry corrects LR to the
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
- * trap_frame for hyp_trap(frame, kind). Undefined Instruction and SVC traps
- * first go to hyp_trap_fast(frame, kind), the fast paths, which are small
- * enough to cost little more than the entry itself.
+ * trap_frame for hyp_trap(frame, kind). Undefined Instruction, SVC and Data
+ * Abort traps first go to hyp_trap_fast(frame, kind), the fast paths, which
+ * are small enough to cost little more than the entry itself.
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
@@ -17,7 +17,7 @@
 	.syntax	unified
 	.arm
 
-	.macro	trap_entry kind, mode, lr_adjust, fast=0
+	.macro	trap_entry kind, mode, lr_adjust, fast=
 	.if	\lr_adjust
 	sub	lr, lr, #\lr_adjust
 	.endif
@@ -33,8 +33,8 @@
 	stmia	sp, {r0-r14}^			@ User-mode r0-r14
 	mov	r0, sp
 	mov	r1, #\kind
-	.if	\fast
-	b	trap_fast_first
+	.ifnb	\fast
+	b	\fast
 	.else
 	b	trap_common
 	.endif
@@ -84,22 +84,31 @@ hyp_vectors:
 
 /* LR adjustments give the address to resume at (ARM DDI 0406C B1.8.3). */
 vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
-vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, 1	@ resume after the instruction
-vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, 1	@ resume after the instruction
+vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_fast_first	@ resume after the instruction
+vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first	@ resume after the instruction
 vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4	@ the faulting instruction
-vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8	@ the faulting instruction
+vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8, trap_dabt_first	@ the faulting instruction
 vec_unused:	trap_entry TRAP_UNUSED, PSR_MODE_SVC, 0
 vec_irq:	trap_entry TRAP_IRQ, PSR_MODE_IRQ, 4	@ the interrupted instruction
 vec_fiq:	trap_entry TRAP_FIQ, PSR_MODE_FIQ, 4
 
-/* The guest's registers are in the frame: r4 is free to keep the kind. */
-trap_fast_first:
+/*
+ * A fast path \fn(frame, kind) first, then hyp_trap() unless it returns
+ * true. The guest's registers are in the frame: r4 is free to keep the kind.
+ */
+	.macro	fast_first fn
 	mov	r4, r1
-	bl	hyp_trap_fast
+	bl	\fn
 	cmp	r0, #0
 	bne	trap_return
 	mov	r0, sp
 	mov	r1, r4
+	.endm
+trap_dabt_first:
+	fast_first hyp_dabt_fast
+	b	trap_common
+trap_fast_first:
+	fast_first hyp_trap_fast
 trap_common:
 	bl	hyp_trap
 	/* fall through: return to the guest described by the frame */
