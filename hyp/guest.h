@@ -51,6 +51,8 @@
 /* Storage for the modified table list (hyp/guest_tables.c): one entry even when the list is off. */
 #define MODIFIED_TABLES_CAPACITY (CONFIG_SHADOW_MODIFIED_TABLES ? CONFIG_SHADOW_MODIFIED_TABLES : 1u)
 #define SHADOW_SCRATCH_ROOT SHADOW_ROOTS
+/* Words of a bit map with a bit per root slot. */
+#define SHADOW_ROOT_WORDS ((SHADOW_ROOT_SLOTS + 31u) / 32u)
 
 /*
  * One cached shadow address space, for one guest TTBR0/TTBR1/TTBCR/ASID,
@@ -71,7 +73,7 @@ struct guest_mmu_state {
 	struct shadow_pool pool;        /* the L2 tables of every root */
 	struct shadow_root root[SHADOW_ROOT_SLOTS];
 	/* The roots that hold an address space, a bit each: the per-root loops visit only those. */
-	uint32_t valid_roots[(SHADOW_ROOT_SLOTS + 31u) / 32u];
+	uint32_t valid_roots[SHADOW_ROOT_WORDS];
 	struct shadow_root *cur;
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */
@@ -107,22 +109,16 @@ static inline bool guest_mmu_root_valid(const struct guest_mmu_state *m, unsigne
 	return (m->valid_roots[i / 32u] >> (i % 32u)) & 1u;
 }
 
-/* The index of the first root from `i` on that holds an address space, or SHADOW_ROOT_SLOTS. */
-static inline unsigned guest_mmu_next_valid_root(const struct guest_mmu_state *m, unsigned i)
-{
-	while (i < SHADOW_ROOT_SLOTS) {
-		uint32_t bits = m->valid_roots[i / 32u] >> (i % 32u);
-		if (bits)
-			return i + (unsigned)__builtin_ctz(bits);
-		i = (i | 31u) + 1u;
-	}
-	return SHADOW_ROOT_SLOTS;
-}
-
-/* For each index `i` of a root of `m` that holds an address space. */
-#define for_each_valid_root(m, i) \
-	for (unsigned i = guest_mmu_next_valid_root((m), 0); i < SHADOW_ROOT_SLOTS; \
-	     i = guest_mmu_next_valid_root((m), i + 1u))
+/*
+ * For each index `i` of a root of `m` that holds an address space: a few
+ * instructions a root, as cheap as testing a flag in each when nearly all
+ * hold one (Linux's processes), and nothing for the others. Two loops: a
+ * `break` leaves only the inner one.
+ */
+#define for_each_valid_root(m, i)                                                              \
+	for (unsigned word_ = 0; word_ < SHADOW_ROOT_WORDS; word_++)                            \
+		for (uint32_t bits_ = (m)->valid_roots[word_], i;                                \
+		     bits_ && (i = word_ * 32u + (uint32_t)__builtin_ctz(bits_), true); bits_ &= bits_ - 1u)
 
 struct guest_set;
 

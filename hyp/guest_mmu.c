@@ -223,6 +223,17 @@ static void run_root(struct guest *g, struct shadow_root *root)
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 }
 
+/* The root cached for the registers `c` and ASID `asid`, or NULL. */
+static struct shadow_root *cached_root(struct guest_mmu_state *m, const struct vcpu_cp15 *c, uint32_t asid)
+{
+	for_each_valid_root(m, i) {
+		struct shadow_root *r = &m->root[i];
+		if (r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr && r->asid == asid)
+			return r;
+	}
+	return NULL;
+}
+
 /*
  * The guest's TTBRs, TTBCR or ASID changed: run the root cached for them,
  * else the least recently used one, emptied. A context switch writes
@@ -238,18 +249,10 @@ static void select_root(struct guest *g)
 	struct guest_mmu_state *m = &g->mmu;
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 	uint32_t asid = c->contextidr & CONTEXTIDR_ASID_MASK;
-	struct shadow_root *root = NULL, *cur = m->cur;
+	struct shadow_root *root, *cur = m->cur;
 
 	m->half_switched = false;
-	for_each_valid_root(m, i) {
-		struct shadow_root *r = &m->root[i];
-		if (r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
-		    r->asid == asid) {
-			root = r;
-			break;
-		}
-	}
-	if (root) {
+	if ((root = cached_root(m, c, asid))) {
 		m->root_hits++;
 	} else if (cur && cur->ttbr1 == c->ttbr1 && cur->ttbcr == c->ttbcr &&
 		   (cur->ttbr0 == c->ttbr0) != (cur->asid == asid)) {
