@@ -369,7 +369,7 @@ static void print_stats(const struct guest *g)
 		log_info("%s: shadow fills=%u l2 allocs=%u evictions=%u drops=%u l1 iterations=%u "
 			 "class conversions=%u seeded tables=%u; roots switches=%u hits=%u half-switches=%u scratch=%u view switches=%u; table pages tracked=%u "
 			 "writes=%u unprotected=%u protected again=%u resynced=%u; frame forgets one=%u all=%u "
-			 "(records reused=%u); TLBIALL kept the roots=%u dropped them=%u; TLBIMVA refills=%u; "
+			 "(records reused=%u); TLBIALL kept the roots=%u dropped them=%u; "
 			 "translation store hits=%u misses=%u",
 			 g->name, sh.fills,
 			 sh.l2_allocs, sh.l2_evictions, sh.l2_drops, sh.l1_iterations,
@@ -378,7 +378,7 @@ static void print_stats(const struct guest *g)
 			 g->mmu.tracked_pages, g->mmu.tracked_writes, g->mmu.tables_unprotected,
 			 g->mmu.tables_protected_again, g->mmu.resynced_descriptors, g->mmu.frame_forget_one,
 			 g->mmu.frame_forget_all, g->mmu.frame_records_reused, g->mmu.tlb_all_kept, g->mmu.tlb_all_dropped,
-			 g->mmu.refills, g->vcpu.xlate.hits,
+			 g->vcpu.xlate.hits,
 			 g->vcpu.xlate.misses);
 }
 

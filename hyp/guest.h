@@ -86,7 +86,6 @@ struct guest_mmu_state {
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */
 	uint32_t frame_records_reused;                  /* frame_va records whose mapping had gone */
 	uint32_t tlb_all_kept, tlb_all_dropped;         /* guest TLBIALLs that kept the roots, that dropped them */
-	uint32_t refills;                               /* entries derived again after a guest TLBIMVA */
 	uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 	/* Guest RAM pages the guest's tables were read from, and those of them listed (hyp/guest_tables.c). */
 	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];

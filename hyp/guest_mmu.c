@@ -616,41 +616,19 @@ static void tlb_invalidate_all_guest(struct guest *g)
 }
 
 /*
- * After a guest TLB invalidation by address: the running view's entry for
- * `va`, which was in use, is derived again from the guest's tables as they
- * are now, as a guest read would fill it (a TLB may load a translation at
- * any time). The page is likely used again (Linux changes a live PTE, then
- * invalidates it), and this costs less than the fault it saves, as a
- * shadow MMU that updates its entry on a guest PTE write. A translation
- * that faults or leaves RAM stays empty until it is used.
- */
-static void refill(struct guest *g, uint32_t va)
-{
-	struct vcpu *v = &g->vcpu;
-	const struct guest_walk_regs regs = {
-		.ttbr0 = v->cp15.ttbr0, .ttbr1 = v->cp15.ttbr1, .ttbcr = v->cp15.ttbcr,
-		.sctlr = v->cp15.sctlr, .id_mmfr0 = v->id->id_mmfr[0],
-	};
-	struct guest_walk_result w;
-
-	guest_walk(&regs, va, guest_ram_read_word, &g->flat, &w);
-	guest_tables_walked(g, &w);
-	if (w.ok && shadow_flat_is_ram(&g->flat, w.pa, 1) && guest_mmu_fill(g, va, &w, false))
-		g->mmu.refills++;
-}
-
-/*
  * Guest TLB maintenance (B4.2.3): by address it resynchronises the listed
  * table descriptors that translate it and forgets that page in every root
- * (global entries match any ASID), refilling the running view's (refill());
- * by ASID it drops the tables of that ASID's roots that hold non-global
- * pages; TLBIALL see above. Roots that are not running have their TLB
- * entries invalidated when they run again.
+ * (global entries match any ASID); by ASID it drops the tables of that
+ * ASID's roots that hold non-global pages; TLBIALL see above. Roots that
+ * are not running have their TLB entries invalidated when they run again.
+ * (Deriving the running view's entry again at once, as a fault would,
+ * saved churn's table loop a fault but cost Linux's mprotect() 4%: pages
+ * it changes are not always used before the next change.)
  */
 void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	uint32_t va = value & PAGE_MASK, unused;
+	uint32_t va = value & PAGE_MASK;
 	bool by_va = op == TLB_MVA || op == TLB_MVA_ALL_ASID;
 
 	if (!m->on)
@@ -659,7 +637,6 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		tlb_invalidate_all_guest(g);
 		return;
 	}
-	bool in_use = by_va && !m->half_switched && shadow_lookup(&m->cur->s, m->view, va, &unused);
 	if (by_va)
 		guest_tables_resync_va(g, va);
 	for_each_valid_root(m, i) {
@@ -674,8 +651,6 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		}
 	}
 	flush_stale(m, m->cur);
-	if (in_use)
-		refill(g, va);
 }
 
 void guest_mmu_resume(struct guest *g)
