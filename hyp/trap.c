@@ -659,9 +659,9 @@ void hyp_trap(struct trap_frame *f, unsigned kind);
 /*
  * A data abort that only needs a shadow entry, as most do: a translation
  * fault where the guest's tables allow the access, to RAM the hypervisor
- * does not watch for writes. Every other case, and a fault that repeats
- * one at the same PC (note_fault() counts those), is the general path's,
- * which uses the walk done here (g->dabt_walk). Called by arch/arm/vectors.S
+ * does not watch for writes. Every other case is the general path's, which
+ * uses the walk done here (g->dabt_walk), and so is the repeated fault
+ * that makes note_fault() stop the guest. Called by arch/arm/vectors.S
  * first for every Data Abort trap from the guest.
  */
 bool hyp_dabt_fast(struct trap_frame *f)
@@ -673,7 +673,8 @@ bool hyp_dabt_fast(struct trap_frame *f)
 	bool write = dfsr & FSR_WNR;
 
 	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
-	    stubs_pc_in_window(&g->stubs, f->pc) || fault_seen(g, f->pc, va))
+	    stubs_pc_in_window(&g->stubs, f->pc) ||
+	    (fault_seen(g, f->pc, va) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT))
 		return false;
 	d->fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &d->w);
 	d->va = va;
