@@ -121,19 +121,11 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 	return -1;
 }
 
-uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
+uint32_t dacr_map_derive_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
 	uint32_t rederive = 0, procs = 0, old = m->guest_dacr, old_processor = m->processor_dacr;
 	struct dacr_map_previous *previous = &m->previous[m->privileged];
 
-	if (previous->valid && previous->guest_dacr == guest_dacr && previous->written == old) {
-		previous->guest_dacr = old;
-		previous->written = guest_dacr;
-		m->guest_dacr = guest_dacr;
-		m->processor_dacr = previous->processor_dacr;
-		previous->processor_dacr = old_processor;
-		return 0;
-	}
 	m->guest_dacr = guest_dacr;
 	/* Only the guest domains whose field changed: one for Linux's software PAN. */
 	for (uint32_t diff = old ^ guest_dacr; diff; diff &= ~(3u << (__builtin_ctz(diff) & ~1u))) {

@@ -98,12 +98,29 @@ static inline uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
 	return m->processor_dacr;
 }
 
+/* dacr_map_set_guest_dacr() for a value the map does not remember. */
+uint32_t dacr_map_derive_guest_dacr(struct dacr_map *m, uint32_t guest_dacr);
+
 /*
  * A guest DACR write. Returns a mask of guest domains whose shadow entries
  * must be derived again (to or from manager); 0 means the processor DACR
- * alone now expresses what the guest asked for.
+ * alone now expresses what the guest asked for. Inline: Linux's software
+ * PAN writes a remembered value around every user access.
  */
-uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr);
+static inline uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
+{
+	struct dacr_map_previous *previous = &m->previous[m->privileged];
+	uint32_t old = m->guest_dacr, old_processor = m->processor_dacr;
+
+	if (!previous->valid || previous->guest_dacr != guest_dacr || previous->written != old)
+		return dacr_map_derive_guest_dacr(m, guest_dacr);
+	previous->guest_dacr = old;
+	previous->written = guest_dacr;
+	m->guest_dacr = guest_dacr;
+	m->processor_dacr = previous->processor_dacr;
+	previous->processor_dacr = old_processor;
+	return 0;
+}
 
 /*
  * A guest kernel/user switch: the processor DACR alone follows it (with the
