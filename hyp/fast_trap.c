@@ -17,6 +17,7 @@
 #define COND_ALWAYS     0xeu
 #define INSN_RT_MASK    (0xfu << 12)
 #define INSN_MCR_DACR_AL 0xee030f10u    /* MCR p15, 0, Rt, c3, c0, 0, always executed */
+#define INSN_MCR_TPIDRURO_AL 0xee0d0f70u /* MCR p15, 0, Rt, c13, c0, 3, always executed */
 
 /* Whether an instruction with condition `cond` executes under the flags of `cpsr`. */
 static bool cond_passed(uint32_t cond, uint32_t cpsr)
@@ -137,10 +138,19 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
 	enum fast_trap written;
 	unsigned rt = INSN_RT(insn);
 
-	/* Linux's software PAN writes DACR around every user access: that first and alone. */
-	if ((insn & ~INSN_RT_MASK) == INSN_MCR_DACR_AL && rt != 15 && vcpu_privileged(v)) {
-		v->cp15.dacr = f->r[rt];
-		return FAST_TRAP_DACR_WRITTEN;
+	/*
+	 * Linux's software PAN writes DACR around every user access, its
+	 * exception entries and returns TPIDRURO: those first, by one compare.
+	 */
+	if (rt != 15 && vcpu_privileged(v)) {
+		if ((insn & ~INSN_RT_MASK) == INSN_MCR_DACR_AL) {
+			v->cp15.dacr = f->r[rt];
+			return FAST_TRAP_DACR_WRITTEN;
+		}
+		if ((insn & ~INSN_RT_MASK) == INSN_MCR_TPIDRURO_AL) {
+			v->cp15.tpidruro = f->r[rt];
+			return FAST_TRAP_TPIDRURO_WRITTEN;
+		}
 	}
 	if ((insn & INSN_CP15_MASK) != INSN_CP15 || insn_cond(insn) == COND_NEVER || rt == 15 ||
 	    !vcpu_privileged(v))
