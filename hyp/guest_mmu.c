@@ -670,10 +670,17 @@ void guest_mmu_resume(struct guest *g)
 void guest_mmu_sync(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
+	struct shadow_root *root = m->cur;
 	bool privileged = vcpu_privileged(&g->vcpu);
 
-	if (!m->on || privileged == m->cur->map.privileged)
+	if (!m->on || privileged == root->map.privileged)
 		return;
-	dacr_map_set_mode(&m->cur->map, privileged);
+	dacr_map_set_mode(&root->map, privileged);
+#ifdef CONFIG_SHADOW_STRATEGY_FLUSH_ALL
 	follow_guest(g, 0, true);
+#else
+	/* The running root's view for the mode and the processor DACR: what every system call changes. */
+	activate(g, root, shadow_view_of(privileged));
+	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
+#endif
 }
