@@ -89,6 +89,8 @@ struct guest_mmu_state {
 	uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 	/* Guest RAM pages the guest's tables were read from, and those of them listed (hyp/guest_tables.c). */
 	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];
+	/* Guest RAM pages holding a valid root's L1 table: only a write there changes an L1 entry it uses. */
+	uint32_t l1_pages[GUEST_RAM_PAGES / 32u];
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 	/* Storage of the modified table list. */

@@ -59,6 +59,16 @@ static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 	return -1;
 }
 
+/* Mark (or unmark) the pages of `root`'s L1 tables, as l1_index_of() finds them. */
+static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool on)
+{
+	uint32_t n = root->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
+
+	guest_tables_mark_l1(g, root->ttbr0 & ~(size0 - 1u), size0, on);
+	if (n)
+		guest_tables_mark_l1(g, root->ttbr1 & ~(L1_TABLE_SIZE - 1u), L1_TABLE_SIZE, on);
+}
+
 /* Invalidate the TLB entries of the views of `root` that went stale. */
 static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *root)
 {
@@ -75,6 +85,8 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 	struct guest_mmu_state *m = &g->mmu;
 
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
+	if (!guest_tables_holds_l1(g, desc_gpa))
+		return;         /* an L2 descriptor: nearly every one Linux changes */
 	for_each_valid_root(m, i) {
 		int mb = l1_index_of(&m->root[i], desc_gpa);
 		if (mb >= 0) {
@@ -201,11 +213,15 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	shadow_drop_all(&root->s);
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served another address space */
 	dacr_map_reset(&root->map, c->dacr, vcpu_privileged(&g->vcpu));
+	if (guest_mmu_root_valid(m, index))
+		mark_l1_pages(g, root, false);
 	m->valid_roots[index / 32u] |= 1u << (index % 32u);
 	root->ttbr0 = c->ttbr0;
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
 	root->asid = asid;
+	for_each_valid_root(m, i)       /* again: another root may share the pages just unmarked */
+		mark_l1_pages(g, &m->root[i], true);
 }
 
 /* Run `root`, which catches up with the guest's DACR and mode. */
@@ -302,6 +318,7 @@ static void shadow_on(struct guest *g)
 		root->tables_ready = false;
 	}
 	memset(m->valid_roots, 0, sizeof(m->valid_roots));
+	memset(m->l1_pages, 0, sizeof(m->l1_pages));
 	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = NULL;
