@@ -174,6 +174,7 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 {
 	struct guest_mmu_state *m = &g->mmu;
 	const struct modified_tables_ops ops = list_ops(g);
+	uint32_t l2_group = 0;
 
 	if (!m->modified.count)
 		return;
@@ -184,7 +185,7 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	for_each_valid_root(m, i) {
 		const struct shadow_root *root = &m->root[i];
 		if (shadow_maps_mb(&root->s, va >> SECTION_SHIFT))
-			m->resynced_descriptors += modified_tables_resync_va(&m->modified, root->ttbr0,
+			m->resynced_descriptors += modified_tables_resync_va(&m->modified, &l2_group, root->ttbr0,
 									      root->ttbr1, root->ttbcr, va, &ops);
 	}
 	guest_mmu_flush_stale(g);

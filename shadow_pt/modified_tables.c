@@ -90,7 +90,7 @@ static unsigned resync_group(struct modified_tables *t, uint32_t desc_gpa, const
 	return e < 0 ? 0 : modified_tables_resync(t, (unsigned)e, first, MODIFIED_TABLES_GROUP, ops);
 }
 
-unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, uint32_t ttbr1,
+unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group, uint32_t ttbr0, uint32_t ttbr1,
 				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops)
 {
 	const struct guest_walk_regs regs = { .ttbr0 = ttbr0, .ttbr1 = ttbr1, .ttbcr = ttbcr };
@@ -99,9 +99,14 @@ unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, ui
 	if (!guest_walk_l1_address(&regs, va, &l1_gpa))
 		return 0;       /* no walk through that TTBR: nothing in the shadow came from it */
 	unsigned changed = resync_group(t, l1_gpa, ops);
-	if (ops->read(ops->ctx, l1_gpa, &l1) && (l1 & L1_TYPE_MASK) == L1_TYPE_TABLE)
-		changed += resync_group(t, (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u,
-					ops);
+	if (!ops->read(ops->ctx, l1_gpa, &l1) || (l1 & L1_TYPE_MASK) != L1_TYPE_TABLE)
+		return changed;
+	uint32_t l2_gpa = (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u;
+	uint32_t group = l2_gpa & ~(MODIFIED_TABLES_GROUP * 4u - 1u);
+	if (group != *l2_group) {
+		*l2_group = group;
+		changed += resync_group(t, l2_gpa, ops);
+	}
 	return changed;
 }
 

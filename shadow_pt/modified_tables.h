@@ -69,9 +69,11 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
  * (ttbr0, ttbr1, ttbcr): resynchronise the listed descriptors that
  * translate it (the aligned group of MODIFIED_TABLES_GROUP around the L1
  * descriptor, and around the L2 descriptor its table holds). Returns how
- * many changed.
+ * many changed. `*l2_group`: the L2 group one pass over several address
+ * spaces has resynchronised last (0 before the first), skipped if it is
+ * this one's too: Linux's processes share the kernel's L2 tables.
  */
-unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t ttbr0, uint32_t ttbr1,
+unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group, uint32_t ttbr0, uint32_t ttbr1,
 				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops);
 
 /* Take entry `e` off the list (after a whole-page resync). */

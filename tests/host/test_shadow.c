@@ -455,9 +455,11 @@ static void random_space(unsigned k)
  */
 static void guest_tlbimva(uint32_t va)
 {
+	uint32_t l2_group = 0;
+
 	for (unsigned k = 0; k < SPACES; k++)
 		if (shadow_maps_mb(&spaces[k], va >> SECTION_SHIFT))  /* as hyp/guest_tables.c */
-			modified_tables_resync_va(&list, GUEST_L1(k), 0, 0, va, &list_ops);
+			modified_tables_resync_va(&list, &l2_group, GUEST_L1(k), 0, 0, va, &list_ops);
 	/*
 	 * What the architecture now guarantees, whatever the code did: the
 	 * whole entry translating va is fresh (a section's MiB, a large
