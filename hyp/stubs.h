@@ -224,6 +224,7 @@ struct stub_store {
 };
 
 static inline void stubs_reset(struct guest *g, struct stub_store *store) { (void)g, (void)store; }
+static inline bool stubs_pc_in_window(const struct stub_area *a, uint32_t pc) { (void)a, (void)pc; return false; }
 static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,
 			       uint32_t *trap_word)
 {
