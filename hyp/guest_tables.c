@@ -191,12 +191,26 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	guest_mmu_flush_stale(g);
 }
 
+/*
+ * Whether anything the hypervisor keeps comes from descriptors in listed
+ * page `e`: a root's L1 table, or a shadow table derived from a guest L2
+ * table there. If not, its changes matter to nothing: a fill that uses a
+ * descriptor later writes it into the snapshot (guest_tables_used()).
+ */
+static bool listed_page_used(const struct guest *g, unsigned e)
+{
+	uint32_t page = g->mmu.modified.page_gpa[e];
+
+	return guest_tables_holds_l1(g, page) || shadow_pool_derives_from(&g->mmu.pool, page);
+}
+
 void guest_tables_resync_all(struct guest *g)
 {
 	struct modified_tables *t = &g->mmu.modified;
 
+	/* Comparing a page takes some 4,500 instructions; a new process's tables are unused at its fork. */
 	for (unsigned e = 0; e < t->capacity && t->count; e++)
-		if (t->page_gpa[e])
+		if (t->page_gpa[e] && listed_page_used(g, e))
 			resync(g, e, 0, PAGE_DESCRIPTORS);
 	guest_mmu_flush_stale(g);
 }

@@ -279,6 +279,14 @@ void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa)
 	}
 }
 
+bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa)
+{
+	for (int i = p->bucket[bucket_of(page_gpa)]; i >= 0; i = p->info[i].next_same_table)
+		if ((p->info[i].guest_table & PAGE_MASK) == (page_gpa & PAGE_MASK))
+			return true;
+	return false;
+}
+
 bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
 		      enum shadow_view view)
 {
