@@ -184,9 +184,11 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	 */
 	for_each_valid_root(m, i) {
 		const struct shadow_root *root = &m->root[i];
-		if (shadow_maps_mb(&root->s, va >> SECTION_SHIFT))
+		uint32_t mb = va >> SECTION_SHIFT;
+		if (shadow_maps_mb(&root->s, mb))
 			m->resynced_descriptors += modified_tables_resync_va(&m->modified, &l2_group, root->ttbr0,
-									      root->ttbr1, root->ttbcr, va, &ops);
+									      root->ttbr1, root->ttbcr, va,
+									      shadow_guest_table(&root->s, mb), &ops);
 	}
 	guest_mmu_flush_stale(g);
 }

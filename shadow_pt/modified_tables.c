@@ -91,17 +91,23 @@ static unsigned resync_group(struct modified_tables *t, uint32_t desc_gpa, const
 }
 
 unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group, uint32_t ttbr0, uint32_t ttbr1,
-				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops)
+				   uint32_t ttbcr, uint32_t va, uint32_t shadow_table,
+				   const struct modified_tables_ops *ops)
 {
 	const struct guest_walk_regs regs = { .ttbr0 = ttbr0, .ttbr1 = ttbr1, .ttbcr = ttbcr };
-	uint32_t l1_gpa, l1;
+	uint32_t l1_gpa, l1, table = shadow_table;
 
 	if (!guest_walk_l1_address(&regs, va, &l1_gpa))
 		return 0;       /* no walk through that TTBR: nothing in the shadow came from it */
-	unsigned changed = resync_group(t, l1_gpa, ops);
-	if (!ops->read(ops->ctx, l1_gpa, &l1) || (l1 & L1_TYPE_MASK) != L1_TYPE_TABLE)
+	unsigned changed = 0;
+	if (ops->listed(ops->ctx, l1_gpa)) {
+		changed = resync_group(t, l1_gpa, ops);
+		table = ops->read(ops->ctx, l1_gpa, &l1) && (l1 & L1_TYPE_MASK) == L1_TYPE_TABLE ?
+			l1 & L1_TABLE_ADDR_MASK : 0;
+	}
+	if (!table)
 		return changed;
-	uint32_t l2_gpa = (l1 & L1_TABLE_ADDR_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u;
+	uint32_t l2_gpa = table + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u;
 	uint32_t group = l2_gpa & ~(MODIFIED_TABLES_GROUP * 4u - 1u);
 	if (group != *l2_group) {
 		*l2_group = group;

@@ -72,9 +72,14 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
  * many changed. `*l2_group`: the L2 group one pass over several address
  * spaces has resynchronised last (0 before the first), skipped if it is
  * this one's too: Linux's processes share the kernel's L2 tables.
+ * `shadow_table`: the L2 table the shadow derived the MiB from (0: none, a
+ * section), which is the L1 descriptor's while its page is not listed (a
+ * write to it traps and changes the shadow at once): then that descriptor
+ * is not read.
  */
 unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group, uint32_t ttbr0, uint32_t ttbr1,
-				   uint32_t ttbcr, uint32_t va, const struct modified_tables_ops *ops);
+				   uint32_t ttbcr, uint32_t va, uint32_t shadow_table,
+				   const struct modified_tables_ops *ops);
 
 /* Take entry `e` off the list (after a whole-page resync). */
 void modified_tables_remove(struct modified_tables *t, unsigned e);

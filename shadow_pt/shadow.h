@@ -132,6 +132,19 @@ static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
 }
 
 /*
+ * The guest L2 table the space's tables for MiB `mb` were derived from (the
+ * views' tables come from one L1 descriptor); 0 for a section or none.
+ */
+static inline uint32_t shadow_guest_table(const struct shadow_space *s, uint32_t mb)
+{
+	int idx = s->l2_of_mb[mb][SHADOW_VIEW_KERNEL];
+
+	if (idx < 0)
+		idx = s->l2_of_mb[mb][SHADOW_VIEW_USER];
+	return idx < 0 ? 0u : s->pool->info[idx].guest_table;
+}
+
+/*
  * The host-physical address view `view` maps `va` to, if it holds a valid
  * entry for it: a software walk of what the MMU itself walks.
  */

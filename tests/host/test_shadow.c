@@ -459,7 +459,8 @@ static void guest_tlbimva(uint32_t va)
 
 	for (unsigned k = 0; k < SPACES; k++)
 		if (shadow_maps_mb(&spaces[k], va >> SECTION_SHIFT))  /* as hyp/guest_tables.c */
-			modified_tables_resync_va(&list, &l2_group, GUEST_L1(k), 0, 0, va, &list_ops);
+			modified_tables_resync_va(&list, &l2_group, GUEST_L1(k), 0, 0, va,
+						  shadow_guest_table(&spaces[k], va >> SECTION_SHIFT), &list_ops);
 	/*
 	 * What the architecture now guarantees, whatever the code did: the
 	 * whole entry translating va is fresh (a section's MiB, a large
