@@ -9,10 +9,12 @@ HOST_PORTABLE := hyp/insn_class.c hyp/fast_trap.c hyp/vcpu.c hyp/vexc.c hyp/emul
 	shadow_pt/shadow.c shadow_pt/modified_tables.c \
 	board/drivers/omap3_intc.c board/drivers/omap3_gptimer.c board/drivers/uart16550.c
 HOST_TESTS := $(sort $(wildcard tests/host/*.c))
+# Every header the sources may include: a change to an inline function rebuilds the tests too.
+HOST_HEADERS := $(wildcard hyp/*.h shadow_pt/*.h dacr/*.h arch/arm/*.h board/*.h board/drivers/*.h tests/host/*.h)
 
 .PHONY: host-test-bin
 host-test-bin: $(HOST_TEST_BIN)
 
-$(HOST_TEST_BIN): $(HOST_PORTABLE) $(HOST_TESTS) $(wildcard tests/host/*.h) $(CONFIG_H)
+$(HOST_TEST_BIN): $(HOST_PORTABLE) $(HOST_TESTS) $(HOST_HEADERS) $(CONFIG_H)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $(HOST_PORTABLE) $(HOST_TESTS)
