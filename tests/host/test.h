@@ -7,6 +7,7 @@
 #ifndef TESTS_HOST_TEST_H
 #define TESTS_HOST_TEST_H
 
+#include <stdint.h>
 #include <string.h>
 
 struct test_case {
@@ -53,6 +54,15 @@ _Noreturn void test_fail(const char *file, int line, const char *fmt, ...)
 			FAIL("CHECK_STR(%s): got \"%s\", expected \"%s\"",      \
 			     #actual, a_ ? a_ : "(null)", e_);                  \
 	} while (0)
+
+/* One xorshift32 step of `*state` (never 0): the tests' reproducible random words. */
+static inline uint32_t test_xorshift32(uint32_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
 
 #define CHECK_CONTAINS(actual, part)                                            \
 	do {                                                                    \

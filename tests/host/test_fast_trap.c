@@ -22,10 +22,7 @@ static uint32_t rng = 4242;
 
 static uint32_t rnd32(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return test_xorshift32(&rng);
 }
 
 #define NEXT_PC (FIXTURE_PC + 4u)
