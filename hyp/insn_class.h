@@ -7,6 +7,7 @@
 #ifndef HYP_INSN_CLASS_H
 #define HYP_INSN_CLASS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum sens_class {
@@ -67,6 +68,24 @@ uint32_t insn_expand_imm(uint32_t imm12);
  * LDRSH, LDRD, VLDR), give the address and byte length of the literal.
  */
 int insn_literal_target(uint32_t insn, uint32_t addr, uint32_t *target, uint32_t *len);
+
+/*
+ * Could `insn` be sensitive at all? A necessary condition of every pattern
+ * insn_classify_arm() matches, tested on each word of a page scan before
+ * it (a scan took 47 instructions a word without it): in the unconditional
+ * space bits 27:25 are 000 (CPS) or 100 (SRS, RFE); otherwise MRS, MSR and
+ * WFI have bits 27:26 00, 24:23 10 and 20 clear, MOVS/SUBS pc have bits
+ * 27:26 00, S set and the PC as Rd, and LDM/STM of User registers or with
+ * the SPSR have bits 27:25 100 and S (bit 22) set (ARM DDI 0406C A5.1).
+ */
+static inline bool insn_maybe_sensitive_arm(uint32_t insn)
+{
+	if (insn_cond(insn) == 0xfu)
+		return (insn & 0x0e000000u) == 0 || (insn & 0x0e000000u) == 0x08000000u;
+	if ((insn & 0x0c000000u) == 0)
+		return (insn & 0x01900000u) == 0x01000000u || (insn & 0x0010f000u) == 0x0010f000u;
+	return (insn & 0x0e400000u) == 0x08400000u;
+}
 
 /*
  * Could `insn` load a literal at all? Every such load has the PC as its base

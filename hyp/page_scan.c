@@ -32,7 +32,8 @@ unsigned page_scan_classify(struct page_scan *s, const uint32_t *page)
 		s->cls[i] = SENS_NONE;
 		if (s->literal[i / 32u] & (1u << (i % 32u)))
 			continue;
-		s->cls[i] = (uint8_t)insn_classify_arm(page[i]);
+		if (insn_maybe_sensitive_arm(page[i]))
+			s->cls[i] = (uint8_t)insn_classify_arm(page[i]);
 		if (s->cls[i] != SENS_NONE)
 			found++;
 	}

@@ -21,6 +21,8 @@ static void check_samples(const struct sample *s, size_t n)
 		if (got != s[i].cls)
 			FAIL("%s (0x%08x): classified %s, expected %s", s[i].text, s[i].insn,
 			     sens_class_name(got), sens_class_name(s[i].cls));
+		if (got != SENS_NONE && !insn_maybe_sensitive_arm(s[i].insn))
+			FAIL("%s (0x%08x): the scan's quick test passes it by", s[i].text, s[i].insn);
 	}
 }
 
@@ -379,4 +381,39 @@ TEST(uses_vfp)
 		if (insn_uses_vfp_arm(s[i].insn) != s[i].vfp)
 			FAIL("%s (0x%08x): uses VFP %d, expected %d", s[i].text, s[i].insn,
 			     insn_uses_vfp_arm(s[i].insn), s[i].vfp);
+}
+
+/*
+ * The page scan's quick test is a necessary condition of the classifier:
+ * every word classified sensitive passes it. Random words and words a few
+ * bits away from every sensitive pattern (the conditions, registers, lists
+ * and fields around them).
+ */
+TEST(quick_test_lets_every_sensitive_word_through)
+{
+	static const uint32_t near[] = {
+		0xe10f0000, 0xe14f3000, 0xe121f000, 0xe16ff001, 0xe32ff0d3, 0xe361f010, 0xe320f003,
+		0xf10c0080, 0xf102001f, 0xf96d0513, 0xf8b00a00, 0xe8d02002, 0xe94d7fff, 0xe8fd9fff,
+		0xe1b0f00e, 0xe25ef004,
+	};
+	uint32_t state = 20261201, sensitive = 0, passed = 0;
+
+	for (unsigned i = 0; i < 4000000; i++) {
+		uint32_t r = test_xorshift32(&state), w;
+		if (i % 2)
+			w = r;
+		else    /* a pattern with up to three random bits flipped */
+			w = near[r % (sizeof(near) / sizeof(near[0]))] ^ (1u << (r >> 8) % 32u) ^
+			    ((r & 1u) << (r >> 16) % 32u) ^ ((r & 2u) << (r >> 24) % 31u);
+		if (insn_maybe_sensitive_arm(w))
+			passed++;
+		if (insn_classify_arm(w) == SENS_NONE)
+			continue;
+		sensitive++;
+		if (!insn_maybe_sensitive_arm(w))
+			FAIL("0x%08x: classified %s, but the quick test passes it by", w,
+			     sens_class_name(insn_classify_arm(w)));
+	}
+	CHECK(sensitive > 100000);
+	CHECK(passed < 4000000u / 2u);          /* it does let most words go */
 }
