@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "hyp/page_scan.h"
 
 #define PAGE_BYTES (PAGE_WORDS * 4u)
@@ -28,12 +30,12 @@ unsigned page_scan_classify(struct page_scan *s, const uint32_t *page)
 {
 	unsigned found = 0;
 
+	memset(s->cls, SENS_NONE, sizeof(s->cls));
 	for (unsigned i = 0; i < PAGE_WORDS; i++) {
-		s->cls[i] = SENS_NONE;
-		if (s->literal[i / 32u] & (1u << (i % 32u)))
+		/* Most words fail the quick test: it comes first. */
+		if (!insn_maybe_sensitive_arm(page[i]) || (s->literal[i / 32u] & (1u << (i % 32u))))
 			continue;
-		if (insn_maybe_sensitive_arm(page[i]))
-			s->cls[i] = (uint8_t)insn_classify_arm(page[i]);
+		s->cls[i] = (uint8_t)insn_classify_arm(page[i]);
 		if (s->cls[i] != SENS_NONE)
 			found++;
 	}
