@@ -487,7 +487,10 @@ static bool may_seed(struct guest *g, const struct shadow_root *root, const stru
  * mappings in every process's tables: a new process finds the kernel pages
  * its parent touched instead of faulting on each (fork and exit: 59 fills
  * instead of 328; copying from the three roots that ran last cost more
- * than the faults it saved).
+ * than the faults it saved). Reading a donor's L1 descriptor is the dear
+ * part (another page for each root): first only for the root that ran
+ * last of those whose tables fit (shadow_can_seed_from()), the donor
+ * nearly always; the others only if that one's descriptor differs.
  */
 static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t va, enum shadow_view view,
 			   const struct guest_walk_result *w)
@@ -496,14 +499,25 @@ static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t v
 	struct shadow_root *donor = NULL;
 	uint32_t l1_desc;
 
+	uint32_t mb = va >> SECTION_SHIFT;
+
 	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
 		return;
 	for_each_valid_root(m, i)
 		if ((!donor || m->root[i].last_used > donor->last_used) &&
-		    may_seed(g, root, &m->root[i], va, view, w, l1_desc))
+		    shadow_can_seed_from(&root->s, &m->root[i].s, mb, view))
 			donor = &m->root[i];
+	if (donor && !may_seed(g, root, donor, va, view, w, l1_desc)) {
+		struct shadow_root *first = donor;
+		donor = NULL;
+		for_each_valid_root(m, i)
+			if (&m->root[i] != first && (!donor || m->root[i].last_used > donor->last_used) &&
+			    shadow_can_seed_from(&root->s, &m->root[i].s, mb, view) &&
+			    may_seed(g, root, &m->root[i], va, view, w, l1_desc))
+				donor = &m->root[i];
+	}
 	if (donor)
-		shadow_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view);
+		shadow_seed_from(&root->s, &donor->s, mb, view);
 }
 
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)

@@ -287,17 +287,24 @@ bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa)
 	return false;
 }
 
-bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
-		      enum shadow_view view)
+bool shadow_can_seed_from(const struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
+			  enum shadow_view view)
 {
 	int to = s->l2_of_mb[mb][view], from = donor->l2_of_mb[mb][view];
 
 	if (to < 0 || from < 0 || to == from || s->pool != donor->pool)
 		return false;
 	const struct shadow_l2_info *mine = &s->pool->info[to], *theirs = &s->pool->info[from];
-	if (!theirs->global_only || mine->guest_table != theirs->guest_table ||
-	    mine->guest_domain != theirs->guest_domain || mine->cls != theirs->cls || mine->views != theirs->views)
+	return theirs->global_only && mine->guest_table == theirs->guest_table &&
+	       mine->guest_domain == theirs->guest_domain && mine->cls == theirs->cls && mine->views == theirs->views;
+}
+
+bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
+		      enum shadow_view view)
+{
+	if (!shadow_can_seed_from(s, donor, mb, view))
 		return false;
+	int to = s->l2_of_mb[mb][view], from = donor->l2_of_mb[mb][view];
 	uint32_t *dst = s->pool->l2[to];
 	const uint32_t *src = s->pool->l2[from];
 	for (unsigned i = 0; i < L2_ENTRIES; i++)

@@ -198,6 +198,9 @@ bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa);
  */
 bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
 		      enum shadow_view view);
+/* Whether shadow_seed_from() would copy: the tables' side of it, without the caller's. */
+bool shadow_can_seed_from(const struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
+			  enum shadow_view view);
 
 /* The guest wrote its L1 descriptor for MiB `mb`: forget that MiB. */
 void shadow_l1_descriptor_written(struct shadow_space *s, uint32_t mb);
