@@ -32,8 +32,10 @@ _Static_assert(TLB_ALL == 0 && TLB_MVA == 1 && TLB_ASID == 2 && TLB_MVA_ALL_ASID
 
 /* CRm of the TLB maintenance operations (c8): Inner Shareable, instruction, data, unified. */
 #define TLB_CRM_IS      3u
+#define TLB_CRM_INSN    5u
+#define TLB_CRM_DATA    6u
 #define TLB_CRM_UNIFIED 7u
-#define TLB_CRMS        (BIT(TLB_CRM_IS) | BIT(5) | BIT(6) | BIT(TLB_CRM_UNIFIED))
+#define TLB_CRMS        (BIT(TLB_CRM_IS) | BIT(TLB_CRM_INSN) | BIT(TLB_CRM_DATA) | BIT(TLB_CRM_UNIFIED))
 
 bool emulate_cp15_tlb_op(uint32_t insn, enum tlb_op *op)
 {

@@ -3,9 +3,10 @@
  * nearly every exception comes from a guest: the entry corrects LR to the
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
- * trap_frame for hyp_trap(frame, kind). Undefined Instruction, SVC and Data
- * Abort traps first go to hyp_trap_fast(frame, kind), the fast paths, which
- * are small enough to cost little more than the entry itself.
+ * trap_frame for hyp_trap(frame, kind). Undefined Instruction and SVC traps
+ * first go to hyp_trap_fast(frame, kind) and Data Aborts to
+ * hyp_dabt_fast(frame), the fast paths, which are small enough to cost
+ * little more than the entry itself.
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
