@@ -187,7 +187,7 @@ TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt cubieboard)
 TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt \
 		hyp-no-stubs hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
@@ -218,6 +218,7 @@ $(eval $(call hyp_variant,flush-all,SHADOW_STRATEGY_FLUSH_ALL=y))
 $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
+$(eval $(call hyp_variant,no-fast-dabt,FAST_TRAP_DATA_ABORT=n))
 $(eval $(call hyp_variant,no-stubs,TRAP_FREE_STUBS=n))
 # Four guests at once, each with up to 256 MiB of RAM and a smaller shadow cache.
 $(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=8 SHADOW_L2_TABLES=1024 GUEST_RAM_SIZE=0x10000000))
@@ -235,11 +236,12 @@ FLUSH_BUILD := $(BUILD)/flush-all
 # Not a test: instruction counts per operation, natively and under the hypervisor and its variants.
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch \
+	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt \
 		hyp-no-stubs $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
 		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf \
 		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf \
+		NO_FAST_DABT_HYP_ELF=$(BUILD)/no-fast-dabt/hyp.elf \
 		NO_STUBS_HYP_ELF=$(BUILD)/no-stubs/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh

@@ -653,8 +653,10 @@ static struct vcpu *running_vcpu(void)
 }
 
 bool hyp_trap_fast(struct trap_frame *f, unsigned kind);
-bool hyp_dabt_fast(struct trap_frame *f);
 void hyp_trap(struct trap_frame *f, unsigned kind);
+
+#ifdef CONFIG_FAST_TRAP_DATA_ABORT
+bool hyp_dabt_fast(struct trap_frame *f);
 
 /*
  * A data abort that only needs a shadow entry, as most do: a translation
@@ -691,6 +693,7 @@ bool hyp_dabt_fast(struct trap_frame *f)
 	note_fault(g, f->pc, true, va);
 	return true;
 }
+#endif
 
 /*
  * The fast paths for a patched instruction's UDF (whose word is in

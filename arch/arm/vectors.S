@@ -14,6 +14,7 @@
  * guest_store_word() or their block forms, makes it return false.
  */
 #include "generated/asm-defs.h"
+#include "generated/config.h"
 
 	.syntax	unified
 	.arm
@@ -88,7 +89,11 @@ vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
 vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_fast_first	@ resume after the instruction
 vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first	@ resume after the instruction
 vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4	@ the faulting instruction
+#ifdef CONFIG_FAST_TRAP_DATA_ABORT
 vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8, trap_dabt_first	@ the faulting instruction
+#else
+vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8	@ the faulting instruction
+#endif
 vec_unused:	trap_entry TRAP_UNUSED, PSR_MODE_SVC, 0
 vec_irq:	trap_entry TRAP_IRQ, PSR_MODE_IRQ, 4	@ the interrupted instruction
 vec_fiq:	trap_entry TRAP_FIQ, PSR_MODE_FIQ, 4
@@ -105,9 +110,11 @@ vec_fiq:	trap_entry TRAP_FIQ, PSR_MODE_FIQ, 4
 	mov	r0, sp
 	mov	r1, r4
 	.endm
+#ifdef CONFIG_FAST_TRAP_DATA_ABORT
 trap_dabt_first:
 	fast_first hyp_dabt_fast
 	b	trap_common
+#endif
 trap_fast_first:
 	fast_first hyp_trap_fast
 trap_common:
