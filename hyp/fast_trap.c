@@ -10,7 +10,6 @@
 /* MCR/MRC p15, 0, Rt, CRn, CRm, opc2: the register named by CRn, CRm and opc2; bit 20 is L (MRC). */
 #define INSN_CP15_MASK  0x0fe00f10u
 #define INSN_CP15       0x0e000f10u
-#define INSN_RT(i)      (((i) >> 12) & 0xfu)
 #define INSN_REG(i)     ((((i) >> 16) & 0xfu) << 8 | ((i) & 0xfu) << 4 | (((i) >> 5) & 7u))
 #define REG(crn, crm, opc2) ((crn) << 8 | (crm) << 4 | (opc2))
 #define COND_NEVER      0xfu    /* the unconditional space: other instructions */

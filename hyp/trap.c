@@ -38,7 +38,6 @@
 #include "shadow_pt/flat.h"
 
 #define INSN_COPROC(i)          (((i) >> 8) & 0xfu)
-#define INSN_RT(i)              (((i) >> 12) & 0xfu)      /* MCR/MRC */
 #define INSN_IS_SMC(i)          (((i) & 0x0ff000f0u) == 0x01600070u)
 #define INSN_SEMIHOSTING        0xef123456u     /* SVC 0x123456 (ARM state, AL): ARM DUI 0471 */
 #define SEMIHOSTING_SYS_EXIT    0x18u
