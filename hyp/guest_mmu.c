@@ -46,27 +46,41 @@ bool guest_mmu_on(const struct vcpu *v)
 	return v->cp15.sctlr & SCTLR_M;
 }
 
+/*
+ * The guest L1 tables of `root`: TTBR0's (16 KiB >> TTBCR.N) and, with
+ * TTBCR.N, TTBR1's (16 KiB). Returns how many; their bases and sizes.
+ */
+static unsigned l1_tables(const struct shadow_root *root, uint32_t base[2], uint32_t size[2])
+{
+	uint32_t n = root->ttbcr & TTBCR_N_MASK;
+
+	size[0] = L1_TABLE_SIZE >> n;
+	base[0] = root->ttbr0 & ~(size[0] - 1u);
+	size[1] = L1_TABLE_SIZE;
+	base[1] = root->ttbr1 & ~(L1_TABLE_SIZE - 1u);
+	return n ? 2u : 1u;
+}
+
 /* The L1 index a guest descriptor at `gpa` has in the tables of `root`, or -1. */
 static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 {
-	uint32_t n = root->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
-	uint32_t base0 = root->ttbr0 & ~(size0 - 1u), base1 = root->ttbr1 & ~(L1_TABLE_SIZE - 1u);
+	uint32_t base[2], size[2];
+	unsigned tables = l1_tables(root, base, size);
 
-	if (gpa - base0 < size0)
-		return (int)((gpa - base0) / 4u);
-	if (n && gpa - base1 < L1_TABLE_SIZE)
-		return (int)((gpa - base1) / 4u);
+	for (unsigned t = 0; t < tables; t++)
+		if (gpa - base[t] < size[t])
+			return (int)((gpa - base[t]) / 4u);
 	return -1;
 }
 
-/* Mark (or unmark) the pages of `root`'s L1 tables, as l1_index_of() finds them. */
+/* Mark (or unmark) the pages of `root`'s L1 tables. */
 static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool on)
 {
-	uint32_t n = root->ttbcr & TTBCR_N_MASK, size0 = L1_TABLE_SIZE >> n;
+	uint32_t base[2], size[2];
+	unsigned tables = l1_tables(root, base, size);
 
-	guest_tables_mark_l1(g, root->ttbr0 & ~(size0 - 1u), size0, on);
-	if (n)
-		guest_tables_mark_l1(g, root->ttbr1 & ~(L1_TABLE_SIZE - 1u), L1_TABLE_SIZE, on);
+	for (unsigned t = 0; t < tables; t++)
+		guest_tables_mark_l1(g, base[t], size[t], on);
 }
 
 /* Invalidate the TLB entries of the views of `root` that went stale. */
