@@ -479,17 +479,41 @@ static bool domain_is_manager(uint32_t dacr, uint32_t domain)
 	return ((dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
 }
 
-/* Could `donor`'s table for the MiB of `va` seed `root`'s (see seed_new_table())? */
+/*
+ * Could `donor`, whose tables fit (shadow_can_seed_from()), seed `root`'s
+ * table for the MiB of `va` (see seed_new_table())?
+ */
 static bool may_seed(struct guest *g, const struct shadow_root *root, const struct shadow_root *donor,
-		     uint32_t va, enum shadow_view view, const struct guest_walk_result *w, uint32_t l1_desc)
+		     uint32_t va, const struct guest_walk_result *w, uint32_t l1_desc)
 {
 	uint32_t desc_gpa, desc;
 	const struct guest_walk_regs regs = { .ttbr0 = donor->ttbr0, .ttbr1 = donor->ttbr1, .ttbcr = donor->ttbcr };
 
-	return donor != root && donor->s.l2_of_mb[va >> SECTION_SHIFT][view] >= 0 &&
-	       domain_is_manager(donor->map.guest_dacr, w->domain) == domain_is_manager(root->map.guest_dacr, w->domain) &&
+	return domain_is_manager(donor->map.guest_dacr, w->domain) == domain_is_manager(root->map.guest_dacr, w->domain) &&
 	       guest_walk_l1_address(&regs, va, &desc_gpa) && guest_tables_reflected(g, desc_gpa, &desc) &&
 	       desc == l1_desc;
+}
+
+/*
+ * Of the roots but `skip` whose tables for the MiB of `va` in `view` fit
+ * `root`'s (shadow_can_seed_from()) and, given the walk `w`, that may seed
+ * it (may_seed()), the one that ran last; NULL if none.
+ */
+static struct shadow_root *latest_donor(struct guest *g, const struct shadow_root *root, uint32_t va,
+					enum shadow_view view, const struct shadow_root *skip,
+					const struct guest_walk_result *w, uint32_t l1_desc)
+{
+	struct guest_mmu_state *m = &g->mmu;
+	struct shadow_root *donor = NULL;
+
+	for_each_valid_root(m, i) {
+		struct shadow_root *r = &m->root[i];
+		if (r != skip && (!donor || r->last_used > donor->last_used) &&
+		    shadow_can_seed_from(&root->s, &r->s, va >> SECTION_SHIFT, view) &&
+		    (!w || may_seed(g, root, r, va, w, l1_desc)))
+			donor = r;
+	}
+	return donor;
 }
 
 /*
@@ -509,29 +533,15 @@ static bool may_seed(struct guest *g, const struct shadow_root *root, const stru
 static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t va, enum shadow_view view,
 			   const struct guest_walk_result *w)
 {
-	struct guest_mmu_state *m = &g->mmu;
-	struct shadow_root *donor = NULL;
 	uint32_t l1_desc;
-
-	uint32_t mb = va >> SECTION_SHIFT;
 
 	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
 		return;
-	for_each_valid_root(m, i)
-		if ((!donor || m->root[i].last_used > donor->last_used) &&
-		    shadow_can_seed_from(&root->s, &m->root[i].s, mb, view))
-			donor = &m->root[i];
-	if (donor && !may_seed(g, root, donor, va, view, w, l1_desc)) {
-		struct shadow_root *first = donor;
-		donor = NULL;
-		for_each_valid_root(m, i)
-			if (&m->root[i] != first && (!donor || m->root[i].last_used > donor->last_used) &&
-			    shadow_can_seed_from(&root->s, &m->root[i].s, mb, view) &&
-			    may_seed(g, root, &m->root[i], va, view, w, l1_desc))
-				donor = &m->root[i];
-	}
+	struct shadow_root *donor = latest_donor(g, root, va, view, NULL, NULL, 0);
+	if (donor && !may_seed(g, root, donor, va, w, l1_desc))
+		donor = latest_donor(g, root, va, view, donor, w, l1_desc);
 	if (donor)
-		shadow_seed_from(&root->s, &donor->s, mb, view);
+		shadow_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view);
 }
 
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)
