@@ -23,6 +23,11 @@
 #define A_ADD_PC_LSL    0xe08ff000u     /* ADD PC, PC, Rm, LSL #imm5 */
 #define A_MRS_APSR      0xe10f0000u
 #define A_B             0x0a000000u     /* B<cond> imm24 */
+#define A_LDR_IMM       0xe5100000u     /* LDR Rt, [Rn, #-imm12]; | A_LDST_UP for +imm12 */
+#define A_SUB_IMM       0xe2400000u
+#define A_LDMIA         0xe8900000u     /* LDMIA Rn, {list} */
+#define A_STM           0xe8000000u     /* STM Rn, {list}; P and U (bits 24, 23) give the mode */
+#define BLOCK_MODE_BITS (BIT(24) | BIT(23))
 
 #define B_RANGE         (1u << 25)      /* B reaches PC + 8 - 32 MiB to PC + 8 + 32 MiB - 4 */
 #define LDST_RANGE      4096u           /* LDR/STR offsets 0-4095, either way */
@@ -117,6 +122,13 @@ static void b(struct emitter *e, uint32_t to)
 	emit(e, word);
 }
 
+/* The branch back after the site: the stub's work is done there (struct stub's back_at). */
+static void b_back(struct emitter *e, uint32_t back)
+{
+	e->s->back_at = e->s->words;
+	b(e, back);
+}
+
 /*
  * The decision: with `r` = 0 the stub goes on after these five words,
  * anything else branches to `fallback`. Flag-free: CLZ gives 32 only for
@@ -147,7 +159,7 @@ static void give_back(struct emitter *e)
 static void end_with_fallback(struct emitter *e, uint32_t back, uint32_t fallback, uint32_t trap_word)
 {
 	give_back(e);
-	b(e, back);
+	b_back(e, back);
 	if (here(e) != fallback)
 		e->bad = true;
 	give_back(e);
@@ -164,6 +176,16 @@ static void pick_spill(uint8_t spill[2], unsigned a, unsigned b)
 			spill[n++] = (uint8_t)r;
 }
 
+/* The two lowest registers of `list` other than `rn` (stub_supported() ensures there are two). */
+static void pick_loaded(uint8_t spill[2], uint32_t list, unsigned rn)
+{
+	uint32_t left = list & ~BIT(rn);
+
+	spill[0] = (uint8_t)__builtin_ctz(left);
+	left &= left - 1u;
+	spill[1] = (uint8_t)__builtin_ctz(left);
+}
+
 /* CPSID: set the bits. CPSIE: clear them, unless that lets a signalled interrupt in. */
 static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t back, uint32_t trap_word)
 {
@@ -177,7 +199,7 @@ static void build_cps(struct emitter *e, uint32_t orig, uint32_t fixed, uint32_t
 		op_imm(e, A_ORR_IMM, ra, ra, bits);
 		str(e, ra, STUB_DATA_CPSR);
 		give_back(e);
-		b(e, back);
+		b_back(e, back);
 		return;
 	}
 	uint32_t fallback = here(e) + 4u * 12u;
@@ -206,7 +228,7 @@ static void build_mrs(struct emitter *e, uint32_t orig, uint32_t back)
 	ldr(e, ra, STUB_DATA_CPSR);
 	op_reg(e, A_ORR_REG, rd, rd, ra);
 	give_back(e);
-	b(e, back);
+	b_back(e, back);
 }
 
 /*
@@ -266,6 +288,76 @@ static void build_spsr(struct emitter *e, uint32_t orig, enum sens_class cls, ui
 	end_with_fallback(e, back, fallback, trap_word);
 }
 
+/* ra = nonzero where User's SP and LR are not the data page's (FIQ and System mode): the fallback. */
+static void usr_bank_test(struct emitter *e, unsigned ra, uint32_t fallback, uint32_t trap_word)
+{
+	ldr(e, ra, STUB_DATA_NO_USR_BANK);
+	unless_zero_goto(e, ra, fallback, trap_word);
+}
+
+/* LDR Rt, [Rn, #offset], |offset| < 4096. */
+static void load_at(struct emitter *e, unsigned rt, unsigned rn, int32_t offset)
+{
+	uint32_t up = offset >= 0 ? A_LDST_UP : 0u, distance = offset >= 0 ? (uint32_t)offset : (uint32_t)-offset;
+
+	emit(e, rn_rd(A_LDR_IMM | up, rn, rt) | distance);
+}
+
+/* STM{mode} Rn, {SP, LR}^: User's SP and LR from the data page, through the two borrowed registers. */
+static void build_stm_user(struct emitter *e, uint32_t orig, uint32_t back, uint32_t trap_word)
+{
+	unsigned rn = FIELD(orig, 16, 4), ra = e->s->spill[0], rb = e->s->spill[1];
+
+	str(e, ra, STUB_DATA_SPILL);
+	str(e, rb, STUB_DATA_SPILL + 4u);
+	uint32_t fallback = here(e) + 4u * 12u;
+	usr_bank_test(e, ra, fallback, trap_word);
+	ldr(e, ra, STUB_DATA_USR_SP);
+	ldr(e, rb, STUB_DATA_USR_LR);
+	emit(e, A_STM | (orig & BLOCK_MODE_BITS) | rn << 16 | BIT(ra) | BIT(rb));   /* ra < rb: SP's word first */
+	end_with_fallback(e, back, fallback, trap_word);
+}
+
+/*
+ * LDM{mode} Rn, {registers, SP, LR}^: User's SP and LR (the two highest
+ * words) to the data page through the two borrowed registers, which are
+ * among the others; then the others with one LDMIA from the first word,
+ * the last load of the stub. Its base is Rn or, off by a constant, the
+ * first borrowed register.
+ */
+static void build_ldm_user(struct emitter *e, uint32_t orig, uint32_t back, uint32_t trap_word)
+{
+	unsigned rn = FIELD(orig, 16, 4), ra = e->s->spill[0], rb = e->s->spill[1], n = 0;
+	uint32_t list = FIELD(orig, 0, 16), others = list & ~STUB_USR_BANKED;
+	int32_t first;
+
+	for (uint32_t left = list; left; left &= left - 1u)
+		n++;
+	if (orig & BIT(23))
+		first = (orig & BIT(24)) ? 4 : 0;
+	else
+		first = (orig & BIT(24)) ? -4 * (int32_t)n : 4 - 4 * (int32_t)n;
+	str(e, ra, STUB_DATA_SPILL);
+	str(e, rb, STUB_DATA_SPILL + 4u);
+	uint32_t fallback = here(e) + 4u * (12u + (first ? 1u : 0u));
+	usr_bank_test(e, ra, fallback, trap_word);
+	load_at(e, ra, rn, first + 4 * (int32_t)(n - 2u));
+	load_at(e, rb, rn, first + 4 * (int32_t)(n - 1u));
+	str(e, ra, STUB_DATA_USR_SP);
+	str(e, rb, STUB_DATA_USR_LR);
+	if (first) {
+		op_imm(e, first > 0 ? A_ADD_IMM : A_SUB_IMM, ra, rn, (uint32_t)(first > 0 ? first : -first));
+		emit(e, A_LDMIA | ra << 16 | others);
+	} else {
+		emit(e, A_LDMIA | rn << 16 | others);
+	}
+	b_back(e, back);
+	if (here(e) != fallback)
+		e->bad = true;
+	give_back(e);
+	emit(e, trap_word);
+}
+
 bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fixed, uint32_t site_va,
 		uint32_t stub_va, uint32_t data_va, uint32_t trap_word)
 {
@@ -274,7 +366,7 @@ bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fix
 
 	if (!stub_supported(orig, cls))
 		return false;
-	s->words = 0;
+	s->words = s->back_at = 0;
 	s->spill[0] = s->spill[1] = STUB_NO_REG;
 	switch (cls) {
 	case SENS_CPS:
@@ -299,6 +391,14 @@ bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fix
 			build_msr(&e, orig, fixed, back, trap_word);
 		}
 		break;
+	case SENS_STM_USER:
+		pick_spill(s->spill, FIELD(orig, 16, 4), REG_PC);
+		build_stm_user(&e, orig, back, trap_word);
+		break;
+	case SENS_LDM_USER:
+		pick_loaded(s->spill, FIELD(orig, 0, 13), FIELD(orig, 16, 4));
+		build_ldm_user(&e, orig, back, trap_word);
+		break;
 	default:
 		return false;
 	}
@@ -312,10 +412,10 @@ bool stub_build_cp15_read(struct stub *s, uint32_t orig, uint32_t site_va, uint3
 
 	if (!word)
 		return false;
-	s->words = 0;
+	s->words = s->back_at = 0;
 	s->spill[0] = s->spill[1] = STUB_NO_REG;
 	ldr(&e, FIELD(orig, 12, 4), word);
-	b(&e, site_va + 4u);
+	b_back(&e, site_va + 4u);
 	return !e.bad;
 }
 

@@ -8,19 +8,28 @@
  * instruction's work on the virtual CPSR and SPSR words of a data page
  * that the guest reaches only in its privileged modes, then branches back
  * after the site. So does an MRC of the virtual DACR, TPIDRPRW or SCTLR,
- * which traps in PL0 unpatched: its stub loads the data page's copy.
+ * which traps in PL0 unpatched: its stub loads the data page's copy. And
+ * so do the LDM and STM of User registers that Linux runs on every entry
+ * from and return to user space (STM ^ of SP and LR; LDM ^ of registers
+ * up to SP and LR): in IRQ, SVC, Abort and Undefined mode User's r0-r12
+ * are the real registers and only User's SP and LR are banked, which the
+ * data page keeps a copy of; the stub accesses guest memory with a plain
+ * LDM or STM, as the guest's own privileged accesses run.
  *
  * A stub borrows at most two of the guest's registers, saved to the data
  * page first and loaded back last; it never changes the condition flags
  * (its one decision is a computed branch: CLZ, then an ADD to the PC).
  * Where the hypervisor is needed - an unmask that lets a signalled
- * interrupt in, a mode change, an SPSR in System mode (which has none) -
- * the stub gives the registers back and runs
- * the site's trapping word (the patch's UDF), which the hypervisor
- * emulates as if it stood at the site. A stub interrupted half-way is
- * rewound to its site (stub_rewind()): running it again from the start
- * gives the same result, as each stub writes the virtual CPSR once, from
- * what it read.
+ * interrupt in, a mode change, an SPSR in System mode (which has none),
+ * User registers in FIQ or System mode - the stub gives the registers back
+ * and runs the site's trapping word (the patch's UDF), which the
+ * hypervisor emulates as if it stood at the site. A stub interrupted
+ * before its branch back is rewound to its site (stub_rewind()): running
+ * it again from the start gives the same result, as each stub writes the
+ * virtual state once, from what it read, and an LDM ^ stub changes the
+ * guest's registers only by its last load. Interrupted at its branch back,
+ * it is done. An access of an LDM or STM stub that aborts is the site's:
+ * the hypervisor emulates the site's instruction instead.
  * Portable: compiled for the target and for host unit tests, which run
  * every stub in an ARM interpreter against the general emulator.
  */
@@ -40,7 +49,10 @@
 #define STUB_DATA_DACR  20u     /* the virtual CP15 registers the stubs read */
 #define STUB_DATA_TPIDRPRW 24u
 #define STUB_DATA_SCTLR 28u
-#define STUB_DATA_BYTES 32u
+#define STUB_DATA_USR_SP 32u    /* User mode's banked SP and LR, where the current mode banks them apart */
+#define STUB_DATA_USR_LR 36u
+#define STUB_DATA_NO_USR_BANK 40u /* nonzero in FIQ and System mode: the two words above mean nothing */
+#define STUB_DATA_BYTES 44u
 /* The virtual CPSR bits the data page holds. */
 #define STUB_CPSR_BITS  (PSR_A | PSR_I | PSR_F | PSR_MODE_MASK)
 
@@ -51,6 +63,7 @@ struct stub {
 	uint32_t word[STUB_MAX_WORDS];
 	uint8_t words;
 	uint8_t spill[2];       /* borrowed registers, saved by words 0 and 1; STUB_NO_REG: none */
+	uint8_t back_at;        /* the word that branches back after the site: the stub is done there */
 };
 
 #define STUB_INSN_SPSR          (1u << 22)      /* MRS/MSR: SPSR, not CPSR */
@@ -59,16 +72,21 @@ struct stub {
 #define STUB_CPS_MODE_CHANGE    (1u << 17)
 #define STUB_CPS_IMOD_ENABLE    2u
 #define STUB_CPS_IMOD_DISABLE   3u
+#define STUB_REG_SP             13u
+#define STUB_REG_LR             14u
+#define STUB_USR_BANKED         (1u << STUB_REG_SP | 1u << STUB_REG_LR)
 
 /*
  * Can `orig` (of class `cls`) become a stub? CPS that changes no mode, MRS
  * of the CPSR or SPSR, MSR of the CPSR's control byte alone and of the
- * whole SPSR, without the PC. Inline: asked on every trap of a patched
+ * whole SPSR, without the PC; STM ^ of SP and LR alone; LDM ^ of SP, LR
+ * and at least two other registers besides the base (the stub's scratch
+ * before its last load). Inline: asked on every trap of a patched
  * instruction.
  */
 static inline bool stub_supported(uint32_t orig, enum sens_class cls)
 {
-	uint32_t imod = (orig >> 18) & 3u, mask = (orig >> 16) & 0xfu;
+	uint32_t imod = (orig >> 18) & 3u, mask = (orig >> 16) & 0xfu, others;
 
 	switch (cls) {
 	case SENS_CPS:
@@ -78,6 +96,11 @@ static inline bool stub_supported(uint32_t orig, enum sens_class cls)
 	case SENS_MSR_REG:
 		return (orig & 0xfu) != 15u &&
 		       mask == ((orig & STUB_INSN_SPSR) ? STUB_MSR_MASK_FSXC : STUB_MSR_MASK_C);
+	case SENS_STM_USER:
+		return (orig & 0xffffu) == STUB_USR_BANKED;
+	case SENS_LDM_USER:
+		others = orig & 0x1fffu & ~(1u << ((orig >> 16) & 0xfu));
+		return (orig & STUB_USR_BANKED) == STUB_USR_BANKED && (others & (others - 1u));    /* two or more */
 	default:
 		return false;
 	}

@@ -15,7 +15,7 @@
 #include "shadow_pt/flat.h"
 
 #define WINDOW_REACH_MBS 31u    /* a window this many MiB away keeps every stub in branch range */
-#define STUB_FIRST_OFFSET 32u   /* the first stub of a code page: past the data words' reach limit */
+#define STUB_FIRST_OFFSET STUB_DATA_BYTES /* the first stub of a code page: past the data words' reach limit */
 
 /* Stub code page `k` and the data page alias after it. */
 static uint32_t code_va(const struct stub_area *a, unsigned k)
@@ -36,6 +36,7 @@ static void forget_all(struct stub_area *a)
 	a->count = a->site_pages = 0;
 	a->pinned = 0;
 	a->spsr = 0;
+	a->usr_bank = 0;
 }
 
 void stubs_reset(struct guest *g, struct stub_store *store)
@@ -67,6 +68,7 @@ static struct stub_record *record_at(struct stub_area *a, uint32_t va)
 bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word)
 {
 	if (kind == TRAP_UNDEF) {
+		stubs_take_usr_bank(a);         /* as they were: the stubs trap before writing them */
 		struct stub_record *r = record_at(a, f->pc - 4u);
 		if (!r || f->pc - 4u != r->stub_va + 4u * (r->words - 1u))
 			return false;   /* not a stub's trapping word: the guest's own jump there */
@@ -75,17 +77,32 @@ bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind
 		return true;
 	}
 	struct stub_record *r = record_at(a, f->pc);
-	if (r && kind == TRAP_PABT && f->pc == r->stub_va) {
+	if (!r) {
+		stubs_take_usr_bank(a);
+		return false;
+	}
+	unsigned at = (f->pc - r->stub_va) / 4u;
+	if (kind == TRAP_PABT && at == 0) {
 		/* The site's branch, run in virtual User mode, where the window is empty. */
 		a->stats.user_mode_runs++;
 		*trap_word = r->trap_word;
 		f->pc = r->site_va + 4u;
 		return true;
 	}
-	if (r) {
-		stub_rewind(r->spill, (f->pc - r->stub_va) / 4u, f->r, &a->data[STUB_DATA_SPILL / 4u]);
-		f->pc = r->site_va;
+	if (at == r->back_at) {         /* done: on after the site */
+		stubs_take_usr_bank(a);
+		f->pc = r->site_va + 4u;
+		return false;
 	}
+	/* Half-way: the data page's User SP and LR are left out, the borrowed registers given back. */
+	stub_rewind(r->spill, at, f->r, &a->data[STUB_DATA_SPILL / 4u]);
+	if (kind == TRAP_DABT) {        /* an LDM or STM ^ stub's access: the site's instruction's */
+		a->stats.aborts++;
+		*trap_word = r->trap_word;
+		f->pc = r->site_va + 4u;
+		return true;
+	}
+	f->pc = r->site_va;
 	return false;
 }
 
@@ -382,7 +399,8 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 	cache_sync_icache((uintptr_t)code, 4u * s.words);
 	a->store->rec[a->count++] = (struct stub_record){
 		.stub_va = stub_va, .site_va = site_va, .site_gpa = gpa, .branch = branch,
-		.trap_word = trap_word, .words = s.words, .spill = { s.spill[0], s.spill[1] }, .live = true,
+		.trap_word = trap_word, .words = s.words, .spill = { s.spill[0], s.spill[1] },
+		.back_at = s.back_at, .live = true,
 	};
 	*site = branch;
 	cache_sync_icache((uintptr_t)site, 4u);

@@ -18,14 +18,19 @@
  * patch's UDF, or the MRC itself) is kept to give back.
  *
  * Kept exact:
- *  - The data page's virtual CPSR bits and SPSR are taken back into the
- *    vCPU on every trap but a CP15 access (stubs_enter()), and written out,
- *    with the CP15 copies and the signalled-IRQ word after the general
- *    path, before the guest resumes (stubs_leave(), stubs_leave_general()).
+ *  - The data page's virtual CPSR bits, SPSR and User SP and LR are taken
+ *    back into the vCPU on every trap but a CP15 access (stubs_enter()),
+ *    and written out, with the CP15 copies and the signalled-IRQ word after
+ *    the general path, before the guest resumes (stubs_leave(),
+ *    stubs_leave_general()).
  *  - A trap inside a stub (an interrupt) rewinds the guest to the site,
- *    its borrowed registers given back; the stub's trapping word, and the
- *    site's branch run in virtual User mode, are handled as the site's
- *    trapping word at the site. So the guest never sees a stub address.
+ *    its borrowed registers given back (and the User SP and LR words an
+ *    LDM ^ stub may have written left out), unless it came at the stub's
+ *    branch back: then the stub is done and the guest resumes after the
+ *    site. The stub's trapping word, the site's branch run in virtual User
+ *    mode and an access of an LDM or STM ^ stub that aborts are handled as
+ *    the site's trapping word at the site. So the guest never sees a stub
+ *    address.
  *  - If the guest maps the MiB itself, every stub goes: the sites get their
  *    trapping words back, and a MiB is chosen anew on the next stub. A root
  *    is checked each time it starts to run, and while it runs the L1 table
@@ -69,6 +74,7 @@ struct stub_record {
 	uint32_t trap_word;     /* the patch's UDF it replaced */
 	uint8_t words;
 	uint8_t spill[2];
+	uint8_t back_at;        /* struct stub's */
 	bool live;
 };
 
@@ -78,7 +84,7 @@ struct stub_site_page {
 };
 
 struct stub_stats {
-	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs;
+	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs, aborts;
 };
 
 /* Where the stubs live: large and page-aligned, at the end of struct guest. */
@@ -99,6 +105,7 @@ struct stub_area {
 	uint32_t window_va;
 	uint32_t cpsr_taken;            /* the data page's CPSR bits the vCPU takes: A, I, F but the fixed */
 	uint32_t *spsr;                 /* the vCPU's SPSR the data page's stands for; NULL: its mode has none */
+	struct vcpu_bank *usr_bank;     /* User's SP and LR the data page's stand for; NULL: FIQ, System, User */
 	uint32_t used;                  /* bytes of stub code handed out, page after page */
 	unsigned count, site_pages;
 	uint32_t pinned;                /* the running root's L1 table page with the window's entry */
@@ -109,6 +116,15 @@ struct stub_area {
 
 /* A guest being created: no stubs, in `store`. */
 void stubs_reset(struct guest *g, struct stub_store *store);
+
+/* User's SP and LR from the data page, where they are kept there. */
+static inline void stubs_take_usr_bank(struct stub_area *a)
+{
+	if (a->usr_bank) {
+		a->usr_bank->sp = a->data[STUB_DATA_USR_SP / 4u];
+		a->usr_bank->lr = a->data[STUB_DATA_USR_LR / 4u];
+	}
+}
 
 /* A trap from inside the window (see stubs_enter()). */
 bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word);
@@ -139,7 +155,10 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	v->cpsr = (v->cpsr & ~a->cpsr_taken) | (a->data[STUB_DATA_CPSR / 4u] & a->cpsr_taken);
 	if (a->spsr)
 		*a->spsr = a->data[STUB_DATA_SPSR / 4u];
-	return stubs_pc_in_window(a, f->pc) && stubs_enter_window(a, f, kind, trap_word);
+	if (stubs_pc_in_window(a, f->pc))
+		return stubs_enter_window(a, f, kind, trap_word);
+	stubs_take_usr_bank(a);
+	return false;
 }
 
 /* The CP15 fast path wrote the register whose copy is data word `offset`: the copy follows. */
@@ -150,8 +169,8 @@ static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint
 }
 
 /*
- * Before the guest resumes from a fast path: the data page's virtual CPSR
- * and SPSR from the vCPU. (A fast path changes neither the virtual GIC
+ * Before the guest resumes from a fast path: the data page's virtual CPSR,
+ * SPSR and User SP and LR from the vCPU. (A fast path changes neither the virtual GIC
  * nor a CP15 register the stubs read but through stubs_cp15_written().)
  */
 static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
@@ -160,9 +179,18 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 		stubs_resolve_conflict(g);
 	if (!a->active)
 		return;
+	enum vbank bank = vcpu_bank_of(vcpu_mode(v));
+
 	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
-	a->spsr = vcpu_has_spsr(v) ? vcpu_spsr(v) : 0;
+	a->spsr = bank != VBANK_USR ? &v->bank[bank].spsr : 0;
 	a->data[STUB_DATA_SPSR / 4u] = a->spsr ? *a->spsr : 0u;
+	/* FIQ mode banks r8-r12 too, System mode none: LDM and STM ^ stubs trap there. */
+	a->usr_bank = bank != VBANK_USR && bank != VBANK_FIQ ? &v->bank[VBANK_USR] : 0;
+	a->data[STUB_DATA_NO_USR_BANK / 4u] = !a->usr_bank;
+	if (a->usr_bank) {
+		a->data[STUB_DATA_USR_SP / 4u] = a->usr_bank->sp;
+		a->data[STUB_DATA_USR_LR / 4u] = a->usr_bank->lr;
+	}
 }
 
 /*

@@ -16,6 +16,10 @@
 /* Register banks of the virtual modes (User and System share one). */
 enum vbank { VBANK_USR, VBANK_FIQ, VBANK_IRQ, VBANK_SVC, VBANK_ABT, VBANK_UND, VBANK_COUNT };
 
+struct vcpu_bank {
+	uint32_t sp, lr, spsr;
+};
+
 struct vcpu_cp15 {
 	uint32_t sctlr, actlr, cpacr;
 	uint32_t ttbr0, ttbr1, ttbcr, dacr;
@@ -69,9 +73,7 @@ struct vcpu {
 	 */
 	uint32_t cpsr_fixed;
 	/* SP/LR of the modes that are not current; SPSR of every mode. */
-	struct {
-		uint32_t sp, lr, spsr;
-	} bank[VBANK_COUNT];
+	struct vcpu_bank bank[VBANK_COUNT];
 	/* r8-r12 of the bank (User or FIQ) that is not live. */
 	uint32_t r8_12_other[5];
 	struct vcpu_cp15 cp15;

@@ -15,5 +15,6 @@ case_fn case_stm_user, case_ldm_user, case_ldm_pc, case_movs_pc;
 case_fn case_cond, case_stubs, case_psr_probe;
 /* fn(out) run in User mode (A, I and F masked); returns what fn returned. */
 uint32_t *run_user(case_fn *fn, uint32_t *out);
+uint32_t *user_regs_load(uint32_t *out, const uint32_t *end);
 
 #endif

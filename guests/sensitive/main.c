@@ -5,8 +5,9 @@
  * turn into branches to stubs, again and again: as they are (and some in
  * User mode once they have run in SVC mode); after the
  * MiB below RAM (where such stubs may sit) has been mapped onto RAM and
- * read through; run from a second mapping of the code; and with the MMU
- * off again.
+ * read through (and the LDM ^ site run on a page of it not yet touched
+ * there); run from a second mapping of the code; and with the MMU off
+ * again.
  */
 #include <stdint.h>
 
@@ -19,7 +20,7 @@
 #include "print.h"
 #include "uart.h"
 
-#define MAX_OUT 80
+#define MAX_OUT 112
 #define STUB_RUNS 3
 /* RAM that the MiB below RAM is mapped onto, and two words there (a first and a second page). */
 #define BELOW_RAM_VA    (RAM_BASE - SECTION_SIZE)
@@ -81,6 +82,11 @@ static const char *const stubs_labels[] = {
 	"spsr.r10", "spsr.r11", "spsr.r12", "spsr.lr", "spsr.cpsr",
 	"cp15.r1", "cp15.r2", "cp15.r3", "cp15.r4", "cp15.r5", "cp15.r6", "cp15.r7", "cp15.r8", "cp15.r9",
 	"cp15.r10", "cp15.r11", "cp15.r12", "cp15.lr", "cp15.cpsr",
+	"ldm.r1", "ldm.r2", "ldm.r3", "ldm.r4", "ldm.r5", "ldm.r6", "ldm.r7", "ldm.r8", "ldm.r9",
+	"ldm.r10", "ldm.r11", "ldm.r12", "ldm.lr", "ldm.cpsr", "ldm.usr_sp", "ldm.usr_lr",
+	"stm.first_sp", "stm.first_lr", "stm.second_sp", "stm.second_lr",
+	"fiq_ldm.fiq_r8", "fiq_ldm.fiq_r12", "fiq_ldm.usr_r8", "fiq_ldm.usr_r11", "fiq_ldm.usr_sp",
+	"fiq_ldm.usr_lr",
 	"to_sys.cpsr", "to_sys.sp", "back.cpsr", 0
 };
 static const char *const cond_labels[] = {
@@ -174,6 +180,27 @@ static void psr_probe_both_modes(void)
 	}
 }
 
+/*
+ * The stubs case's LDM ^ site, run many times by now, on words of a page
+ * the guest has not touched through its new mapping (where a hypervisor's
+ * shadow tables may not map it yet): `ram` and `below` are that memory's
+ * two mappings.
+ */
+static void load_user_regs_from_a_new_page(volatile uint32_t *ram, volatile uint32_t *below)
+{
+	static const char *const labels[] = {
+		"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "usr_sp", "usr_lr"
+	};
+	const unsigned first = 0x3000u / 4u, n = sizeof labels / sizeof labels[0];
+	uint32_t out[MAX_OUT];
+
+	for (unsigned i = 0; i < n; i++)
+		ram[first + i] = PATTERN_AT(0x3000u + 4u * i);
+	uint32_t *end = user_regs_load(out, (const uint32_t *)&below[first + n]);
+	for (unsigned i = 0; i < n && out + i < end; i++)
+		print_result("ldm_new_page", labels[i], out[i]);
+}
+
 int main(void)
 {
 	uint32_t cpsr = cpu_cpsr(), sp = cpu_sp();
@@ -199,6 +226,7 @@ int main(void)
 	print_hex_line("below_ram.0x1000", below[0x1000 / 4]);
 	for (unsigned i = 0; i < STUB_RUNS; i++)
 		run(&stubs_case);
+	load_user_regs_from_a_new_page(ram, below);
 
 	/* The code's MiB a second time: the same instructions at another address. */
 	flat_mmu_map_section(TEST_VA_BASE, RAM_BASE);

@@ -1,7 +1,8 @@
 /*
  * The forms a hypervisor may replace by a branch to a stub of its own
  * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn, MRS Rd, SPSR,
- * MSR SPSR_fsxc, Rn, MRC of DACR, TPIDRPRW and SCTLR), with passing and
+ * MSR SPSR_fsxc, Rn, MRC of DACR, TPIDRPRW and SCTLR, STM and LDM of
+ * User registers), with passing and
  * failing conditions, in the
  * registers around them and with the flags set: run again and again, each must leave exactly what the architecture
  * says, and no other register or flag may change. Also an MSR CPSR_c that
@@ -31,6 +32,16 @@
 	ldr	r11, =0xbbbbbbbb
 	ldr	r12, =0xcccccccc
 	ldr	lr, =0xdddddddd
+.endm
+
+/* User's SP and LR into the output (clobbers r1). */
+.macro OUT_USER_REGS
+	cps	#MODE_SYS
+	mov	r1, sp
+	OUT	r1
+	mov	r1, lr
+	OUT	r1
+	cps	#MODE_SVC
 .endm
 
 /* Every register but r0 into the output, r1-r12 and lr, then the CPSR (via r1). */
@@ -162,6 +173,45 @@ CASE case_stubs
 	mrc	p15, 0, r11, c13, c0, 4
 	OUT_REGS
 
+	/*
+	 * STM and LDM of User registers, each at one site (with the AL
+	 * condition: the only one the hypervisor finds them with, cond.S):
+	 * from SVC mode (User SP and LR banked), then from FIQ mode (User
+	 * r8-r12 banked too). The words are read first, as Linux's kernel
+	 * stack is written before it is loaded from.
+	 */
+	cps	#MODE_SYS
+	ldr	sp, =0x5b5b0013
+	ldr	lr, =0x5b5b0014
+	cps	#MODE_SVC
+	msr	cpsr_f, #FLAGS_ZC
+	ldr	r12, =user_regs_words + 8
+	bl	user_regs_stm
+	ldr	r12, =ldm_user_words + 52
+	ldr	r1, [r12, #-4]
+	bl	user_regs_ldm
+	OUT_REGS
+	OUT_USER_REGS
+	ldr	r12, =user_regs_words + 16
+	bl	user_regs_stm
+	ldr	r1, =user_regs_words
+	ldm	r1, {r1-r4}
+	OUT	r1
+	OUT	r2
+	OUT	r3
+	OUT	r4
+	cps	#MODE_FIQ
+	FILL_REGS
+	ldr	r12, =ldm_user_words + 52
+	bl	user_regs_ldm
+	OUT	r8				@ FIQ's r8-r12 stay
+	OUT	r12
+	cps	#MODE_SVC
+	OUT	r8				@ User's, shared with SVC
+	OUT	r11
+	OUT_USER_REGS
+	msr	cpsr_f, #0
+
 	/* MSR CPSR_c to another mode and back. */
 	mov	r2, #(PSR_I | PSR_F | MODE_SYS)
 	mov	r3, #(PSR_I | PSR_F | MODE_SVC)
@@ -182,6 +232,45 @@ CASE case_stubs
 	.balign	4
 saved_sp:
 	.space	4
+user_regs_words:
+	.space	16
+
+	.data
+	.balign	4
+ldm_user_words:					@ r1-r11, SP, LR
+	.word	0x1d000001, 0x1d000002, 0x1d000003, 0x1d000004, 0x1d000005, 0x1d000006
+	.word	0x1d000007, 0x1d000008, 0x1d000009, 0x1d00000a, 0x1d00000b, 0x1d00000d, 0x1d00000e
+
+/* The sites: r12 the end of the block. */
+	.text
+user_regs_stm:
+	stmdb	r12, {sp, lr}^
+	bx	lr
+user_regs_ldm:
+	ldmdb	r12, {r1-r11, sp, lr}^
+	bx	lr
+
+/*
+ * uint32_t *user_regs_load(uint32_t *out, const uint32_t *end): the LDM ^
+ * site above on the 13 words before `end`; r1-r11 and User's SP and LR out.
+ */
+CASE user_regs_load
+	push	{r4-r11, lr}
+	mov	r12, r1
+	bl	user_regs_ldm
+	OUT	r1
+	OUT	r2
+	OUT	r3
+	OUT	r4
+	OUT	r5
+	OUT	r6
+	OUT	r7
+	OUT	r8
+	OUT	r9
+	OUT	r10
+	OUT	r11
+	OUT_USER_REGS
+	pop	{r4-r11, pc}
 
 /*
  * MRS CPSR, MRC DACR, CPSID, MSR CPSR_c and CPSIE, each read back: run

@@ -43,7 +43,7 @@ struct machine {
 	unsigned steps;
 };
 
-enum stop { STOP_BACK, STOP_TRAP };
+enum stop { STOP_BACK, STOP_TRAP, STOP_ABORT };
 
 static uint32_t *data_word(struct machine *m, uint32_t addr)
 {
@@ -68,7 +68,50 @@ static uint32_t rotated_imm(uint32_t insn)
 	return rot ? (value >> rot) | (value << (32u - rot)) : value;
 }
 
-/* One instruction; true when the machine stops (back after the site, or at the trapping word). */
+/* A word of guest memory (the fake RAM), never the stub's own; false if the access aborts. */
+static bool guest_access(uint32_t addr, bool write, uint32_t *value)
+{
+	if (addr - DATA < 4096u || addr - STUB < 4096u)
+		FAIL("stub accesses 0x%08x in its window as guest memory", addr);
+	return !(addr % 4u) && !fake_ram_access(addr, 4, write, value);
+}
+
+/*
+ * LDMIA Rn, {list} or STM{IA,IB,DA,DB} Rn, {list}, without writeback:
+ * false if an access aborts. A load writes each register as it goes but
+ * the base, which keeps its value until the end (an abort leaves it).
+ */
+static bool block_transfer(struct machine *m, uint32_t w)
+{
+	unsigned rn = (w >> 16) & 0xfu, n = 0;
+	uint32_t list = w & 0xffffu, base = m->r[rn], addr, loaded_base = base;
+	bool load = w & (1u << 20);
+
+	for (uint32_t left = list; left; left &= left - 1u)
+		n++;
+	if (w & (1u << 23))
+		addr = (w & (1u << 24)) ? base + 4u : base;
+	else
+		addr = (w & (1u << 24)) ? base - 4u * n : base - 4u * n + 4u;
+	if (load && (w & (3u << 23)) != (1u << 23))
+		FAIL("stub load multiple 0x%08x is not an LDMIA", w);
+	for (unsigned r = 0; r < 15u; r++) {
+		if (!((list >> r) & 1u))
+			continue;
+		uint32_t value = m->r[r];
+		if (!guest_access(addr, !load, &value))
+			return false;
+		addr += 4u;
+		if (load && r == rn)
+			loaded_base = value;
+		else if (load)
+			m->r[r] = value;
+	}
+	m->r[rn] = loaded_base;
+	return true;
+}
+
+/* One instruction; true when the machine stops (back after the site, at the trapping word, on an abort). */
 static bool step(struct machine *m, enum stop *stop)
 {
 	uint32_t pc = m->r[15], w = fetch(m, pc), next = pc + 4u;
@@ -94,6 +137,20 @@ static bool step(struct machine *m, enum stop *stop)
 			m->r[rd] = *data_word(m, addr);
 		else
 			*data_word(m, addr) = m->r[rd];
+	} else if ((w & 0x0f700000u) == 0x05100000u) {          /* LDR Rt, [Rn, #+-imm12] */
+		uint32_t addr = (w & (1u << 23)) ? m->r[rn] + (w & 0xfffu) : m->r[rn] - (w & 0xfffu), value;
+		if (!guest_access(addr, false, &value)) {
+			*stop = STOP_ABORT;
+			return true;
+		}
+		m->r[rd] = value;
+	} else if ((w & 0x0e600000u) == 0x08000000u && !(w & 0x8000u)) {    /* LDM/STM, no ^, W or PC */
+		if (!block_transfer(m, w)) {
+			*stop = STOP_ABORT;
+			return true;
+		}
+	} else if ((w & 0x0ff00000u) == 0x02400000u) {
+		m->r[rd] = m->r[rn] - rotated_imm(w);
 	} else if ((w & 0x0ff00000u) == 0x02800000u) {
 		m->r[rd] = m->r[rn] + rotated_imm(w);
 	} else if ((w & 0x0ff00000u) == 0x02000000u) {
@@ -332,4 +389,212 @@ TEST(cp15_read_stubs_do_what_the_emulator_does)
 	CHECK_EQ(stub_cp15_read_word(0xfe130f10u), 0);         /* MRC2 */
 	CHECK_EQ(stub_cp15_read_word(0xee130e10u), 0);         /* coprocessor 14 */
 	CHECK_EQ(stub_cp15_read_word(0xee1d0f70u), 0);         /* TPIDRURO: PL0 reads it itself */
+}
+
+#define BLOCK_AREA      (FAKE_RAM_BASE + 0x8000u)
+#define RAM_END         (FAKE_RAM_BASE + FAKE_RAM_SIZE)
+
+/* A random LDM or STM of User registers that stub_supported() takes, with a random condition. */
+static uint32_t random_user_block(enum sens_class *cls)
+{
+	uint32_t cond = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28, mode = (rnd32() % 4) << 23, insn;
+
+	for (;;) {
+		uint32_t rn = rnd32() % 15;
+		if (rnd32() % 2) {
+			*cls = SENS_STM_USER;
+			insn = cond | 0x08400000u | mode | rn << 16 | STUB_USR_BANKED;
+		} else {
+			*cls = SENS_LDM_USER;
+			insn = cond | 0x08500000u | mode | rn << 16 | STUB_USR_BANKED | (rnd32() & 0x1fffu);
+		}
+		if (stub_supported(insn, *cls))
+			return insn;
+	}
+}
+
+/* The words the block transfers may touch, to compare one run's memory with another's. */
+static void ram_snapshot(uint32_t words[64])
+{
+	for (unsigned i = 0; i < 64u; i++)
+		words[i] = fake_ram_get(BLOCK_AREA - 128u + 4u * i);
+}
+
+static void ram_restore(const uint32_t words[64])
+{
+	for (unsigned i = 0; i < 64u; i++)
+		fake_ram_set(BLOCK_AREA - 128u + 4u * i, words[i]);
+}
+
+/* The data page as the hypervisor leaves it for `v` (hyp/stubs.h stubs_leave()). */
+static void data_page_for(struct machine *m, const struct vcpu *v)
+{
+	enum vbank bank = vcpu_bank_of(vcpu_mode(v));
+
+	m->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
+	m->data[STUB_DATA_NO_USR_BANK / 4u] = bank == VBANK_USR || bank == VBANK_FIQ;
+	m->data[STUB_DATA_USR_SP / 4u] = v->bank[VBANK_USR].sp;
+	m->data[STUB_DATA_USR_LR / 4u] = v->bank[VBANK_USR].lr;
+	m->data[STUB_DATA_SPILL / 4u] = rnd32();
+	m->data[STUB_DATA_SPILL / 4u + 1u] = rnd32();
+}
+
+/* The vCPU after a stub ran to its end: the machine's registers, User's SP and LR from the data page. */
+static void vcpu_after(struct vcpu *v, const struct machine *m)
+{
+	memcpy(v->r, m->r, sizeof(v->r[0]) * 15u);
+	v->bank[VBANK_USR].sp = m->data[STUB_DATA_USR_SP / 4u];
+	v->bank[VBANK_USR].lr = m->data[STUB_DATA_USR_LR / 4u];
+}
+
+static bool same_vcpu_regs(const struct vcpu *a, const struct vcpu *b)
+{
+	return !memcmp(a->r, b->r, sizeof(a->r[0]) * 15u) && a->bank[VBANK_USR].sp == b->bank[VBANK_USR].sp &&
+	       a->bank[VBANK_USR].lr == b->bank[VBANK_USR].lr && !memcmp(a->r8_12_other, b->r8_12_other,
+									 sizeof(a->r8_12_other));
+}
+
+/*
+ * LDM and STM of User registers: in IRQ, SVC, Abort and Undefined mode the
+ * stub leaves the registers, User's SP and LR and memory as the general
+ * emulator (hyp/emulate_sensitive.c) does; in FIQ and System mode it runs
+ * the trapping word with nothing changed. Interrupted before any of its
+ * words it is rewound (the data page's User SP and LR left out) and run
+ * again from the site, or, at its branch back, is done; an access that
+ * aborts (a block running past the end of RAM) leaves, once the borrowed
+ * registers are given back, what lets the emulator finish the site's
+ * instruction as from the start.
+ */
+TEST(user_register_stubs_do_what_the_emulator_does)
+{
+	static const uint32_t modes[] = { PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_ABT, PSR_MODE_UND, PSR_MODE_FIQ,
+					  PSR_MODE_SYS };
+	unsigned back = 0, trapped = 0, aborted = 0, not_taken = 0, rewinds = 0, done_at_branch = 0;
+
+	fake_ram_reset();
+	for (unsigned i = 0; i < 20000; i++) {
+		struct vcpu v, slow;
+		struct stub s;
+		enum sens_class cls;
+		enum stop stop;
+		uint32_t insn = random_user_block(&cls), live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
+		uint32_t ram_start[64], ram_stub[64], ram_emulated[64];
+		unsigned rn = (insn >> 16) & 0xfu;
+
+		fixture_vcpu(&v, modes[rnd32() % 6] | PSR_I | live);
+		for (unsigned r = 0; r < 15; r++)
+			v.r[r] = rnd32();
+		for (unsigned b = 0; b < VBANK_COUNT; b++)
+			v.bank[b] = (struct vcpu_bank){ rnd32(), rnd32(), rnd32() };
+		for (unsigned r = 0; r < 5; r++)
+			v.r8_12_other[r] = rnd32();
+		/* Mostly inside RAM, sometimes running past its end; now and then unaligned. */
+		v.r[rn] = rnd32() % 8 ? BLOCK_AREA + 4u * (rnd32() % 16) : RAM_END - 4u * (rnd32() % 8);
+		v.r[rn] += rnd32() % 16 ? 0u : 2u;
+		for (unsigned w = 0; w < 64u; w++)
+			fake_ram_set(BLOCK_AREA - 128u + 4u * w, rnd32());
+		CHECK(stub_build(&s, insn, cls, 0, SITE, STUB, DATA, TRAP));
+
+		struct machine m = { .cpsr = live | PSR_MODE_USR, .s = &s, .site_word = stub_site_branch(insn, SITE, STUB) };
+		CHECK(m.site_word);
+		memcpy(m.r, v.r, sizeof(v.r[0]) * 15u);
+		data_page_for(&m, &v);
+		struct machine start = m;
+		ram_snapshot(ram_start);
+		CHECK(run(&m, ~0u, &stop));
+		ram_snapshot(ram_stub);
+		ram_restore(ram_start);
+		slow = v;
+		enum emu_result emulated = emulate_sensitive(&slow, insn, cls);
+		ram_snapshot(ram_emulated);
+		ram_restore(ram_start);
+
+		bool executed = insn_cond_passed(insn >> 28, live);
+		enum vbank bank = vcpu_bank_of(vcpu_mode(&v));
+		if (stop == STOP_TRAP) {
+			CHECK(bank == VBANK_FIQ || bank == VBANK_USR);
+			CHECK(!memcmp(m.r, start.r, sizeof(m.r[0]) * 15u));
+			CHECK(!memcmp(ram_stub, ram_start, sizeof(ram_start)));
+			CHECK_EQ(m.data[STUB_DATA_USR_SP / 4u], start.data[STUB_DATA_USR_SP / 4u]);
+			CHECK_EQ(m.data[STUB_DATA_USR_LR / 4u], start.data[STUB_DATA_USR_LR / 4u]);
+			trapped++;
+			continue;
+		}
+		CHECK(!executed || (bank != VBANK_FIQ && bank != VBANK_USR));
+		if (stop == STOP_ABORT) {
+			/* The hypervisor's part: the borrowed registers back, then the site's instruction emulated. */
+			struct vcpu after = v;
+			stub_rewind(s.spill, (m.r[15] - STUB) / 4u, m.r, &m.data[STUB_DATA_SPILL / 4u]);
+			for (unsigned r = 0; r < 15u; r++)
+				if (cls == SENS_STM_USER || r == rn || !((insn >> r) & 1u))
+					CHECK_EQ(m.r[r], start.r[r]);
+			memcpy(after.r, m.r, sizeof(m.r[0]) * 15u);
+			if (emulated == EMU_DONE) {
+				/* A store that aborted half-way wrote words the emulator writes again. */
+				ram_restore(ram_stub);
+				CHECK_EQ(emulate_sensitive(&after, insn, cls), EMU_DONE);
+				CHECK(same_vcpu_regs(&after, &slow));
+				ram_snapshot(ram_stub);
+				CHECK(!memcmp(ram_stub, ram_emulated, sizeof(ram_stub)));
+				ram_restore(ram_start);
+			}
+			aborted++;
+			continue;
+		}
+		CHECK_EQ(emulated, EMU_DONE);
+		struct vcpu fast = v;
+		vcpu_after(&fast, &m);
+		if (!same_vcpu_regs(&fast, &slow))
+			FAIL("0x%08x in CPSR 0x%08x, Rn 0x%08x: registers differ from the emulator's", insn, v.cpsr,
+			     start.r[rn]);
+		CHECK(!memcmp(ram_stub, ram_emulated, sizeof(ram_stub)));
+		CHECK_EQ(m.cpsr, start.cpsr);
+		if (m.steps == 1u) {
+			not_taken++;
+			continue;
+		}
+		back++;
+
+		/* Interrupted before each of its words: rewound and run again, or done at the branch back. */
+		for (unsigned at = 1; at < m.steps; at++) {
+			struct machine again = start;
+			enum stop stop2;
+			CHECK(!run(&again, at, &stop2));
+			uint32_t word = (again.r[15] - STUB) / 4u;
+			if (word == s.back_at) {
+				done_at_branch++;
+			} else {
+				stub_rewind(s.spill, word, again.r, &again.data[STUB_DATA_SPILL / 4u]);
+				again.data[STUB_DATA_USR_SP / 4u] = start.data[STUB_DATA_USR_SP / 4u];
+				again.data[STUB_DATA_USR_LR / 4u] = start.data[STUB_DATA_USR_LR / 4u];
+				CHECK(run(&again, ~0u, &stop2));
+				CHECK_EQ(stop2, STOP_BACK);
+				rewinds++;
+			}
+			struct vcpu resumed = v;
+			vcpu_after(&resumed, &again);
+			CHECK(same_vcpu_regs(&resumed, &slow));
+			ram_snapshot(ram_stub);
+			CHECK(!memcmp(ram_stub, ram_emulated, sizeof(ram_stub)));
+			ram_restore(ram_start);
+		}
+	}
+	CHECK(back > 5000);
+	CHECK(trapped > 2000);
+	CHECK(aborted > 1000);
+	CHECK(not_taken > 500);
+	CHECK(rewinds > 50000);
+	CHECK(done_at_branch > 5000);
+}
+
+TEST(user_register_stubs_refuse_what_they_do_not_cover)
+{
+	CHECK(stub_supported(0xe9486000u, SENS_STM_USER));      /* stmdb r8, {sp, lr}^ */
+	CHECK(!stub_supported(0xe9482000u, SENS_STM_USER));     /* stmdb r8, {sp}^ */
+	CHECK(!stub_supported(0xe9486001u, SENS_STM_USER));     /* stmdb r8, {r0, sp, lr}^ */
+	CHECK(stub_supported(0xe9527ffeu, SENS_LDM_USER));      /* ldmdb r2, {r1-lr}^ */
+	CHECK(stub_supported(0xe8d06007u, SENS_LDM_USER));      /* ldmia r0, {r0-r2, sp, lr}^: r0 the base */
+	CHECK(!stub_supported(0xe8d06003u, SENS_LDM_USER));     /* ldmia r0, {r0, r1, sp, lr}^: one other */
+	CHECK(!stub_supported(0xe8d03ffeu, SENS_LDM_USER));     /* ldmia r0, {r1-r13}^: no LR */
+	CHECK(!stub_supported(0xe8d05ffeu, SENS_LDM_USER));     /* ldmia r0, {r1-r12, lr}^: no SP */
 }

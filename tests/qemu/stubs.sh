@@ -3,8 +3,10 @@
 # run under the hypervisor that compare.sh made just before (its log): some
 # were made, its mapping of the MiB they sat in removed them all, its
 # second mapping of their code page gave that page's sites back their
-# traps, and sites with stubs also ran in User mode. compare.sh checked
-# that the output matched the native run's.
+# traps, sites with stubs also ran in User mode, and an LDM ^ stub's
+# access aborted (a page its shadow did not map yet) and the hypervisor
+# finished the site's instruction. compare.sh checked that the output
+# matched the native run's.
 set -u
 . tests/qemu/lib.sh
 
@@ -22,6 +24,8 @@ elif [ "$(count 'alias pages')" -lt 1 ]; then
 	fail "$name" "the second mapping of the stubs' code went unnoticed: $stats" "$log"
 elif [ "$(count 'user-mode runs')" -lt 1 ]; then
 	fail "$name" "no site with a stub ran in User mode: $stats" "$log"
+elif [ "$(count aborts)" -lt 1 ]; then
+	fail "$name" "no access of a stub aborted: $stats" "$log"
 else
 	pass "$name"
 fi
