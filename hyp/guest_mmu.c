@@ -692,18 +692,20 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		tlb_invalidate_all_guest(g);
 		return;
 	}
-	if (by_va)
+	/*
+	 * By address, only listed descriptors can differ from what the
+	 * shadows hold: every other one is on a protected page, whose stores
+	 * are reported at once. What resynchronising them changes marks the
+	 * views concerned stale, for TLBIASID.
+	 */
+	if (by_va) {
 		guest_tables_resync_va(g, va);
+		return;
+	}
 	for_each_valid_root(m, i) {
 		struct shadow_root *root = &m->root[i];
-		if (op == TLB_ASID && root->asid == (value & CONTEXTIDR_ASID_MASK)) {
+		if (root->asid == (value & CONTEXTIDR_ASID_MASK))
 			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
-		} else if (by_va) {
-			unsigned views = shadow_invalidate_page(&root->s, va);
-			for (unsigned v = 0; v < SHADOW_VIEWS; v++)
-				if (views & SHADOW_VIEW_BIT(v))
-					tlb_invalidate_page_asid(va, hw_asid(m, root, (enum shadow_view)v));
-		}
 	}
 	flush_stale(m, m->cur);
 }

@@ -235,22 +235,6 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains)
 	return dropped;
 }
 
-unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va)
-{
-	unsigned views = 0;
-
-	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
-		int idx = s->l2_of_mb[va >> SECTION_SHIFT][v];
-		if (idx < 0)
-			continue;
-		uint32_t *pte = &s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
-		if (*pte != L2_TYPE_FAULT)
-			views |= s->pool->info[idx].views;
-		*pte = L2_TYPE_FAULT;
-	}
-	return views;
-}
-
 void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa)
 {
 	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {

@@ -163,13 +163,6 @@ static inline bool shadow_lookup(const struct shadow_space *s, enum shadow_view 
 }
 
 /*
- * Forget the shadow of one page (guest TLB maintenance by address).
- * Returns the views that held a valid entry for it: the caller invalidates
- * their TLB entries for `va`.
- */
-unsigned shadow_invalidate_page(struct shadow_space *s, uint32_t va);
-
-/*
  * Forget the page at `va` in both views if it maps host frame `hpa` (the
  * hypervisor's restrictions on that frame changed).
  */

@@ -39,14 +39,6 @@ static inline void tlb_invalidate_asid(uint32_t asid)
 	isb();
 }
 
-/* Invalidate one page's TLB entries for `asid` (and its global ones). */
-static inline void tlb_invalidate_page_asid(uintptr_t va, uint32_t asid)
-{
-	dsb();
-	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"((va & ~0xfffu) | asid) : "memory");
-	dsb();
-	isb();
-}
 
 /* Make instructions written through the data side visible to fetch. */
 void cache_sync_icache(uintptr_t start, uint32_t len);

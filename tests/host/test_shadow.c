@@ -450,8 +450,9 @@ static void random_space(unsigned k)
 
 /*
  * Guest TLB maintenance by address: the listed descriptors that translate
- * it are resynchronised in every space; every space forgets the page, the
- * TLB too.
+ * it are resynchronised in every space. Nothing else: every other
+ * descriptor a shadow holds anything from is on a protected page, whose
+ * stores are reported at once.
  */
 static void guest_tlbimva(uint32_t va)
 {
@@ -476,12 +477,6 @@ static void guest_tlbimva(uint32_t va)
 		for (uint32_t d = first; g.l2_desc_gpa && d <= (g.kind == WALK_LARGE_PAGE ? first + 60u : first);
 		     d += 4u)
 			dirty[(d - GUEST_RAM) / 4u] = false;
-	}
-	for (unsigned k = 0; k < SPACES; k++) {
-		unsigned views = shadow_invalidate_page(&spaces[k], va);
-		for (unsigned v = 0; v < SHADOW_VIEWS; v++)
-			if (views & SHADOW_VIEW_BIT(v))
-				tlb_forget(asid_of(k, (enum shadow_view)v), true, va & PAGE_MASK);
 	}
 }
 
@@ -558,8 +553,10 @@ TEST(shadow_fill_randomized_against_guest_tables)
 		} else {
 			/*
 			 * One small page, large page or section changed (AP[0]
-			 * flipped), then TLBIMVA for one address in it, or write
-			 * tracking (in a listed page: TLBIMVA all the same).
+			 * flipped): reported by write tracking, as every store to
+			 * an unlisted table page is in the hypervisor, or, once the
+			 * first store has listed the page, brought in line by a
+			 * TLBIMVA for one address in it.
 			 */
 			uint32_t va = rnd(4) ? hot[rnd(HOT_PAGES)] : random_va();
 			const struct guest_walk_regs regs = guest_regs(&w);
@@ -567,11 +564,6 @@ TEST(shadow_fill_randomized_against_guest_tables)
 			guest_walk(&regs, va, read_guest, NULL, &g);
 			if (!g.ok || g.kind == WALK_SUPERSECTION)
 				continue;
-			/*
-			 * TLBIMVA instead of tracking only for a small page: it
-			 * forgets one page, and an unlisted table page's stores
-			 * are always tracked in the hypervisor.
-			 */
 			uint32_t span = g.kind == WALK_SECTION ? SECTION_SIZE :
 					g.kind == WALK_LARGE_PAGE ? 0x10000u : PAGE_SIZE;
 			/* Addresses translated by the same entry: filled before, checked after. */
@@ -580,8 +572,8 @@ TEST(shadow_fill_randomized_against_guest_tables)
 				same[i] = (va & ~(span - 1u)) + rnd(span / 4u) * 4u;
 				access(&w, same[i], (enum ref_access)rnd(2));
 			}
-			tracking = g.kind != WALK_SMALL_PAGE || rnd(2);
-			if (tracking && rnd(2))         /* the first store unprotects the page */
+			tracking = true;
+			if (rnd(2))                     /* the first store unprotects the page */
 				unprotect((g.kind == WALK_SECTION ? g.l1_desc_gpa : g.l2_desc_gpa) & PAGE_MASK);
 			if (g.kind == WALK_SECTION) {
 				write_guest(g.l1_desc_gpa, g.l1_desc ^ (1u << 10));
@@ -594,7 +586,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 					write_guest(d, desc ^ (1u << 4));
 				}
 			}
-			if (!tracking || list_has(NULL, g.l1_desc_gpa) || list_has(NULL, g.l2_desc_gpa))
+			if (list_has(NULL, g.l1_desc_gpa) || list_has(NULL, g.l2_desc_gpa))
 				guest_tlbimva((va & ~(span - 1u)) + rnd(span / 4u) * 4u);
 			tracking = false;
 			flush_stale(w.cur);
@@ -822,9 +814,10 @@ TEST(shadow_lookup_follows_fills)
 	CHECK(shadow_lookup(&spaces[0], SHADOW_VIEW_USER, r.va + 0x123u, &hpa));      /* shared */
 	CHECK_EQ(hpa, 0x81005123u);
 	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va + PAGE_SIZE, &hpa)); /* empty entry */
-	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), SHADOW_ALL_VIEWS);
+	shadow_forget_frame_at(&spaces[0], r.va, r.hpa + PAGE_SIZE);                /* another frame */
+	CHECK(shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va, &hpa));
+	shadow_forget_frame_at(&spaces[0], r.va, r.hpa);
 	CHECK(!shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, r.va, &hpa));
-	CHECK_EQ(shadow_invalidate_page(&spaces[0], r.va), 0);
 }
 
 /*
