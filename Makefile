@@ -52,7 +52,7 @@ CFLAGS := $(ARCH_FLAGS) -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin 
 ASFLAGS := $(ARCH_FLAGS) -g -I. -I$(BUILD)/include -MMD -MP
 LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--no-warn-rwx-segments
 
-obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o arch/arm/memset.o
+obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o arch/arm/memset.o arch/arm/memcmp.o
 obj-y += arch/arm/id_regs.o
 obj-y += arch/arm/vfp_state.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_set.o hyp/console_input.o hyp/guest_config.o hyp/guest_state.o hyp/sched.o hyp/vfp_owner.o hyp/vpl011.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
