@@ -68,12 +68,7 @@ void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr)
 	vg->typer = typer;
 	vg->iidr = iidr;
 	vg->config[0] = SGI_CONFIG;
-}
-
-void vgic_set_level(struct vgic *vg, unsigned irq, bool high)
-{
-	if (irq < nr_irqs(vg))
-		assign(vg->level, irq, high);
+	vg->signalled = VGIC_SPURIOUS;          /* both interfaces disabled */
 }
 
 static bool pending(const struct vgic *vg, unsigned irq)
@@ -125,9 +120,23 @@ static unsigned signalled_irq(const struct vgic *vg)
 	return irq;
 }
 
+/* After any change to what signalled_irq() reads. */
+static void update_signalled(struct vgic *vg)
+{
+	vg->signalled = signalled_irq(vg);
+}
+
 bool vgic_irq_signalled(const struct vgic *vg)
 {
-	return signalled_irq(vg) != VGIC_SPURIOUS;
+	return vg->signalled != VGIC_SPURIOUS;
+}
+
+void vgic_set_level(struct vgic *vg, unsigned irq, bool high)
+{
+	if (irq < nr_irqs(vg) && test(vg->level, irq) != high) {
+		assign(vg->level, irq, high);
+		update_signalled(vg);
+	}
 }
 
 static uint32_t read_bits(const uint32_t *map, uint32_t offset)
@@ -193,7 +202,7 @@ static void send_sgi(struct vgic *vg, uint32_t value)
 		assign(vg->pending_latch, value & SGIR_ID_MASK, true);
 }
 
-void vgic_dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
+static void dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
 {
 	if (offset - GICD_IPRIORITYR < BYTEMAP_BYTES) {
 		uint32_t index = offset - GICD_IPRIORITYR;
@@ -227,15 +236,22 @@ void vgic_dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t v
 		send_sgi(vg, value);
 }
 
+void vgic_dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t value)
+{
+	dist_write(vg, offset, size, value);
+	update_signalled(vg);
+}
+
 /* Acknowledge: the signalled interrupt becomes active (ID 1023 if none). */
 static uint32_t acknowledge(struct vgic *vg)
 {
-	unsigned irq = signalled_irq(vg);
+	unsigned irq = vg->signalled;
 
 	if (irq == VGIC_SPURIOUS)
 		return VGIC_SPURIOUS;
 	assign(vg->pending_latch, irq, false);
 	assign(vg->active, irq, true);
+	update_signalled(vg);
 	return irq;     /* SGIs: source CPU 0 in bits 12:10 */
 }
 
@@ -269,6 +285,7 @@ void vgic_cpu_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t va
 		break;
 	default: break;
 	}
+	update_signalled(vg);
 }
 
 static void set_level_op(void *state, unsigned irq, bool high)

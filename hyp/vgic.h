@@ -30,6 +30,8 @@ struct vgic {
 	uint32_t active[VGIC_WORDS];
 	uint32_t config[VGIC_WORDS * 2];
 	uint8_t priority[VGIC_MAX_IRQS];
+	/* The interrupt the CPU interface signals, worked out at each change: asked at every return to the guest. */
+	unsigned signalled;
 };
 
 void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr);
