@@ -578,6 +578,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	}
 	if (m->half_switched)
 		settle_half_switch(g);
+	guest_tables_used(g, w);        /* first: it may forget what the old value of a descriptor gave */
 	struct shadow_root *root = m->cur;
 	enum shadow_view view = shadow_view_of(r.privileged);
 	bool new_table = root->s.l2_of_mb[va >> SECTION_SHIFT][view] < 0;
@@ -592,7 +593,6 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	BUG_ON(res != SHADOW_FILLED);
 	if (new_table && r.global)
 		seed_new_table(g, root, va, view, w);
-	guest_tables_used(g, w);
 	/*
 	 * A replaced entry may be cached with other rights, an evicted table's
 	 * entries too: invalidated by ASID. Filling an empty entry needs nothing.

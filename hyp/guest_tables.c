@@ -160,8 +160,10 @@ bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
 
 static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
 {
-	if (desc_gpa && page_bit(g->mmu.listed_pages, g, desc_gpa))
-		modified_tables_note_used(&g->mmu.modified, desc_gpa, value);
+	if (desc_gpa && page_bit(g->mmu.listed_pages, g, desc_gpa)) {
+		const struct modified_tables_ops ops = list_ops(g);
+		modified_tables_note_used(&g->mmu.modified, desc_gpa, value, &ops);
+	}
 }
 
 void guest_tables_used(struct guest *g, const struct guest_walk_result *w)

@@ -119,10 +119,16 @@ void modified_tables_remove(struct modified_tables *t, unsigned e)
 	t->count--;
 }
 
-void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uint32_t value)
+void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uint32_t value,
+			       const struct modified_tables_ops *ops)
 {
 	int e = modified_tables_find(t, desc_gpa);
 
-	if (e >= 0)
-		t->snapshot[e][(desc_gpa & ~PAGE_MASK) / 4u] = value;
+	if (e < 0)
+		return;
+	uint32_t *snap = &t->snapshot[e][(desc_gpa & ~PAGE_MASK) / 4u], old = *snap;
+	_Static_assert(L1_TYPE_MASK == L2_TYPE_MASK && L1_TYPE_FAULT == L2_TYPE_FAULT, "one test for both levels");
+	*snap = value;
+	if (old != value && (old & L1_TYPE_MASK) != L1_TYPE_FAULT)     /* nothing derives from a fault */
+		ops->descriptor_changed(ops->ctx, desc_gpa);
 }

@@ -84,7 +84,14 @@ unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group
 /* Take entry `e` off the list (after a whole-page resync). */
 void modified_tables_remove(struct modified_tables *t, unsigned e);
 
-/* A fill used descriptor `value` read at `desc_gpa`: if that page is listed, remember it. */
-void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uint32_t value);
+/*
+ * A fill is about to use descriptor `value` read at `desc_gpa`: if that
+ * page is listed, remember it. If the snapshot held another valid value,
+ * the guest changed it since and has not said so yet: what the shadows
+ * (another root's) derived from the old one is forgotten first
+ * (ops->descriptor_changed), since the snapshot could no longer show it.
+ */
+void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uint32_t value,
+			       const struct modified_tables_ops *ops);
 
 #endif

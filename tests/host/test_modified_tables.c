@@ -111,10 +111,33 @@ TEST(modified_tables_used_values_are_remembered)
 	unsigned e = modified_tables_add(&t, gpa_of(3, 0), guest_pages[3]);
 
 	guest_pages[3][7] = 0x80100c02u;                        /* a section */
-	modified_tables_note_used(&t, gpa_of(3, 7), guest_pages[3][7]);
-	modified_tables_note_used(&t, gpa_of(5, 7), 0x1234u);   /* not listed: ignored */
+	modified_tables_note_used(&t, gpa_of(3, 7), guest_pages[3][7], &ops);
+	modified_tables_note_used(&t, gpa_of(5, 7), 0x1234u, &ops);     /* not listed: ignored */
+	CHECK_EQ(changed_count, 0);                                     /* nothing came from the invalid one */
 	guest_pages[3][7] = 0;
 	CHECK_EQ(modified_tables_resync(&t, e, 0, 16, &ops), 1);
 	CHECK_EQ(changed[0], gpa_of(3, 7));
 	CHECK_EQ(t.snapshot[e][7], 0);
+}
+
+/*
+ * A listed descriptor the guest changed from one valid value to another
+ * without TLB maintenance yet, then used by a fill (another root's): what
+ * came from the old value is forgotten at once, since the snapshot now
+ * shows the new one and a later resynchronisation could not see the change.
+ */
+TEST(modified_tables_a_used_change_forgets_the_old_value)
+{
+	struct modified_tables t = fresh();
+
+	guest_pages[4][9] = 0x80200c02u;                        /* a section, when listed */
+	unsigned e = modified_tables_add(&t, gpa_of(4, 0), guest_pages[4]);
+	guest_pages[4][9] = 0x80300c02u;                        /* another, unannounced */
+	modified_tables_note_used(&t, gpa_of(4, 9), guest_pages[4][9], &ops);
+	CHECK_EQ(changed_count, 1);
+	CHECK_EQ(changed[0], gpa_of(4, 9));
+	CHECK_EQ(t.snapshot[e][9], 0x80300c02u);
+	modified_tables_note_used(&t, gpa_of(4, 9), guest_pages[4][9], &ops);
+	CHECK_EQ(changed_count, 1);                             /* the same value again: nothing */
+	CHECK_EQ(modified_tables_resync(&t, e, 0, PAGE_DESCRIPTORS, &ops), 0);
 }

@@ -370,6 +370,9 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 		.ap = g.ap, .xn = g.xn,
 		.guest_table = g.l2_desc_gpa & L1_TABLE_ADDR_MASK, .global = !g.ng,
 	};
+	modified_tables_note_used(&list, g.l1_desc_gpa, g.l1_desc, &list_ops);    /* first, as hyp/guest_mmu.c */
+	if (g.l2_desc_gpa)
+		modified_tables_note_used(&list, g.l2_desc_gpa, g.l2_desc, &list_ops);
 	bool new_table = s->l2_of_mb[va >> SECTION_SHIFT][shadow_view_of(w->priv)] < 0;
 	enum shadow_fill_result res = shadow_fill(s, &maps[w->cur], &r);
 	if (res == SHADOW_NO_DOMAIN) {
@@ -380,9 +383,6 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 	CHECK(res == SHADOW_FILLED);
 	if (new_table && r.global)
 		seed(w, va, g.domain, g.l1_desc);
-	modified_tables_note_used(&list, g.l1_desc_gpa, g.l1_desc);
-	if (g.l2_desc_gpa)
-		modified_tables_note_used(&list, g.l2_desc_gpa, g.l2_desc);
 	flush_stale(w->cur);
 	if (!hardware_allows(w, va, a, &pa))
 		FAIL("va 0x%08x access %d priv %d: still denied after the fill", va, a, w->priv);
@@ -797,6 +797,34 @@ TEST(shadow_stub_window_in_the_kernel_view_only)
 	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb], L1_TYPE_FAULT);
 	CHECK_EQ(spaces[0].stale_views, SHADOW_VIEW_BIT(SHADOW_VIEW_KERNEL));
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+}
+
+/*
+ * A listed descriptor changed from one valid value to another, then used
+ * by another space's fill before the guest's TLBIMVA: the snapshot takes
+ * the new value, so the TLBIMVA finds no change. What the first space's
+ * shadow holds from the old value must have gone at the fill.
+ */
+TEST(shadow_a_change_another_space_used_first_is_not_missed)
+{
+	static struct world w;
+	uint32_t table = GUEST_L2_BASE, va = (TEST_MB << SECTION_SHIFT) + 0x5000u, pa;
+	uint32_t entry = table + ((va >> PAGE_SHIFT) % L2_ENTRIES) * 4u, frame = GUEST_RAM + 0x80000u;
+
+	memset(guest_ram, 0, sizeof(guest_ram));
+	small_world(&w, true);
+	for (unsigned k = 0; k < 2u; k++)
+		write_guest(GUEST_L1(k) + 4u * TEST_MB, table | L1_TYPE_TABLE | L1_DOMAIN(1));
+	write_guest(entry, frame | L2_SMALL | L2_SMALL_AP(3));          /* read/write */
+	access(&w, va, REF_WRITE);
+	unprotect(table & PAGE_MASK);
+	write_guest(entry, frame | L2_SMALL | L2_SMALL_AP(7));          /* read-only, not announced yet */
+	switch_space(&w, 1);
+	access(&w, va, REF_READ);
+	guest_tlbimva(va);
+	switch_space(&w, 0);
+	CHECK(!hardware_allows(&w, va, REF_WRITE, &pa));
+	CHECK(hardware_allows(&w, va, REF_READ, &pa) || !shadow_lookup(&spaces[0], SHADOW_VIEW_KERNEL, va, &pa));
 }
 
 /* shadow_lookup: the page's frame after a fill, nothing once it is forgotten or unmapped. */
