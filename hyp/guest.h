@@ -75,6 +75,7 @@ struct guest_mmu_state {
 	/* The roots that hold an address space, a bit each: the per-root loops visit only those. */
 	uint32_t valid_roots[SHADOW_ROOT_WORDS];
 	struct shadow_root *cur;
+	struct shadow_root *previous;   /* the root that ran before cur (NULL: none): a new table's likely donor */
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */
 	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;

@@ -244,6 +244,8 @@ static void run_root(struct guest *g, struct shadow_root *root)
 	const struct vcpu_cp15 *c = &g->vcpu.cp15;
 	bool privileged = vcpu_privileged(&g->vcpu);
 
+	if (g->mmu.cur != root)
+		g->mmu.previous = g->mmu.cur;
 	root->last_used = ++g->mmu.clock;
 	uint32_t rederive = dacr_map_set_guest_dacr(&root->map, c->dacr);
 	dacr_map_set_mode(&root->map, privileged);
@@ -335,7 +337,7 @@ static void shadow_on(struct guest *g)
 	memset(m->l1_pages, 0, sizeof(m->l1_pages));
 	guest_tables_reset(g);
 	remember_registers(g);
-	m->cur = NULL;
+	m->cur = m->previous = NULL;
 	m->half_switched = false;
 	m->on = true;
 	select_root(g);
@@ -518,7 +520,7 @@ static struct shadow_root *latest_donor(struct guest *g, const struct shadow_roo
 
 /*
  * A new shadow table of `root`, for the MiB of `va` in view `view`, starts
- * with the pages another root's table there holds (shadow_seed_from()):
+ * with the pages another root's table there holds (shadow_seed_new_table()):
  * the root that ran last of those whose guest address space has the same
  * L1 descriptor there (as their shadows reflect it) and the same DACR
  * manager setting for its domain. Linux repeats its kernel's global
@@ -529,6 +531,8 @@ static struct shadow_root *latest_donor(struct guest *g, const struct shadow_roo
  * part (another page for each root): first only for the root that ran
  * last of those whose tables fit (shadow_can_seed_from()), the donor
  * nearly always; the others only if that one's descriptor differs.
+ * The copy is a whole table's (the new table holds only the page just
+ * filled).
  */
 static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t va, enum shadow_view view,
 			   const struct guest_walk_result *w)
@@ -537,11 +541,14 @@ static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t v
 
 	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
 		return;
-	struct shadow_root *donor = latest_donor(g, root, va, view, NULL, NULL, 0);
+	/* The root that ran before (a fork's parent) is the latest whenever its tables fit: asked first. */
+	struct shadow_root *donor = g->mmu.previous;
+	if (!donor || donor == root || !shadow_can_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view))
+		donor = latest_donor(g, root, va, view, NULL, NULL, 0);
 	if (donor && !may_seed(g, root, donor, va, w, l1_desc))
 		donor = latest_donor(g, root, va, view, donor, w, l1_desc);
 	if (donor)
-		shadow_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view);
+		shadow_seed_new_table(&root->s, &donor->s, va, view);
 }
 
 bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result *w, bool device)

@@ -283,17 +283,18 @@ bool shadow_can_seed_from(const struct shadow_space *s, const struct shadow_spac
 	       mine->guest_domain == theirs->guest_domain && mine->cls == theirs->cls && mine->views == theirs->views;
 }
 
-bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
-		      enum shadow_view view)
+bool shadow_seed_new_table(struct shadow_space *s, const struct shadow_space *donor, uint32_t va,
+			   enum shadow_view view)
 {
+	uint32_t mb = va >> SECTION_SHIFT;
+
 	if (!shadow_can_seed_from(s, donor, mb, view))
 		return false;
-	int to = s->l2_of_mb[mb][view], from = donor->l2_of_mb[mb][view];
-	uint32_t *dst = s->pool->l2[to];
-	const uint32_t *src = s->pool->l2[from];
-	for (unsigned i = 0; i < L2_ENTRIES; i++)
-		if (dst[i] == L2_TYPE_FAULT)
-			dst[i] = src[i];
+	uint32_t *dst = s->pool->l2[s->l2_of_mb[mb][view]];
+	unsigned made = (va >> PAGE_SHIFT) % L2_ENTRIES;
+	uint32_t entry = dst[made];
+	memcpy(dst, s->pool->l2[donor->l2_of_mb[mb][view]], L2_TABLE_SIZE);
+	dst[made] = entry;
 	s->stats.seeded++;
 	return true;
 }

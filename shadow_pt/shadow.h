@@ -178,20 +178,22 @@ void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa);
 bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa);
 
 /*
- * Fill the empty entries of the table view `view` of `s` holds for MiB
- * `mb` from `donor`'s table there, if that table mirrors the same guest
- * table (or a section) with the same guest domain, class and views, and
- * holds global pages only. The caller makes sure that both guest address
- * spaces have the same L1 descriptor for the MiB and that the domain is
- * manager in both or in neither: the pages are then derived the same way.
- * Global translations may be cached for any ASID (ARM DDI 0406C B3.9.1),
- * so the donor's, current or not yet invalidated, hold for `s` too.
- * Returns whether it copied; no TLB maintenance is needed (only empty
- * entries change).
+ * The table view `view` of `s` holds for the MiB of `va` was just made for
+ * the page at `va` and holds nothing else: fill its other entries from
+ * `donor`'s table there, if that table mirrors the same guest table (or a
+ * section) with the same guest domain, class and views, and holds global
+ * pages only. The caller makes sure that both guest address spaces have
+ * the same L1 descriptor for the MiB and that the domain is manager in both
+ * or in neither: the pages are then derived the same way. Global
+ * translations may be cached for any ASID (ARM DDI 0406C B3.9.1), so the
+ * donor's, current or not yet invalidated, hold for `s` too. Returns
+ * whether it copied; no TLB maintenance is needed (only empty entries
+ * change). The whole table is copied, then the page at `va` put back:
+ * about a tenth of the instructions of a copy entry by entry.
  */
-bool shadow_seed_from(struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
-		      enum shadow_view view);
-/* Whether shadow_seed_from() would copy: the tables' side of it, without the caller's. */
+bool shadow_seed_new_table(struct shadow_space *s, const struct shadow_space *donor, uint32_t va,
+			   enum shadow_view view);
+/* Whether shadow_seed_new_table() would copy: the tables' side of it, without the caller's. */
 bool shadow_can_seed_from(const struct shadow_space *s, const struct shadow_space *donor, uint32_t mb,
 			  enum shadow_view view);
 

@@ -326,20 +326,24 @@ static uint32_t reflected(uint32_t gpa)
 static unsigned seeded;
 
 /*
- * A new table of the running space starts with what the other spaces'
- * tables for the MiB hold, as hyp/guest_mmu.c does: where their L1
- * descriptor (as reflected) is the same and the domain is manager in both
- * or in neither.
+ * A new table of the running space starts with what another space's table
+ * for the MiB holds, as hyp/guest_mmu.c does: the first (at random) whose
+ * L1 descriptor (as reflected) is the same and whose domain is manager in
+ * both or in neither.
  */
 static void seed(const struct world *w, uint32_t va, uint32_t domain, uint32_t l1_desc)
 {
-	uint32_t mb = va >> SECTION_SHIFT;
+	uint32_t mb = va >> SECTION_SHIFT, first = rnd(SPACES);
 	bool manager = ((maps[w->cur].guest_dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
 
-	for (unsigned k = 0; k < SPACES; k++) {
+	for (unsigned n = 0; n < SPACES; n++) {
+		unsigned k = (first + n) % SPACES;
 		bool donor_manager = ((maps[k].guest_dacr >> (2u * domain)) & 3u) == GUEST_DV_MANAGER;
-		if (k != w->cur && donor_manager == manager && reflected(GUEST_L1(k) + 4u * mb) == l1_desc)
-			seeded += shadow_seed_from(&spaces[w->cur], &spaces[k], mb, shadow_view_of(w->priv));
+		if (k != w->cur && donor_manager == manager && reflected(GUEST_L1(k) + 4u * mb) == l1_desc &&
+		    shadow_seed_new_table(&spaces[w->cur], &spaces[k], va, shadow_view_of(w->priv))) {
+			seeded++;
+			return;
+		}
 	}
 }
 
@@ -849,9 +853,10 @@ TEST(shadow_lookup_follows_fills)
 }
 
 /*
- * Seeding copies a donor table's pages into the empty entries only, and
- * only from a table that holds global pages alone and mirrors the same
- * guest table; TLBIASID's drop keeps exactly the global-only tables.
+ * Seeding copies a donor table's pages into a new table but for the page it
+ * was made for, and only from a table that holds global pages alone and
+ * mirrors the same guest table; TLBIASID's drop keeps exactly the
+ * global-only tables.
  */
 TEST(shadow_seed_and_drop_nonglobal)
 {
@@ -869,7 +874,7 @@ TEST(shadow_seed_and_drop_nonglobal)
 	/* Space 1 fills the second page elsewhere (its own view of it), then seeds. */
 	r.hpa = 0x82000000u;
 	CHECK_EQ(shadow_fill(&spaces[1], &maps[1], &r), SHADOW_FILLED);
-	CHECK(shadow_seed_from(&spaces[1], &spaces[0], 0x400u, SHADOW_VIEW_KERNEL));
+	CHECK(shadow_seed_new_table(&spaces[1], &spaces[0], r.va, SHADOW_VIEW_KERNEL));
 	CHECK(shadow_lookup(&spaces[1], SHADOW_VIEW_KERNEL, 0x40000000u, &pa));
 	CHECK_EQ(pa, 0x81000000u);
 	CHECK(shadow_lookup(&spaces[1], SHADOW_VIEW_KERNEL, 0x40001000u, &pa));
@@ -884,12 +889,12 @@ TEST(shadow_seed_and_drop_nonglobal)
 	r.va = 0x40103000u;
 	r.global = true;
 	CHECK_EQ(shadow_fill(&spaces[2], &maps[2], &r), SHADOW_FILLED);
-	CHECK(!shadow_seed_from(&spaces[2], &spaces[0], 0x401u, SHADOW_VIEW_KERNEL));
+	CHECK(!shadow_seed_new_table(&spaces[2], &spaces[0], r.va, SHADOW_VIEW_KERNEL));
 	CHECK(!shadow_lookup(&spaces[2], SHADOW_VIEW_KERNEL, 0x40102000u, &pa));
 	r.va = 0x40003000u;
 	r.guest_table = 0x80011000u;
 	CHECK_EQ(shadow_fill(&spaces[2], &maps[2], &r), SHADOW_FILLED);
-	CHECK(!shadow_seed_from(&spaces[2], &spaces[0], 0x400u, SHADOW_VIEW_KERNEL));
+	CHECK(!shadow_seed_new_table(&spaces[2], &spaces[0], r.va, SHADOW_VIEW_KERNEL));
 
 	/* TLBIASID: space 0's table with the non-global page goes, the global one stays. */
 	shadow_drop_nonglobal(&spaces[0]);
