@@ -29,6 +29,16 @@
 	OUT	r1
 .endm
 
+/* Append User/System SP and LR (clobbers r1); returns to SVC. */
+.macro OUT_USER_SP_LR
+	cps	#MODE_SYS
+	mov	r1, sp
+	OUT	r1
+	mov	r1, lr
+	OUT	r1
+	cps	#MODE_SVC
+.endm
+
 /* Append the SP of another mode (clobbers r1); returns to SVC. */
 .macro OUT_MODE_SP mode
 	cps	#\mode

@@ -19,16 +19,6 @@
 	cps	#MODE_SVC
 .endm
 
-/* Append User/System SP and LR (clobbers r1). */
-.macro OUT_USER_SP_LR
-	cps	#MODE_SYS
-	mov	r1, sp
-	OUT	r1
-	mov	r1, lr
-	OUT	r1
-	cps	#MODE_SVC
-.endm
-
 .macro SET_R8_R12 base
 	ldr	r8, =(\base + 8)
 	ldr	r9, =(\base + 9)

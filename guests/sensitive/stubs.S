@@ -34,18 +34,8 @@
 	ldr	lr, =0xdddddddd
 .endm
 
-/* User's SP and LR into the output (clobbers r1). */
-.macro OUT_USER_REGS
-	cps	#MODE_SYS
-	mov	r1, sp
-	OUT	r1
-	mov	r1, lr
-	OUT	r1
-	cps	#MODE_SVC
-.endm
-
-/* Every register but r0 into the output, r1-r12 and lr, then the CPSR (via r1). */
-.macro OUT_REGS
+/* r1-r11 into the output. */
+.macro OUT_R1_R11
 	OUT	r1
 	OUT	r2
 	OUT	r3
@@ -57,6 +47,11 @@
 	OUT	r9
 	OUT	r10
 	OUT	r11
+.endm
+
+/* Every register but r0 into the output, r1-r12 and lr, then the CPSR (via r1). */
+.macro OUT_REGS
+	OUT_R1_R11
 	OUT	r12
 	OUT	lr
 	OUT_CPSR
@@ -191,7 +186,7 @@ CASE case_stubs
 	ldr	r1, [r12, #-4]
 	bl	user_regs_ldm
 	OUT_REGS
-	OUT_USER_REGS
+	OUT_USER_SP_LR
 	ldr	r12, =user_regs_words + 16
 	bl	user_regs_stm
 	ldr	r1, =user_regs_words
@@ -209,7 +204,7 @@ CASE case_stubs
 	cps	#MODE_SVC
 	OUT	r8				@ User's, shared with SVC
 	OUT	r11
-	OUT_USER_REGS
+	OUT_USER_SP_LR
 	msr	cpsr_f, #0
 
 	/* MSR CPSR_c to another mode and back. */
@@ -258,18 +253,8 @@ CASE user_regs_load
 	push	{r4-r11, lr}
 	mov	r12, r1
 	bl	user_regs_ldm
-	OUT	r1
-	OUT	r2
-	OUT	r3
-	OUT	r4
-	OUT	r5
-	OUT	r6
-	OUT	r7
-	OUT	r8
-	OUT	r9
-	OUT	r10
-	OUT	r11
-	OUT_USER_REGS
+	OUT_R1_R11
+	OUT_USER_SP_LR
 	pop	{r4-r11, pc}
 
 /*
