@@ -405,16 +405,17 @@ bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fix
 	return !e.bad;
 }
 
-bool stub_build_cp15_read(struct stub *s, uint32_t orig, uint32_t site_va, uint32_t stub_va, uint32_t data_va)
+bool stub_build_cp15(struct stub *s, uint32_t orig, uint32_t site_va, uint32_t stub_va, uint32_t data_va)
 {
 	struct emitter e = { .s = s, .va = stub_va, .data_va = data_va };
 	uint32_t word = stub_cp15_read_word(orig);
 
-	if (!word)
+	if (!word && !stub_cp15_nothing_to_do(orig))
 		return false;
 	s->words = s->back_at = 0;
 	s->spill[0] = s->spill[1] = STUB_NO_REG;
-	ldr(&e, FIELD(orig, 12, 4), word);
+	if (word)
+		ldr(&e, FIELD(orig, 12, 4), word);
 	b_back(&e, site_va + 4u);
 	return !e.bad;
 }

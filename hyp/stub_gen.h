@@ -8,7 +8,9 @@
  * instruction's work on the virtual CPSR and SPSR words of a data page
  * that the guest reaches only in its privileged modes, then branches back
  * after the site. So does an MRC of the virtual DACR, TPIDRPRW or SCTLR,
- * which traps in PL0 unpatched: its stub loads the data page's copy. And
+ * which traps in PL0 unpatched: its stub loads the data page's copy; and a
+ * data cache maintenance MCR, which has nothing to do (hyp/emulate_cp15.c
+ * says why): its stub is the branch back. And
  * so do the LDM and STM of User registers that Linux runs on every entry
  * from and return to user space (STM ^ of SP and LR; LDM ^ of registers
  * up to SP and LR): in IRQ, SVC, Abort and Undefined mode User's r0-r12
@@ -127,6 +129,27 @@ static inline uint32_t stub_cp15_read_word(uint32_t insn)
 	}
 }
 
+#define STUB_DC_MCR_MASK 0x0fff0f10u   /* MCR p15, 0, Rt, c7, CRm, opc2; cond, Rt, CRm and opc2 left out */
+#define STUB_DC_MCR      0x0e070f10u
+
+/*
+ * Whether `insn` is a data cache maintenance MCR (by address or by set
+ * and way, to the PoC or PoU; not the instruction cache or barrier ones),
+ * which the hypervisor has nothing to do for. Inline: asked on every CP15
+ * trap the fast path takes.
+ */
+static inline bool stub_cp15_nothing_to_do(uint32_t insn)
+{
+	if (insn >> 28 == 0xfu || (insn & STUB_DC_MCR_MASK) != STUB_DC_MCR)
+		return false;
+	switch ((insn & 0xfu) << 4 | (insn >> 5 & 7u)) {        /* CRm, opc2 */
+	case 0x61: case 0x62: case 0xa1: case 0xa2: case 0xb1: case 0xe1: case 0xe2:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
  * Build the stub for `orig` at `stub_va`, with the data page at `data_va`
  * (every word of the stub must reach it with a 12-bit offset) and the site
@@ -138,10 +161,12 @@ bool stub_build(struct stub *s, uint32_t orig, enum sens_class cls, uint32_t fix
 		uint32_t stub_va, uint32_t data_va, uint32_t trap_word);
 
 /*
- * The stub for an MRC that stub_cp15_read_word() names: a load of the
- * data page's word (it never needs the hypervisor). False if out of reach.
+ * The stub for an MRC that stub_cp15_read_word() names, a load of the data
+ * page's word, or for an MCR that stub_cp15_nothing_to_do() names, the
+ * branch back alone (neither ever needs the hypervisor). False if out of
+ * reach or neither.
  */
-bool stub_build_cp15_read(struct stub *s, uint32_t orig, uint32_t site_va, uint32_t stub_va, uint32_t data_va);
+bool stub_build_cp15(struct stub *s, uint32_t orig, uint32_t site_va, uint32_t stub_va, uint32_t data_va);
 
 /* The word that replaces the site: B<orig's condition> to the stub, or 0 when out of range. */
 uint32_t stub_site_branch(uint32_t orig, uint32_t site_va, uint32_t stub_va);

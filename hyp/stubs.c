@@ -387,7 +387,7 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 	}
 	uint32_t branch = stub_site_branch(orig, site_va, stub_va), data_va = data_va_after(stub_va);
 	uint32_t *site = guest_ram_page_ptr(&g->flat, gpa);
-	bool built = cls == SENS_NONE ? stub_build_cp15_read(&s, orig, site_va, stub_va, data_va) :
+	bool built = cls == SENS_NONE ? stub_build_cp15(&s, orig, site_va, stub_va, data_va) :
 		     stub_build(&s, orig, cls, v->cpsr_fixed, site_va, stub_va, data_va, trap_word);
 	if (*site != trap_word || !branch || !built) {
 		a->used -= 4u * STUB_MAX_WORDS;
@@ -413,7 +413,7 @@ void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_
 	     p->gpa, live_cpsr);
 }
 
-void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
+void stubs_try_make_cp15(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
 {
-	make(g, insn, SENS_NONE, insn, site_va, 0, live_cpsr);     /* the MRC traps as it is */
+	make(g, insn, SENS_NONE, insn, site_va, 0, live_cpsr);     /* the MRC or MCR traps as it is */
 }

@@ -10,12 +10,13 @@
  * read/write, execute-never), so every stub reaches the data words with a
  * PC-relative load. Guest User mode finds nothing there, as natively.
  *
- * When: lazily. A patched instruction that stub_supported() covers, or an
- * MRC that stub_cp15_read_word() names, becomes a stub the first time its
+ * When: lazily. A patched instruction that stub_supported() covers, an
+ * MRC that stub_cp15_read_word() names, or a data cache maintenance MCR
+ * (stub_cp15_nothing_to_do()), becomes a stub the first time its
  * trap takes the fast path from a virtual privileged mode, at the address
  * it ran from: only instructions that run are given one, and each is built
  * for the one address its page runs at. The site's trapping word (the
- * patch's UDF, or the MRC itself) is kept to give back.
+ * patch's UDF, or the MRC or MCR itself) is kept to give back.
  *
  * Kept exact:
  *  - The data page's virtual CPSR bits, SPSR and User SP and LR are taken
@@ -218,8 +219,8 @@ static inline void stubs_leave_general(struct guest *g, struct stub_area *a, str
  * stub if it may have one. `live_cpsr`: the trap frame's CPSR.
  */
 void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va, uint32_t live_cpsr);
-/* The same for an MRC that stub_cp15_read_word() names. */
-void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr);
+/* The same for an MRC that stub_cp15_read_word() or an MCR that stub_cp15_nothing_to_do() names. */
+void stubs_try_make_cp15(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr);
 
 
 /* The guest's MMU goes off: every stub goes. */
@@ -273,7 +274,7 @@ static inline void stubs_try_make(struct guest *g, const struct patch_entry *p, 
 {
 	(void)g, (void)p, (void)site_va, (void)live_cpsr;
 }
-static inline void stubs_try_make_cp15_read(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
+static inline void stubs_try_make_cp15(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
 {
 	(void)g, (void)insn, (void)site_va, (void)live_cpsr;
 }

@@ -538,15 +538,17 @@ static __attribute__((noinline)) void tlb_maintenance(struct guest *g, struct tr
 static bool fast_cp15(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
-	enum fast_trap fast = fast_trap_undef(v, f, v->trap_insn);
+	uint32_t insn = v->trap_insn;
+	enum fast_trap fast = fast_trap_undef(v, f, insn);
 
 	if (fast == FAST_TRAP_NONE)
 		return false;
 	v->stats.emulated_cp15++;
+	v->stats.traps_undef++;
 	if (fast == FAST_TRAP_DACR_WRITTEN) {
 		guest_mmu_dacr_written(g);
 		stubs_cp15_written(&g->stubs, STUB_DATA_DACR, v->cp15.dacr);
-	} else if (!(v->trap_insn & INSN_MRC)) {
+	} else if (!(insn & INSN_MRC)) {
 		stubs_cp15_written(&g->stubs, STUB_DATA_TPIDRPRW, v->cp15.tpidrprw);   /* the one other it writes */
 	}
 	if (fast == FAST_TRAP_TPIDRURO_WRITTEN)
@@ -555,6 +557,10 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 		cp15_hook_icache_invalidate(v);
 	if (fast == FAST_TRAP_TLB_MAINTENANCE)
 		tlb_maintenance(g, f);
+	/* A read the data page holds, or data cache maintenance: a stub at the site from now on. */
+	if (fast == FAST_TRAP_DONE &&
+	    ((insn & INSN_MRC) ? stub_cp15_read_word(insn) != 0 : stub_cp15_nothing_to_do(insn)))
+		stubs_try_make_cp15(g, insn, f->pc - 4u, f->cpsr);
 	return true;
 }
 #endif
@@ -602,17 +608,11 @@ static bool fast_sensitive(struct guest *g, struct trap_frame *f)
 static bool fast_coproc(struct guest *g, struct trap_frame *f)
 {
 #ifdef CONFIG_FAST_TRAP_CP15
-	uint32_t insn = g->vcpu.trap_insn, site_va = f->pc - 4u;
-
-	if (fast_cp15(g, f)) {
-		g->vcpu.stats.traps_undef++;
-		if ((insn & INSN_MRC) && stub_cp15_read_word(insn))
-			stubs_try_make_cp15_read(g, insn, site_va, f->cpsr);
-		return true;
-	}
-#endif
+	return fast_cp15(g, f);
+#else
 	(void)g, (void)f;
 	return false;
+#endif
 }
 
 static bool fast_undef(struct guest *g, struct trap_frame *f)

@@ -362,7 +362,7 @@ TEST(cp15_read_stubs_do_what_the_emulator_does)
 		v.cp15.dacr = rnd32();
 		v.cp15.tpidrprw = rnd32();
 		v.cp15.sctlr = rnd32() | 1u;
-		CHECK(stub_build_cp15_read(&s, insn, SITE, STUB, DATA));
+		CHECK(stub_build_cp15(&s, insn, SITE, STUB, DATA));
 		struct machine m = { .cpsr = live | PSR_MODE_USR, .s = &s,
 				     .site_word = stub_site_branch(insn, SITE, STUB) };
 		memcpy(m.r, v.r, sizeof(v.r[0]) * 15u);
@@ -597,4 +597,55 @@ TEST(user_register_stubs_refuse_what_they_do_not_cover)
 	CHECK(!stub_supported(0xe8d06003u, SENS_LDM_USER));     /* ldmia r0, {r0, r1, sp, lr}^: one other */
 	CHECK(!stub_supported(0xe8d03ffeu, SENS_LDM_USER));     /* ldmia r0, {r1-r13}^: no LR */
 	CHECK(!stub_supported(0xe8d05ffeu, SENS_LDM_USER));     /* ldmia r0, {r1-r12, lr}^: no SP */
+}
+
+/*
+ * Data cache maintenance MCRs: exactly the c7 operations the emulator does
+ * nothing for but the barriers (whose trap is the barrier) and the
+ * instruction cache ones; their stub, with every condition, is the branch
+ * back and changes no register.
+ */
+TEST(data_cache_stubs_do_nothing_as_the_emulator)
+{
+	unsigned stubs = 0;
+
+	for (uint32_t crm = 0; crm < 16u; crm++) {
+		for (uint32_t opc2 = 0; opc2 < 8u; opc2++) {
+			uint32_t insn = 0xee070f10u | crm | opc2 << 5 | (rnd32() % 15) << 12;
+			struct vcpu v, slow;
+			fixture_vcpu(&v, PSR_MODE_SVC | PSR_I);
+			for (unsigned r = 0; r < 15; r++)
+				v.r[r] = rnd32();
+			slow = v;
+			bool emulated = emulate_cp15(&slow, insn) == EMU_DONE;
+			bool barrier = crm == 5 ? opc2 == 4 : crm == 10 && (opc2 == 4 || opc2 == 5);
+			bool icache = crm == 1 ? opc2 == 0 || opc2 == 6 : crm == 5 && opc2 != 4;
+			/* The registers (but the PC, moved on), the CPSR and every virtual CP15 register as they were. */
+			bool unchanged = !memcmp(slow.r, v.r, sizeof(v.r[0]) * 15u) && slow.cpsr == v.cpsr &&
+					 !memcmp(&slow.cp15, &v.cp15, sizeof(v.cp15));
+			CHECK_EQ(stub_cp15_nothing_to_do(insn), emulated && unchanged && !barrier && !icache);
+			bool nothing = stub_cp15_nothing_to_do(insn);
+			if (!nothing)
+				continue;
+			for (unsigned c = 0; c < 15u; c++) {
+				struct stub s;
+				enum stop stop;
+				uint32_t cond_insn = (insn & 0x0fffffffu) | c << 28, live = rnd32() & 0xf0000000u;
+				CHECK(stub_build_cp15(&s, cond_insn, SITE, STUB, DATA));
+				struct machine m = { .cpsr = live | PSR_MODE_USR, .s = &s,
+						     .site_word = stub_site_branch(cond_insn, SITE, STUB) };
+				for (unsigned r = 0; r < 15; r++)
+					m.r[r] = rnd32();
+				struct machine start = m;
+				CHECK(run(&m, ~0u, &stop));
+				CHECK_EQ(stop, STOP_BACK);
+				CHECK(!memcmp(m.r, start.r, sizeof(m.r[0]) * 15u));
+				stubs++;
+			}
+		}
+	}
+	CHECK_EQ(stubs, 7u * 15u);
+	CHECK(!stub_cp15_nothing_to_do(0xfe070f3eu));           /* the unconditional space */
+	CHECK(!stub_cp15_nothing_to_do(0xee170f3eu));           /* MRC */
+	CHECK(!stub_cp15_nothing_to_do(0xee270f3eu));           /* opc1 1 */
 }
