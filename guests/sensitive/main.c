@@ -82,6 +82,8 @@ static const char *const stubs_labels[] = {
 	"spsr.r10", "spsr.r11", "spsr.r12", "spsr.lr", "spsr.cpsr",
 	"cp15.r1", "cp15.r2", "cp15.r3", "cp15.r4", "cp15.r5", "cp15.r6", "cp15.r7", "cp15.r8", "cp15.r9",
 	"cp15.r10", "cp15.r11", "cp15.r12", "cp15.lr", "cp15.cpsr",
+	"dcache.r1", "dcache.r2", "dcache.r3", "dcache.r4", "dcache.r5", "dcache.r6", "dcache.r7",
+	"dcache.r8", "dcache.r9", "dcache.r10", "dcache.r11", "dcache.r12", "dcache.lr", "dcache.cpsr",
 	"ldm.r1", "ldm.r2", "ldm.r3", "ldm.r4", "ldm.r5", "ldm.r6", "ldm.r7", "ldm.r8", "ldm.r9",
 	"ldm.r10", "ldm.r11", "ldm.r12", "ldm.lr", "ldm.cpsr", "ldm.usr_sp", "ldm.usr_lr",
 	"stm.first_sp", "stm.first_lr", "stm.second_sp", "stm.second_lr",

@@ -1,8 +1,8 @@
 /*
  * The forms a hypervisor may replace by a branch to a stub of its own
  * (CPS without a mode change, MRS Rd, CPSR, MSR CPSR_c, Rn, MRS Rd, SPSR,
- * MSR SPSR_fsxc, Rn, MRC of DACR, TPIDRPRW and SCTLR, STM and LDM of
- * User registers), with passing and
+ * MSR SPSR_fsxc, Rn, MRC of DACR, TPIDRPRW and SCTLR, data cache
+ * maintenance, STM and LDM of User registers), with passing and
  * failing conditions, in the
  * registers around them and with the flags set: run again and again, each must leave exactly what the architecture
  * says, and no other register or flag may change. Also an MSR CPSR_c that
@@ -166,6 +166,21 @@ CASE case_stubs
 	isb
 	mrccs	p15, 0, r10, c1, c0, 0
 	mrc	p15, 0, r11, c13, c0, 4
+	OUT_REGS
+
+	/*
+	 * Data cache maintenance, by address and by set and way, with
+	 * passing and failing conditions: no register or flag changes.
+	 */
+	FILL_REGS
+	ldr	r1, =saved_sp			@ an address in RAM
+	mov	r2, #0				@ set 0, way 0
+	msr	cpsr_f, #FLAGS_ZC
+	mcr	p15, 0, r1, c7, c14, 1		@ clean and invalidate by address to PoC
+	mcrne	p15, 0, r1, c7, c10, 1		@ clean by address to PoC
+	mcreq	p15, 0, r1, c7, c11, 1		@ clean by address to PoU
+	mcrcs	p15, 0, r2, c7, c10, 2		@ clean by set/way
+	mcr	p15, 0, r2, c7, c14, 2		@ clean and invalidate by set/way
 	OUT_REGS
 
 	/*
