@@ -212,7 +212,7 @@ void guest_tables_resync_all(struct guest *g)
 {
 	struct modified_tables *t = &g->mmu.modified;
 
-	/* Comparing a page takes some 4,500 instructions; a new process's tables are unused at its fork. */
+	/* Comparing a page takes some 3,000 instructions; a new process's tables are unused at its fork. */
 	for (unsigned e = 0; e < t->capacity && t->count; e++)
 		if (t->page_gpa[e] && listed_page_used(g, e))
 			resync(g, e, 0, PAGE_DESCRIPTORS);
