@@ -39,7 +39,6 @@ static inline void tlb_invalidate_asid(uint32_t asid)
 	isb();
 }
 
-
 /* Make instructions written through the data side visible to fetch. */
 void cache_sync_icache(uintptr_t start, uint32_t len);
 
