@@ -496,10 +496,21 @@ static bool may_seed(struct guest *g, const struct shadow_root *root, const stru
 	       desc == l1_desc;
 }
 
+/* Is `r`, not `skip`, a donor latest_donor() may choose? */
+static bool donor_fits(struct guest *g, const struct shadow_root *root, const struct shadow_root *r, uint32_t va,
+		       enum shadow_view view, const struct shadow_root *skip, const struct guest_walk_result *w,
+		       uint32_t l1_desc)
+{
+	return r != skip && shadow_can_seed_from(&root->s, &r->s, va >> SECTION_SHIFT, view) &&
+	       (!w || may_seed(g, root, r, va, w, l1_desc));
+}
+
 /*
  * Of the roots but `skip` whose tables for the MiB of `va` in `view` fit
- * `root`'s (shadow_can_seed_from()) and, given the walk `w`, that may seed
- * it (may_seed()), the one that ran last; NULL if none.
+ * the running root's (shadow_can_seed_from()) and, given the walk `w`,
+ * that may seed it (may_seed()), the one that ran last; NULL if none. The
+ * root that ran before the running one (a fork's parent) ran last of all
+ * the others: when it fits, no other is looked at.
  */
 static struct shadow_root *latest_donor(struct guest *g, const struct shadow_root *root, uint32_t va,
 					enum shadow_view view, const struct shadow_root *skip,
@@ -508,11 +519,11 @@ static struct shadow_root *latest_donor(struct guest *g, const struct shadow_roo
 	struct guest_mmu_state *m = &g->mmu;
 	struct shadow_root *donor = NULL;
 
+	if (m->previous && donor_fits(g, root, m->previous, va, view, skip, w, l1_desc))
+		return m->previous;
 	for_each_valid_root(m, i) {
 		struct shadow_root *r = &m->root[i];
-		if (r != skip && (!donor || r->last_used > donor->last_used) &&
-		    shadow_can_seed_from(&root->s, &r->s, va >> SECTION_SHIFT, view) &&
-		    (!w || may_seed(g, root, r, va, w, l1_desc)))
+		if ((!donor || r->last_used > donor->last_used) && donor_fits(g, root, r, va, view, skip, w, l1_desc))
 			donor = r;
 	}
 	return donor;
@@ -541,10 +552,7 @@ static void seed_new_table(struct guest *g, struct shadow_root *root, uint32_t v
 
 	if (!guest_ram_read_word(&g->flat, w->l1_desc_gpa, &l1_desc))
 		return;
-	/* The root that ran before (a fork's parent) is the latest whenever its tables fit: asked first. */
-	struct shadow_root *donor = g->mmu.previous;
-	if (!donor || donor == root || !shadow_can_seed_from(&root->s, &donor->s, va >> SECTION_SHIFT, view))
-		donor = latest_donor(g, root, va, view, NULL, NULL, 0);
+	struct shadow_root *donor = latest_donor(g, root, va, view, NULL, NULL, 0);
 	if (donor && !may_seed(g, root, donor, va, w, l1_desc))
 		donor = latest_donor(g, root, va, view, donor, w, l1_desc);
 	if (donor)
