@@ -21,6 +21,28 @@ static void unlink_from_bucket(struct shadow_pool *p, unsigned idx)
 	*link = p->info[idx].next_same_table;
 }
 
+/* Tables are listed by owner so that dropping a space's costs what it owns, not the pool's size. */
+static void link_owned(struct shadow_pool *p, struct shadow_space *s, unsigned idx)
+{
+	p->info[idx].owned_prev = 0;
+	p->info[idx].owned_next = s->owned_first;
+	if (s->owned_first)
+		p->info[s->owned_first - 1u].owned_prev = (uint16_t)(idx + 1u);
+	s->owned_first = (uint16_t)(idx + 1u);
+}
+
+static void unlink_owned(struct shadow_pool *p, struct shadow_space *s, unsigned idx)
+{
+	const struct shadow_l2_info *info = &p->info[idx];
+
+	if (info->owned_prev)
+		p->info[info->owned_prev - 1u].owned_next = info->owned_next;
+	else
+		s->owned_first = info->owned_next;
+	if (info->owned_next)
+		p->info[info->owned_next - 1u].owned_prev = info->owned_prev;
+}
+
 static void free_l2(struct shadow_pool *p, unsigned idx)
 {
 	struct shadow_l2_info *info = &p->info[idx];
@@ -37,6 +59,7 @@ static void free_l2(struct shadow_pool *p, unsigned idx)
 	s->stale_views |= info->views;
 	if (info->guest_table)
 		unlink_from_bucket(p, idx);
+	unlink_owned(p, s, idx);
 	info->owner = NULL;
 	p->in_use--;
 	s->stats.l2_drops++;
@@ -65,18 +88,31 @@ void shadow_init(struct shadow_space *s)
 		s->l1[SHADOW_VIEW_KERNEL][s->stub_mb] = s->stub_l1;
 }
 
+/* Free the tables of `s` in guest domains `domains` (a bit each), global-only ones too if `globals`. */
+static unsigned drop_owned(struct shadow_space *s, uint32_t domains, bool globals)
+{
+	unsigned dropped = 0;
+
+	for (unsigned link = s->owned_first; link;) {
+		unsigned idx = link - 1u;
+		const struct shadow_l2_info *info = &s->pool->info[idx];
+		link = info->owned_next;
+		if ((domains & (1u << info->guest_domain)) && (globals || !info->global_only)) {
+			free_l2(s->pool, idx);
+			dropped++;
+		}
+	}
+	return dropped;
+}
+
 void shadow_drop_all(struct shadow_space *s)
 {
-	for (unsigned i = 0; i < s->pool->count; i++)
-		if (s->pool->info[i].owner == s)
-			free_l2(s->pool, i);
+	drop_owned(s, ~0u, true);
 }
 
 void shadow_drop_nonglobal(struct shadow_space *s)
 {
-	for (unsigned i = 0; i < s->pool->count; i++)
-		if (s->pool->info[i].owner == s && !s->pool->info[i].global_only)
-			free_l2(s->pool, i);
+	drop_owned(s, ~0u, false);
 }
 
 /* Forget MiB `mb` in both views. */
@@ -135,6 +171,7 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 		.guest_domain = (uint8_t)r->guest_domain, .cls = (uint8_t)cls,
 		.next_same_table = -1, .guest_table = r->guest_table, .global_only = true,
 	};
+	link_owned(p, s, idx);
 	if (r->guest_table) {
 		int16_t *head = &p->bucket[bucket_of(r->guest_table)];
 		p->info[idx].next_same_table = *head;
@@ -222,17 +259,8 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 
 unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains)
 {
-	unsigned dropped = 0;
-
 	s->stats.l1_iterations++;
-	for (unsigned i = 0; i < s->pool->count; i++) {
-		const struct shadow_l2_info *info = &s->pool->info[i];
-		if (info->owner == s && (domains & (1u << info->guest_domain))) {
-			free_l2(s->pool, i);
-			dropped++;
-		}
-	}
-	return dropped;
+	return drop_owned(s, domains, true);
 }
 
 void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa)

@@ -43,6 +43,7 @@ struct shadow_l2_info {
 	int16_t next_same_table;        /* next pool index mirroring the same guest table page, -1 */
 	uint32_t guest_table;           /* guest-physical L2 table it mirrors, 0: from a section */
 	bool global_only;               /* every page filled in it was global in the guest (nG = 0) */
+	uint16_t owned_prev, owned_next; /* its owner's other tables: pool index + 1, 0 for none */
 };
 
 /* Buckets of pool indices by the guest table page they mirror. */
@@ -64,6 +65,7 @@ struct shadow_space {
 	uint32_t *l1[SHADOW_VIEWS];             /* L1_ENTRIES each, 16 KiB aligned */
 	int16_t (*l2_of_mb)[SHADOW_VIEWS];      /* L1_ENTRIES: pool index or -1 */
 	struct shadow_pool *pool;
+	uint16_t owned_first;                   /* the pool tables it owns, a list: index + 1, 0 for none */
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
 	/* The stubs' window (hyp/stubs.h): the kernel view's L1 descriptor for one MiB, 0 if none. */
 	uint32_t stub_mb, stub_l1;

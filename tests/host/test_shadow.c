@@ -484,6 +484,23 @@ static void guest_tlbimva(uint32_t va)
 	}
 }
 
+/* Each space's list of owned tables holds exactly the pool tables it owns, linked both ways. */
+static void check_owned_lists(void)
+{
+	for (unsigned k = 0; k < SPACES; k++) {
+		unsigned listed = 0, owned = 0, prev = 0;
+		for (unsigned link = spaces[k].owned_first; link; link = pool.info[link - 1u].owned_next) {
+			CHECK(pool.info[link - 1u].owner == &spaces[k]);
+			CHECK_EQ(pool.info[link - 1u].owned_prev, prev);
+			prev = link;
+			CHECK(++listed <= POOL);
+		}
+		for (unsigned i = 0; i < POOL; i++)
+			owned += pool.info[i].owner == &spaces[k];
+		CHECK_EQ(listed, owned);
+	}
+}
+
 TEST(shadow_fill_randomized_against_guest_tables)
 {
 	static struct world w;
@@ -500,6 +517,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 
 	for (unsigned step = 0; step < STEPS; step++) {
 		uint32_t op = rnd(100), mask;
+		check_owned_lists();
 		if (op < 72) {
 			uint32_t va = rnd(8) ? hot[rnd(HOT_PAGES)] + rnd(PAGE_SIZE / 4u) * 4u : random_va();
 			access(&w, va, (enum ref_access)rnd(3));
@@ -598,6 +616,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 				access(&w, same[i], (enum ref_access)rnd(2));
 		}
 	}
+	check_owned_lists();
 	struct shadow_stats total = { 0 };
 	for (unsigned k = 0; k < SPACES; k++) {
 		total.fills += spaces[k].stats.fills;
