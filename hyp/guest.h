@@ -97,6 +97,8 @@ struct guest_mmu_state {
 	/* Storage of the modified table list. */
 	uint32_t modified_gpa[MODIFIED_TABLES_CAPACITY], modified_listed_at[MODIFIED_TABLES_CAPACITY];
 	uint32_t modified_snapshots[MODIFIED_TABLES_CAPACITY][PAGE_DESCRIPTORS];
+	/* Per MiB and view, the root that last got a table of global pages there: a likely donor. */
+	uint8_t latest_global_table[L1_ENTRIES][SHADOW_VIEWS];
 	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
 	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
 	/* The pool's storage: its L2 tables and what each holds. */

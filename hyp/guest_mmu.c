@@ -508,9 +508,11 @@ static bool donor_fits(struct guest *g, const struct shadow_root *root, const st
 /*
  * Of the roots but `skip` whose tables for the MiB of `va` in `view` fit
  * the running root's (shadow_can_seed_from()) and, given the walk `w`,
- * that may seed it (may_seed()), the one that ran last; NULL if none. The
- * root that ran before the running one (a fork's parent) ran last of all
- * the others: when it fits, no other is looked at.
+ * that may seed it (may_seed()): the root that ran before the running one
+ * (a fork's parent), else the last root to get a table of global pages
+ * there (a new process after exec() finds the kernel's MiBs where the last
+ * process made them), else the one that ran last; NULL if none. Only the
+ * last search visits every root.
  */
 static struct shadow_root *latest_donor(struct guest *g, const struct shadow_root *root, uint32_t va,
 					enum shadow_view view, const struct shadow_root *skip,
@@ -521,6 +523,10 @@ static struct shadow_root *latest_donor(struct guest *g, const struct shadow_roo
 
 	if (m->previous && donor_fits(g, root, m->previous, va, view, skip, w, l1_desc))
 		return m->previous;
+	struct shadow_root *latest = &m->root[m->latest_global_table[va >> SECTION_SHIFT][view]];
+	if (guest_mmu_root_valid(m, (unsigned)(latest - m->root)) &&
+	    donor_fits(g, root, latest, va, view, skip, w, l1_desc))
+		return latest;
 	for_each_valid_root(m, i) {
 		struct shadow_root *r = &m->root[i];
 		if ((!donor || r->last_used > donor->last_used) && donor_fits(g, root, r, va, view, skip, w, l1_desc))
@@ -532,16 +538,16 @@ static struct shadow_root *latest_donor(struct guest *g, const struct shadow_roo
 /*
  * A new shadow table of `root`, for the MiB of `va` in view `view`, starts
  * with the pages another root's table there holds (shadow_seed_new_table()):
- * the root that ran last of those whose guest address space has the same
- * L1 descriptor there (as their shadows reflect it) and the same DACR
- * manager setting for its domain. Linux repeats its kernel's global
+ * one whose guest address space has the same L1 descriptor there (as their
+ * shadows reflect it) and the same DACR manager setting for its domain,
+ * chosen by latest_donor(). Linux repeats its kernel's global
  * mappings in every process's tables: a new process finds the kernel pages
  * its parent touched instead of faulting on each (fork and exit: 59 fills
  * instead of 328; copying from the three roots that ran last cost more
  * than the faults it saved). Reading a donor's L1 descriptor is the dear
- * part (another page for each root): first only for the root that ran
- * last of those whose tables fit (shadow_can_seed_from()), the donor
- * nearly always; the others only if that one's descriptor differs.
+ * part (another page for each root): first only for the donor found
+ * without it, nearly always the one; the others only if that one's
+ * descriptor differs.
  * The copy is a whole table's (the new table holds only the page just
  * filled).
  */
@@ -606,8 +612,10 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 		res = shadow_fill(&root->s, &root->map, &r);
 	}
 	BUG_ON(res != SHADOW_FILLED);
-	if (new_table && r.global)
+	if (new_table && r.global) {
 		seed_new_table(g, root, va, view, w);
+		m->latest_global_table[va >> SECTION_SHIFT][view] = (uint8_t)(root - m->root);
+	}
 	/*
 	 * A replaced entry may be cached with other rights, an evicted table's
 	 * entries too: invalidated by ASID. Filling an empty entry needs nothing.
