@@ -187,7 +187,7 @@ TEST_OTHER_BOARDS := $(filter-out $(BOARD),vexpress-a15 virt cubieboard)
 TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
-	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt \
+	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt hyp-no-fast-pabt \
 		hyp-no-stubs hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
@@ -219,6 +219,7 @@ $(eval $(call hyp_variant,no-fast-cp15,FAST_TRAP_CP15=n))
 $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
 $(eval $(call hyp_variant,no-fast-dabt,FAST_TRAP_DATA_ABORT=n))
+$(eval $(call hyp_variant,no-fast-pabt,FAST_TRAP_PREFETCH_ABORT=n))
 $(eval $(call hyp_variant,no-stubs,TRAP_FREE_STUBS=n))
 # Four guests at once, each with up to 256 MiB of RAM and a smaller shadow cache.
 $(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=8 SHADOW_L2_TABLES=1024 GUEST_RAM_SIZE=0x10000000))

@@ -694,6 +694,42 @@ bool hyp_dabt_fast(struct trap_frame *f)
 }
 #endif
 
+#ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
+bool hyp_pabt_fast(struct trap_frame *f);
+
+/*
+ * A prefetch abort that only needs a shadow entry: a translation fault
+ * where the guest's tables allow the fetch, on a page already scanned as
+ * code (a new process running code the page cache holds, say). Every other
+ * case is the general path's (guest_mmu_pabt()): a page run for the first
+ * time, a fault for the guest, a fetch from the stubs' window, and the
+ * repeated fault that makes note_fault() stop the guest. Called by
+ * arch/arm/vectors.S first for every Prefetch Abort trap from the guest.
+ */
+bool hyp_pabt_fast(struct trap_frame *f)
+{
+	struct vcpu *v = running_vcpu();
+	struct guest *g = v->guest;
+	struct guest_walk_result w;
+	uint32_t ifsr = cp15_read_ifsr(), va = cp15_read_ifar(), status = fsr_status(ifsr), unused;
+
+	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
+	    stubs_pc_in_window(&g->stubs, f->pc) ||
+	    (fault_seen(g, f->pc, va) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT))
+		return false;
+	if (guest_mmu_check(v, va, GUEST_EXEC, &w) || v->stop_reason || !shadow_flat_is_ram(&g->flat, w.pa, 4) ||
+	    shadow_flat_page_is_data(&g->flat, w.pa))
+		return false;
+	stubs_enter(&g->stubs, v, f, TRAP_PABT, &unused);      /* not in the window: syncs the CPSR only */
+	if (!guest_mmu_fill(g, va, &w, false))
+		return false;
+	stubs_leave(g, &g->stubs, v);
+	v->stats.traps_pabt++;
+	note_fault(g, f->pc, true, va);
+	return true;
+}
+#endif
+
 /*
  * The fast paths for a patched instruction's UDF (whose word is in
  * v->trap_insn) or an SVC: these need the virtual CPSR and SPSR the

@@ -31,8 +31,9 @@ HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 HYP_ELF=$BUILD/no-stubs/hyp.elf TEST_SUFFIX=-no-stubs \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
-# The guests with their own MMU (data aborts that need shadow entries) with their fast path off.
+# The guests with their own MMU (aborts that need shadow entries) with each abort fast path off.
 HYP_ELF=$BUILD/no-fast-dabt/hyp.elf TEST_SUFFIX=-no-fast-dabt run tests/qemu/compare.sh mmu_on permtest hostile asids
+HYP_ELF=$BUILD/no-fast-pabt/hyp.elf TEST_SUFFIX=-no-fast-pabt run tests/qemu/compare.sh mmu_on permtest hostile asids
 # The guest's RAM in other host memory than its guest-physical addresses, where the board has the variant.
 if [ -n "${RAM_ELSEWHERE_HYP_ELF:-}" ]; then
 	HYP_ELF=$RAM_ELSEWHERE_HYP_ELF QEMU_MEM_HYP=$RAM_ELSEWHERE_QEMU_MEM TEST_SUFFIX=-ram-elsewhere \

@@ -4,8 +4,9 @@
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
  * trap_frame for hyp_trap(frame, kind). Undefined Instruction and SVC traps
- * first go to hyp_trap_fast(frame, kind) and Data Aborts to
- * hyp_dabt_fast(frame), the fast paths, which are small enough to cost
+ * first go to hyp_trap_fast(frame, kind), Data Aborts to
+ * hyp_dabt_fast(frame) and Prefetch Aborts to hyp_pabt_fast(frame), the
+ * fast paths, which are small enough to cost
  * little more than the entry itself.
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
@@ -88,7 +89,11 @@ hyp_vectors:
 vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
 vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_fast_first	@ resume after the instruction
 vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first	@ resume after the instruction
+#ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
+vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4, trap_pabt_first	@ the faulting instruction
+#else
 vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4	@ the faulting instruction
+#endif
 #ifdef CONFIG_FAST_TRAP_DATA_ABORT
 vec_dabt:	trap_entry TRAP_DABT, PSR_MODE_ABT, 8, trap_dabt_first	@ the faulting instruction
 #else
@@ -113,6 +118,11 @@ vec_fiq:	trap_entry TRAP_FIQ, PSR_MODE_FIQ, 4
 #ifdef CONFIG_FAST_TRAP_DATA_ABORT
 trap_dabt_first:
 	fast_first hyp_dabt_fast
+	b	trap_common
+#endif
+#ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
+trap_pabt_first:
+	fast_first hyp_pabt_fast
 	b	trap_common
 #endif
 trap_fast_first:
