@@ -32,6 +32,7 @@ const char *sens_class_name(enum sens_class cls);
 /* A coprocessor instruction (LDC/STC, MCRR/MRRC, CDP, MCR/MRC; A5.6), and of MCR/MRC the read. */
 #define INSN_MRC        (1u << 20)
 #define INSN_RT(i)      (((i) >> 12) & 0xfu)    /* MCR/MRC: the core register */
+#define INSN_CRN(i)     (((i) >> 16) & 0xfu)    /* MCR/MRC: the coprocessor's primary register */
 
 static inline int insn_is_coproc(uint32_t insn)
 {

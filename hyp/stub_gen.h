@@ -54,7 +54,11 @@
 #define STUB_DATA_USR_SP 32u    /* User mode's banked SP and LR, where the current mode banks them apart */
 #define STUB_DATA_USR_LR 36u
 #define STUB_DATA_NO_USR_BANK 40u /* nonzero in FIQ and System mode: the two words above mean nothing */
-#define STUB_DATA_BYTES 44u
+#define STUB_DATA_DFSR  44u     /* the fault registers, read by Linux's abort handlers */
+#define STUB_DATA_IFSR  48u
+#define STUB_DATA_DFAR  52u
+#define STUB_DATA_IFAR  56u
+#define STUB_DATA_BYTES 60u
 /* The virtual CPSR bits the data page holds. */
 #define STUB_CPSR_BITS  (PSR_A | PSR_I | PSR_F | PSR_MODE_MASK)
 
@@ -124,6 +128,14 @@ static inline uint32_t stub_cp15_read_word(uint32_t insn)
 		return STUB_DATA_TPIDRPRW;
 	case 0x0e110f10u:
 		return STUB_DATA_SCTLR;
+	case 0x0e150f10u:
+		return STUB_DATA_DFSR;
+	case 0x0e150f30u:
+		return STUB_DATA_IFSR;
+	case 0x0e160f10u:
+		return STUB_DATA_DFAR;
+	case 0x0e160f50u:
+		return STUB_DATA_IFAR;
 	default:
 		return 0;
 	}

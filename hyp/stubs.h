@@ -169,10 +169,25 @@ static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint
 		a->data[offset / 4u] = value;
 }
 
+/* The data page's copies of the virtual CP15 registers the stubs read (stub_cp15_read_word()). */
+static inline void stubs_cp15_copies(struct stub_area *a, const struct vcpu *v)
+{
+	if (!a->active)
+		return;
+	a->data[STUB_DATA_DACR / 4u] = v->cp15.dacr;
+	a->data[STUB_DATA_TPIDRPRW / 4u] = v->cp15.tpidrprw;
+	a->data[STUB_DATA_SCTLR / 4u] = v->cp15.sctlr;
+	a->data[STUB_DATA_DFSR / 4u] = v->cp15.dfsr;
+	a->data[STUB_DATA_IFSR / 4u] = v->cp15.ifsr;
+	a->data[STUB_DATA_DFAR / 4u] = v->cp15.dfar;
+	a->data[STUB_DATA_IFAR / 4u] = v->cp15.ifar;
+}
+
 /*
  * Before the guest resumes from a fast path: the data page's virtual CPSR,
  * SPSR and User SP and LR from the vCPU. (A fast path changes neither the virtual GIC
- * nor a CP15 register the stubs read but through stubs_cp15_written().)
+ * nor a CP15 register the stubs read but through stubs_cp15_written() or
+ * stubs_cp15_copies().)
  */
 static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
 {
@@ -207,9 +222,7 @@ static inline void stubs_leave_general(struct guest *g, struct stub_area *a, str
 	stubs_leave(g, a, v);
 	if (!a->active)
 		return;
-	a->data[STUB_DATA_DACR / 4u] = v->cp15.dacr;
-	a->data[STUB_DATA_TPIDRPRW / 4u] = v->cp15.tpidrprw;
-	a->data[STUB_DATA_SCTLR / 4u] = v->cp15.sctlr;
+	stubs_cp15_copies(a, v);
 	a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
 }
 
@@ -282,6 +295,7 @@ static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint
 {
 	(void)a, (void)offset, (void)value;
 }
+static inline void stubs_cp15_copies(struct stub_area *a, const struct vcpu *v) { (void)a, (void)v; }
 static inline void stubs_remove_all(struct guest *g) { (void)g; }
 struct shadow_root;
 static inline void stubs_root_runs(struct guest *g, const struct shadow_root *root) { (void)g, (void)root; }

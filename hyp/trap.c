@@ -548,8 +548,8 @@ static bool fast_cp15(struct guest *g, struct trap_frame *f)
 	if (fast == FAST_TRAP_DACR_WRITTEN) {
 		guest_mmu_dacr_written(g);
 		stubs_cp15_written(&g->stubs, STUB_DATA_DACR, v->cp15.dacr);
-	} else if (!(insn & INSN_MRC)) {
-		stubs_cp15_written(&g->stubs, STUB_DATA_TPIDRPRW, v->cp15.tpidrprw);   /* the one other it writes */
+	} else if (fast == FAST_TRAP_DONE && !(insn & INSN_MRC) && INSN_CRN(insn) != 7u) {
+		stubs_cp15_copies(&g->stubs, v);       /* TPIDRPRW or a fault register: written fast too */
 	}
 	if (fast == FAST_TRAP_TPIDRURO_WRITTEN)
 		cp15_hook_tpidruro_changed(v);

@@ -360,20 +360,25 @@ TEST(stubs_refuse_what_they_do_not_cover)
 }
 
 /*
- * MRC of the virtual DACR, TPIDRPRW and SCTLR: the stub (a load from the
- * data page and the branch back) leaves what emulate_cp15() leaves, with
- * every condition; other CP15 and coprocessor accesses get no stub.
+ * MRC of the virtual DACR, TPIDRPRW, SCTLR and fault registers: the stub (a
+ * load from the data page and the branch back) leaves what emulate_cp15()
+ * leaves, with every condition; other CP15 and coprocessor accesses get no
+ * stub.
  */
 TEST(cp15_read_stubs_do_what_the_emulator_does)
 {
-	static const uint32_t reads[] = { 0x0e130f10u, 0x0e1d0f90u, 0x0e110f10u };  /* DACR, TPIDRPRW, SCTLR */
+	static const uint32_t reads[] = {
+		0x0e130f10u, 0x0e1d0f90u, 0x0e110f10u,                  /* DACR, TPIDRPRW, SCTLR */
+		0x0e150f10u, 0x0e150f30u, 0x0e160f10u, 0x0e160f50u,     /* DFSR, IFSR, DFAR, IFAR */
+	};
 	unsigned back = 0, not_taken = 0;
 
 	for (unsigned i = 0; i < 5000; i++) {
 		struct vcpu v, slow;
 		struct stub s;
 		enum stop stop;
-		uint32_t insn = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28 | reads[rnd32() % 3] | (rnd32() % 15) << 12;
+		uint32_t insn = (rnd32() % 4 ? 0xeu : rnd32() % 15) << 28 |
+				reads[rnd32() % (sizeof(reads) / sizeof(reads[0]))] | (rnd32() % 15) << 12;
 		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~PSR_EXEC_MASK;
 
 		fixture_vcpu(&v, PSR_MODE_SVC | PSR_I | live);
@@ -382,6 +387,10 @@ TEST(cp15_read_stubs_do_what_the_emulator_does)
 		v.cp15.dacr = rnd32();
 		v.cp15.tpidrprw = rnd32();
 		v.cp15.sctlr = rnd32() | 1u;
+		v.cp15.dfsr = rnd32();
+		v.cp15.ifsr = rnd32();
+		v.cp15.dfar = rnd32();
+		v.cp15.ifar = rnd32();
 		CHECK(stub_build_cp15(&s, insn, SITE, STUB, DATA));
 		struct machine m = { .cpsr = live | PSR_MODE_USR, .s = &s,
 				     .site_word = stub_site_branch(insn, SITE, STUB) };
@@ -389,6 +398,10 @@ TEST(cp15_read_stubs_do_what_the_emulator_does)
 		m.data[STUB_DATA_DACR / 4u] = v.cp15.dacr;
 		m.data[STUB_DATA_TPIDRPRW / 4u] = v.cp15.tpidrprw;
 		m.data[STUB_DATA_SCTLR / 4u] = v.cp15.sctlr;
+		m.data[STUB_DATA_DFSR / 4u] = v.cp15.dfsr;
+		m.data[STUB_DATA_IFSR / 4u] = v.cp15.ifsr;
+		m.data[STUB_DATA_DFAR / 4u] = v.cp15.dfar;
+		m.data[STUB_DATA_IFAR / 4u] = v.cp15.ifar;
 		CHECK(run(&m, ~0u, &stop));
 		CHECK_EQ(stop, STOP_BACK);
 		slow = v;
@@ -409,6 +422,8 @@ TEST(cp15_read_stubs_do_what_the_emulator_does)
 	CHECK_EQ(stub_cp15_read_word(0xfe130f10u), 0);         /* MRC2 */
 	CHECK_EQ(stub_cp15_read_word(0xee130e10u), 0);         /* coprocessor 14 */
 	CHECK_EQ(stub_cp15_read_word(0xee1d0f70u), 0);         /* TPIDRURO: PL0 reads it itself */
+	CHECK_EQ(stub_cp15_read_word(0xee150f11u), 0);         /* c5, c1, 0: ADFSR */
+	CHECK_EQ(stub_cp15_read_word(0xee160f30u), 0);         /* c6, c0, 1: none */
 }
 
 #define BLOCK_AREA      (FAKE_RAM_BASE + 0x8000u)
