@@ -775,9 +775,20 @@ TEST(shadow_reserved_window_untouched)
 	static struct world w;
 	static const struct shadow_fill_req r = { .va = 0xf0001000u, .hpa = 0x81000000u, .ap = 3 };
 
-	shadow_l1[0][SHADOW_VIEW_KERNEL][RESERVED_MB] = 0x8f000000u | 2u;
-	shadow_l1[0][SHADOW_VIEW_USER][RESERVED_MB] = 0x8f000000u | 2u;
+	const uint32_t last = RESERVED_MB + RESERVED_MBS - 1u;
+
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		shadow_l1[0][v][RESERVED_MB] = 0x8f000000u | 2u;
+		shadow_l1[0][v][last] = 0x8ff00000u | 2u;
+		shadow_l1[0][v][RESERVED_MB - 1u] = 0x8e000000u | 2u;  /* guest MiBs around it: emptied */
+		shadow_l1[0][v][last + 1u] = 0x8e100000u | 2u;
+	}
 	small_world(&w, true);
+	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		CHECK_EQ(shadow_l1[0][v][last], 0x8ff00000u | 2u);
+		CHECK_EQ(shadow_l1[0][v][RESERVED_MB - 1u], L1_TYPE_FAULT);
+		CHECK_EQ(shadow_l1[0][v][last + 1u], L1_TYPE_FAULT);
+	}
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
 	shadow_drop_all(&spaces[0]);
 	shadow_l1_iterate(&spaces[0], 0xffffu);
