@@ -63,6 +63,8 @@ struct shadow_root {
 	struct dacr_map map;
 	bool tables_ready;      /* its L1 tables and L2 index cleared since the shadow started (done on first use) */
 	uint32_t ttbr0, ttbr1, ttbcr, asid;
+	uint32_t l1_base[2], l1_size[2];        /* its guest L1 tables (note_l1_tables()) */
+	unsigned l1_tables;
 	uint32_t last_used;
 };
 

@@ -47,40 +47,35 @@ bool guest_mmu_on(const struct vcpu *v)
 }
 
 /*
- * The guest L1 tables of `root`: TTBR0's (16 KiB >> TTBCR.N) and, with
- * TTBCR.N, TTBR1's (16 KiB). Returns how many; their bases and sizes.
+ * The guest L1 tables of `root`'s registers: TTBR0's (16 KiB >> TTBCR.N)
+ * and, with TTBCR.N, TTBR1's (16 KiB). Kept in the root: l1_index_of()
+ * asks every root at each change of an L1 descriptor.
  */
-static unsigned l1_tables(const struct shadow_root *root, uint32_t base[2], uint32_t size[2])
+static void note_l1_tables(struct shadow_root *root)
 {
 	uint32_t n = root->ttbcr & TTBCR_N_MASK;
 
-	size[0] = L1_TABLE_SIZE >> n;
-	base[0] = root->ttbr0 & ~(size[0] - 1u);
-	size[1] = L1_TABLE_SIZE;
-	base[1] = root->ttbr1 & ~(L1_TABLE_SIZE - 1u);
-	return n ? 2u : 1u;
+	root->l1_size[0] = L1_TABLE_SIZE >> n;
+	root->l1_base[0] = root->ttbr0 & ~(root->l1_size[0] - 1u);
+	root->l1_size[1] = L1_TABLE_SIZE;
+	root->l1_base[1] = root->ttbr1 & ~(L1_TABLE_SIZE - 1u);
+	root->l1_tables = n ? 2u : 1u;
 }
 
 /* The L1 index a guest descriptor at `gpa` has in the tables of `root`, or -1. */
 static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 {
-	uint32_t base[2], size[2];
-	unsigned tables = l1_tables(root, base, size);
-
-	for (unsigned t = 0; t < tables; t++)
-		if (gpa - base[t] < size[t])
-			return (int)((gpa - base[t]) / 4u);
+	for (unsigned t = 0; t < root->l1_tables; t++)
+		if (gpa - root->l1_base[t] < root->l1_size[t])
+			return (int)((gpa - root->l1_base[t]) / 4u);
 	return -1;
 }
 
 /* Mark (or unmark) the pages of `root`'s L1 tables. */
 static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool on)
 {
-	uint32_t base[2], size[2];
-	unsigned tables = l1_tables(root, base, size);
-
-	for (unsigned t = 0; t < tables; t++)
-		guest_tables_mark_l1(g, base[t], size[t], on);
+	for (unsigned t = 0; t < root->l1_tables; t++)
+		guest_tables_mark_l1(g, root->l1_base[t], root->l1_size[t], on);
 }
 
 /* Invalidate the TLB entries of the views of `root` that went stale. */
@@ -233,6 +228,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	root->ttbr0 = c->ttbr0;
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
+	note_l1_tables(root);
 	root->asid = asid;
 	for_each_valid_root(m, i)       /* again: another root may share the pages just unmarked */
 		mark_l1_pages(g, &m->root[i], true);
