@@ -3,9 +3,9 @@
  * a guest TLBIALL compares every page of guest tables it keeps a snapshot
  * of (shadow_pt/modified_tables.c), and newlib's generic memcmp takes about
  * five instructions a word there. With both addresses word-aligned, this
- * one compares 16 bytes a round with two LDMs (about two and a half
- * instructions a word); from the first round that differs, and for what is
- * left, byte by byte, which gives the sign.
+ * one compares 16 bytes a round with two LDMs and a chain of conditional
+ * compares (nine instructions a round); from the first round that differs,
+ * and for what is left, byte by byte, which gives the sign.
  */
 	.syntax	unified
 	.arm
@@ -21,13 +21,10 @@ memcmp:
 	blo	2f
 	ldmia	r0!, {r3-r6}
 	ldmia	r1!, {r7-r9, ip}
-	eor	r3, r3, r7
-	eor	r4, r4, r8
-	eor	r5, r5, r9
-	eor	r6, r6, ip
-	orr	r3, r3, r4
-	orr	r5, r5, r6
-	orrs	r3, r3, r5
+	cmp	r3, r7
+	cmpeq	r4, r8
+	cmpeq	r5, r9
+	cmpeq	r6, ip
 	beq	1b
 	sub	r0, r0, #16			@ that round again, byte by byte
 	sub	r1, r1, #16
