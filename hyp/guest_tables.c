@@ -196,26 +196,35 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 }
 
 /*
- * Whether anything the hypervisor keeps comes from descriptors in listed
- * page `e`: a root's L1 table, or a shadow table derived from a guest L2
- * table there. If not, its changes matter to nothing: a fill that uses a
- * descriptor later writes it into the snapshot (guest_tables_used()).
+ * Bring the descriptors of listed page `e` that the hypervisor keeps
+ * anything from in line: the whole page if it holds a root's L1 table,
+ * else each guest L2 table (1 KiB) a shadow table derives from. (Linux
+ * keeps its own software entries in half of each page of L2 tables: the
+ * hardware never walks them.) Changes elsewhere matter to nothing: a fill
+ * that uses a descriptor later writes it into the snapshot
+ * (guest_tables_used()).
  */
-static bool listed_page_used(const struct guest *g, unsigned e)
+static void resync_used(struct guest *g, unsigned e)
 {
 	uint32_t page = g->mmu.modified.page_gpa[e];
 
-	return guest_tables_holds_l1(g, page) || shadow_pool_derives_from(&g->mmu.pool, page);
+	if (guest_tables_holds_l1(g, page)) {
+		resync(g, e, 0, PAGE_DESCRIPTORS);
+		return;
+	}
+	for (unsigned table = 0; table < PAGE_SIZE / L2_TABLE_SIZE; table++)
+		if (shadow_pool_derives_from_table(&g->mmu.pool, page + table * L2_TABLE_SIZE))
+			resync(g, e, table * L2_ENTRIES, L2_ENTRIES);
 }
 
 void guest_tables_resync_all(struct guest *g)
 {
 	struct modified_tables *t = &g->mmu.modified;
 
-	/* Comparing a page takes some 3,000 instructions; a new process's tables are unused at its fork. */
+	/* Comparing a page takes some 2,500 instructions; a new process's tables are unused at its fork. */
 	for (unsigned e = 0; e < t->capacity && t->count; e++)
-		if (t->page_gpa[e] && listed_page_used(g, e))
-			resync(g, e, 0, PAGE_DESCRIPTORS);
+		if (t->page_gpa[e])
+			resync_used(g, e);
 	guest_mmu_flush_stale(g);
 }
 

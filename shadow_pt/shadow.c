@@ -296,10 +296,12 @@ void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa)
 	}
 }
 
-bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa)
+bool shadow_pool_derives_from_table(const struct shadow_pool *p, uint32_t table_gpa)
 {
-	for (int i = p->bucket[bucket_of(page_gpa)]; i >= 0; i = p->info[i].next_same_table)
-		if ((p->info[i].guest_table & PAGE_MASK) == (page_gpa & PAGE_MASK))
+	uint32_t table = table_gpa & L1_TABLE_ADDR_MASK;
+
+	for (int i = p->bucket[bucket_of(table)]; i >= 0; i = p->info[i].next_same_table)
+		if (p->info[i].guest_table == table)
 			return true;
 	return false;
 }

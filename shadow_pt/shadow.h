@@ -176,8 +176,8 @@ void shadow_forget_frame_at(struct shadow_space *s, uint32_t va, uint32_t hpa);
  */
 void shadow_pool_descriptor_written(struct shadow_pool *p, uint32_t desc_gpa);
 
-/* Whether a table of the pool holds pages derived from a guest L2 table in page `page_gpa`. */
-bool shadow_pool_derives_from(const struct shadow_pool *p, uint32_t page_gpa);
+/* Whether a table of the pool holds pages derived from the guest L2 table (1 KiB) at `table_gpa`. */
+bool shadow_pool_derives_from_table(const struct shadow_pool *p, uint32_t table_gpa);
 
 /*
  * The table view `view` of `s` holds for the MiB of `va` was just made for

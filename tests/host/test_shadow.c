@@ -749,25 +749,27 @@ TEST(shadow_tracked_descriptor_writes)
 }
 
 /* The pool knows which guest table pages its tables come from, until they go. */
-TEST(shadow_pool_knows_the_pages_it_derives_from)
+TEST(shadow_pool_knows_the_tables_it_derives_from)
 {
 	static struct world w;
 	const uint32_t va = (TEST_MB << SECTION_SHIFT) + 0x5000u, table = GUEST_L2_BASE + 0x400u;
 
 	memset(guest_ram, 0, sizeof(guest_ram));
 	small_world(&w, false);
-	CHECK(!shadow_pool_derives_from(&pool, table & PAGE_MASK));
+	CHECK(!shadow_pool_derives_from_table(&pool, table));
 	write_guest(GUEST_L1(0) + 4u * TEST_MB, table | 1u);
 	write_guest(table + 4u * 5u, 0x81005000u | 2u | (3u << 4));
 	access(&w, va, REF_READ);
-	CHECK(shadow_pool_derives_from(&pool, table & PAGE_MASK));
-	CHECK(shadow_pool_derives_from(&pool, (table & PAGE_MASK) + 0x123u));  /* any address in the page */
-	CHECK(!shadow_pool_derives_from(&pool, (table & PAGE_MASK) + PAGE_SIZE));
+	CHECK(shadow_pool_derives_from_table(&pool, table));
+	CHECK(shadow_pool_derives_from_table(&pool, table + 0x123u));           /* any address in the table */
+	CHECK(!shadow_pool_derives_from_table(&pool, table - L2_TABLE_SIZE));   /* the page's other tables */
+	CHECK(!shadow_pool_derives_from_table(&pool, table + L2_TABLE_SIZE));
+	CHECK(!shadow_pool_derives_from_table(&pool, table + PAGE_SIZE));
 
 	tracking = true;
 	write_guest(GUEST_L1(0) + 4u * TEST_MB, 0);                            /* the MiB and its table go */
 	tracking = false;
-	CHECK(!shadow_pool_derives_from(&pool, table & PAGE_MASK));
+	CHECK(!shadow_pool_derives_from_table(&pool, table));
 }
 
 TEST(shadow_reserved_window_untouched)
