@@ -459,7 +459,21 @@ static void note_frame_va(struct guest *g, uint32_t gpa, uint32_t va)
 	where[0] |= FRAME_VA_MANY;
 }
 
-bool guest_mmu_frame_only_at(struct guest *g, uint32_t gpa, uint32_t va)
+/* Whether any shadow maps host frame `hpa` at `va` executable, in either view. */
+static bool frame_runs_at(const struct guest_mmu_state *m, uint32_t va, uint32_t hpa)
+{
+	for_each_valid_root(m, i) {
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+			uint32_t pte = shadow_lookup_pte(&m->root[i].s, (enum shadow_view)v, va);
+			if ((pte & L2_SMALL) && !(pte & L2_SMALL_XN) && (pte & L2_SMALL_ADDR_MASK) == hpa)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Linux's vector page is also in its linear map, as data (execute-never): it may hold stubs. */
+bool guest_mmu_frame_runs_only_at(struct guest *g, uint32_t gpa, uint32_t va)
 {
 	const uint32_t *where = g->mmu.frame_va[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 	uint32_t hpa = (gpa & PAGE_MASK) - g->ram.gpa_base + g->ram.hpa_base;
@@ -467,7 +481,7 @@ bool guest_mmu_frame_only_at(struct guest *g, uint32_t gpa, uint32_t va)
 	if (where[0] & FRAME_VA_MANY)
 		return false;
 	for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
-		if ((where[n] & PAGE_MASK) != (va & PAGE_MASK) && frame_mapped_at(&g->mmu, where[n] & PAGE_MASK, hpa))
+		if ((where[n] & PAGE_MASK) != (va & PAGE_MASK) && frame_runs_at(&g->mmu, where[n] & PAGE_MASK, hpa))
 			return false;
 	return true;
 }

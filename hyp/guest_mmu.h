@@ -71,10 +71,12 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa);
 void guest_mmu_flush_stale(struct guest *g);
 
 /*
- * Is guest RAM page `gpa` mapped, in any shadow, at no other virtual page
- * than that of `va`? (As far as the records of where it was mapped tell.)
+ * Is guest RAM page `gpa` mapped executable, in any shadow, at no other
+ * virtual page than that of `va`? (As far as the records of where it was
+ * mapped tell; mappings the guest makes executable later are reported to
+ * the stubs by stubs_code_mapped().)
  */
-bool guest_mmu_frame_only_at(struct guest *g, uint32_t gpa, uint32_t va);
+bool guest_mmu_frame_runs_only_at(struct guest *g, uint32_t gpa, uint32_t va);
 
 /* Every shadow entry's restrictions may be stale: drop them all. */
 void guest_mmu_drop_all(struct guest *g);

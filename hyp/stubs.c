@@ -16,11 +16,13 @@
 
 #define WINDOW_REACH_MBS 31u    /* a window this many MiB away keeps every stub in branch range */
 #define STUB_FIRST_OFFSET STUB_DATA_BYTES /* the first stub of a code page: past the data words' reach limit */
+#define CODE_PAGE_ATTR  (L2_SMALL | L2_SMALL_AP(AP_RO) | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA)
+#define DATA_PAGE_ATTR  (L2_SMALL | L2_SMALL_AP(AP_RW) | L2_SMALL_XN | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA)
 
-/* Stub code page `k` and the data page alias after it. */
-static uint32_t code_va(const struct stub_area *a, unsigned k)
+/* Window `w`'s code page `k` (its page 2k) and the data page alias after it. */
+static uint32_t code_va(const struct stub_area *a, unsigned w, unsigned k)
 {
-	return a->window_va + 2u * k * PAGE_SIZE;
+	return a->window_va[w] + 2u * k * PAGE_SIZE;
 }
 
 static uint32_t data_va_after(uint32_t stub_va)
@@ -32,9 +34,8 @@ static uint32_t data_va_after(uint32_t stub_va)
 static void forget_all(struct stub_area *a)
 {
 	a->active = a->conflict = a->full = false;
-	a->used = 0;
+	a->windows = a->code_pages = 0;
 	a->count = a->site_pages = 0;
-	a->pinned = 0;
 	a->spsr = 0;
 	a->usr_bank = 0;
 }
@@ -42,12 +43,12 @@ static void forget_all(struct stub_area *a)
 void stubs_reset(struct guest *g, struct stub_store *store)
 {
 	forget_all(&g->stubs);
-	g->stubs.no_window = false;
+	g->stubs.failed_searches = 0;
 	g->stubs.store = store;
 	g->stubs.data = store->data;
 }
 
-/* The live record whose stub holds `va`: they lie in the window in the order they were made. */
+/* The live record whose stub holds `va` (the records are sorted by address). */
 static struct stub_record *record_at(struct stub_area *a, uint32_t va)
 {
 	unsigned lo = 0, hi = a->count;
@@ -106,23 +107,23 @@ bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind
 	return false;
 }
 
-/* Give every root's kernel view the window, or take it away. */
-static void map_window(struct guest *g, bool on)
+/* Give every root's kernel view window `w`, or take it away. */
+static void map_window(struct guest *g, unsigned w, bool on)
 {
 	struct stub_area *a = &g->stubs;
-	uint32_t mb = a->window_va >> SECTION_SHIFT;
-	uint32_t desc = hyp_virt_to_phys(a->store->l2) | L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
+	uint32_t mb = a->window_va[w] >> SECTION_SHIFT;
+	uint32_t desc = hyp_virt_to_phys(a->store->l2[w]) | L1_TYPE_TABLE | L1_DOMAIN(DOMAIN_HYP);
 
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &g->mmu.root[i];
 		if (!root->tables_ready) {
 			/* Its tables are not cleared yet: shadow_init() installs what the fields say. */
-			root->s.stub_mb = mb;
-			root->s.stub_l1 = on ? desc : 0u;
+			root->s.stub_mb[w] = mb;
+			root->s.stub_l1[w] = on ? desc : 0u;
 		} else if (on) {
-			shadow_set_stub_window(&root->s, mb, desc);
+			shadow_set_stub_window(&root->s, w, mb, desc);
 		} else {
-			shadow_clear_stub_window(&root->s);
+			shadow_clear_stub_window(&root->s, w);
 		}
 	}
 	guest_mmu_flush_stale(g);
@@ -151,7 +152,8 @@ static void remove_all(struct guest *g, const char *why)
 	for (unsigned i = 0; i < a->count; i++)
 		if (a->store->rec[i].live)
 			revert(g, &a->store->rec[i]);
-	map_window(g, false);
+	for (unsigned w = 0; w < a->windows; w++)
+		map_window(g, w, false);
 	log_debug("%s: %u stubs removed (%s)", g->name, a->count, why);
 	forget_all(a);
 }
@@ -159,13 +161,13 @@ static void remove_all(struct guest *g, const char *why)
 void stubs_remove_all(struct guest *g)
 {
 	remove_all(g, "the guest's MMU went off");
-	g->stubs.no_window = false;
+	g->stubs.failed_searches = 0;
 }
 
 void stubs_resolve_conflict(struct guest *g)
 {
 	g->stubs.stats.conflicts++;
-	remove_all(g, "the guest mapped their window");
+	remove_all(g, "the guest mapped a window's MiB");
 }
 
 /* The guest's L1 descriptor for `va` in the tables of `root`, and where it is; false: none (PD0/PD1). */
@@ -192,24 +194,25 @@ static bool root_leaves_empty(struct guest *g, const struct shadow_root *root, u
 }
 
 /*
- * `root` runs: does its address space leave the window empty? Then keep
+ * `root` runs: does its address space leave window `w` empty? Then keep
  * the L1 table page with its entry for the window write-protected while it
  * runs. (Another root's tables may change meanwhile: they are checked here
  * when they run again.)
  */
-static void pin(struct guest *g, const struct shadow_root *root)
+static void pin(struct guest *g, unsigned w, const struct shadow_root *root)
 {
 	struct stub_area *a = &g->stubs;
+	struct stub_window *win = &a->store->win[w];
 	uint32_t gpa, desc;
 
-	a->pinned = 0;
-	if (!guest_l1(g, root, a->window_va, &gpa, &desc))
+	win->pinned = 0;
+	if (!guest_l1(g, root, a->window_va[w], &gpa, &desc))
 		return;
 	if ((desc & L1_TYPE_MASK) != L1_TYPE_FAULT) {
 		a->conflict = true;
 		return;
 	}
-	a->pinned = gpa & PAGE_MASK;
+	win->pinned = gpa & PAGE_MASK;
 	guest_tables_keep_protected(g, gpa);
 }
 
@@ -219,31 +222,24 @@ static bool window_free(struct guest *g, uint32_t mb)
 
 	if (mb >= L1_ENTRIES || mb - hyp_first < mmu_hyp_window_mbs())
 		return false;
+	for (unsigned w = 0; w < g->stubs.windows; w++)
+		if (mb == g->stubs.window_va[w] >> SECTION_SHIFT)
+			return false;
 	for_each_valid_root(&g->mmu, i)
 		if (!root_leaves_empty(g, &g->mmu.root[i], mb))
 			return false;
 	return true;
 }
 
-/* The window's table: stub code in the even pages, the data page in every odd one. */
-static void build_window_table(struct stub_area *a)
-{
-	uint32_t code_attr = L2_SMALL | L2_SMALL_AP(AP_RO) | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA;
-	uint32_t data_attr = L2_SMALL | L2_SMALL_AP(AP_RW) | L2_SMALL_XN | L2_SMALL_NG | L2_SMALL_NORMAL_WBWA;
-
-	for (unsigned i = 0; i < L2_ENTRIES; i++)
-		a->store->l2[i] = L2_TYPE_FAULT;
-	for (unsigned k = 0; k < STUB_CODE_PAGES; k++) {
-		a->store->l2[2u * k] = hyp_virt_to_phys(a->store->code[k]) | code_attr;
-		a->store->l2[2u * k + 1u] = hyp_virt_to_phys(a->data) | data_attr;
-	}
-}
-
-/* A window for a first stub at `site_va`: the nearest free MiB below, else above. */
-static bool open_window(struct guest *g, uint32_t site_va)
+/*
+ * A window for a first stub at `site_va` out of reach of the open ones:
+ * the nearest free MiB below, else above. Its index, or -1.
+ */
+static int open_window(struct guest *g, uint32_t site_va)
 {
 	struct stub_area *a = &g->stubs;
 	uint32_t site_mb = site_va >> SECTION_SHIFT, mb = L1_ENTRIES;
+	unsigned w = a->windows;
 
 	for (uint32_t d = 1; d <= WINDOW_REACH_MBS && mb == L1_ENTRIES; d++) {
 		if (site_mb >= d && window_free(g, site_mb - d))
@@ -252,42 +248,66 @@ static bool open_window(struct guest *g, uint32_t site_va)
 			mb = site_mb + d;
 	}
 	if (mb == L1_ENTRIES) {
-		a->no_window = true;
-		return false;
+		a->failed_searches++;
+		return -1;
 	}
-	a->window_va = mb << SECTION_SHIFT;
-	build_window_table(a);
-	memset(a->data, 0, sizeof(a->data));
-	a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
-	a->active = true;
-	stubs_leave_general(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
-	pin(g, g->mmu.cur);
-	map_window(g, true);
+	a->window_va[w] = mb << SECTION_SHIFT;
+	a->store->win[w] = (struct stub_window){ .pages = 0 };
+	for (unsigned i = 0; i < L2_ENTRIES; i++)
+		a->store->l2[w][i] = L2_TYPE_FAULT;     /* code pages come as stubs need them */
+	a->windows = w + 1u;
+	if (!a->active) {
+		memset(a->data, 0, sizeof(a->data));
+		a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
+		a->active = true;
+		stubs_leave_general(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
+	}
+	pin(g, w, g->mmu.cur);
+	map_window(g, w, true);
 	a->stats.windows++;
-	log_debug("%s: stub window at 0x%08x", g->name, a->window_va);
-	return true;
+	log_debug("%s: stub window %u at 0x%08x", g->name, w, a->window_va[w]);
+	return (int)w;
+}
+
+/* The open window every stub for `site_va` is in branch range from, else a new one; -1: none. */
+static int window_for(struct guest *g, uint32_t site_va)
+{
+	struct stub_area *a = &g->stubs;
+	uint32_t site_mb = site_va >> SECTION_SHIFT;
+
+	for (unsigned w = 0; w < a->windows; w++)
+		if (site_mb - (a->window_va[w] >> SECTION_SHIFT) + WINDOW_REACH_MBS <= 2u * WINDOW_REACH_MBS)
+			return (int)w;
+	if (a->windows == STUB_WINDOWS || a->failed_searches >= STUB_WINDOW_SEARCHES)
+		return -1;
+	return open_window(g, site_va);
 }
 
 void stubs_root_runs(struct guest *g, const struct shadow_root *root)
 {
-	if (g->stubs.active)
-		pin(g, root);
+	for (unsigned w = 0; w < g->stubs.windows; w++)
+		pin(g, w, root);
 }
 
 bool stubs_pinned(const struct guest *g, uint32_t gpa)
 {
-	return g->stubs.active && g->stubs.pinned == (gpa & PAGE_MASK);
+	for (unsigned w = 0; w < g->stubs.windows; w++)
+		if (g->stubs.store->win[w].pinned && g->stubs.store->win[w].pinned == (gpa & PAGE_MASK))
+			return true;
+	return false;
 }
 
 void stubs_l1_written(struct guest *g, uint32_t mb)
 {
 	struct stub_area *a = &g->stubs;
 
-	if (!a->active || mb != a->window_va >> SECTION_SHIFT)
-		return;
-	for_each_valid_root(&g->mmu, i)
-		if (!root_leaves_empty(g, &g->mmu.root[i], mb))
-			a->conflict = true;
+	for (unsigned w = 0; w < a->windows; w++) {
+		if (mb != a->window_va[w] >> SECTION_SHIFT)
+			continue;
+		for_each_valid_root(&g->mmu, i)
+			if (!root_leaves_empty(g, &g->mmu.root[i], mb))
+				a->conflict = true;
+	}
 }
 
 /* The entry for guest code page `gpa`, or where it would go (sorted by gpa). */
@@ -328,7 +348,7 @@ static bool site_page_ok(struct guest *g, uint32_t gpa, uint32_t va)
 
 	if (i < a->site_pages && a->store->site_page[i].gpa == (gpa & PAGE_MASK))
 		return a->store->site_page[i].va == (va & PAGE_MASK);
-	if (a->site_pages == STUB_SITE_PAGES || !guest_mmu_frame_only_at(g, gpa, va))
+	if (a->site_pages == STUB_SITE_PAGES || !guest_mmu_frame_runs_only_at(g, gpa, va))
 		return false;
 	struct stub_site_page *pages = a->store->site_page;
 	memmove(&pages[i + 1u], &pages[i], (a->site_pages - i) * sizeof(pages[0]));
@@ -337,34 +357,55 @@ static bool site_page_ok(struct guest *g, uint32_t gpa, uint32_t va)
 	return true;
 }
 
-/* Room for `words` of stub code; its address in the window, or 0. */
-static uint32_t allocate(struct stub_area *a, unsigned words, uint32_t **where)
+/*
+ * Room for `words` of stub code in window `w`, in its last code page or a
+ * new one from the pool (mapped at its next even page, the data page after
+ * it); its address in the window, or 0.
+ */
+static uint32_t allocate(struct stub_area *a, unsigned w, unsigned words, uint32_t **where)
 {
+	struct stub_window *win = &a->store->win[w];
 	uint32_t bytes = 4u * words;
 
-	for (;;) {
-		unsigned k = a->used / PAGE_SIZE;
-		uint32_t offset = a->used % PAGE_SIZE;
-		if (k >= STUB_CODE_PAGES || a->count == STUB_RECORDS)
+	if (a->count == STUB_RECORDS)
+		return 0;
+	if (!win->pages || win->used + bytes > PAGE_SIZE) {
+		if (a->code_pages == STUB_CODE_PAGES)
 			return 0;
-		if (offset < STUB_FIRST_OFFSET)
-			offset = STUB_FIRST_OFFSET;
-		if (offset + bytes <= PAGE_SIZE) {
-			a->used = k * PAGE_SIZE + offset + bytes;
-			*where = &a->store->code[k][offset / 4u];
-			return code_va(a, k) + offset;
-		}
-		a->used = (k + 1u) * PAGE_SIZE;
+		unsigned k = a->code_pages++;
+		win->page[win->pages] = (uint8_t)k;
+		a->store->l2[w][2u * win->pages] = hyp_virt_to_phys(a->store->code[k]) | CODE_PAGE_ATTR;
+		a->store->l2[w][2u * win->pages + 1u] = hyp_virt_to_phys(a->data) | DATA_PAGE_ATTR;
+		win->pages++;   /* the entries were faults, which no TLB keeps */
+		win->used = STUB_FIRST_OFFSET;
 	}
+	uint32_t offset = win->used;
+	win->used += bytes;
+	*where = &a->store->code[win->page[win->pages - 1u]][offset / 4u];
+	return code_va(a, w, win->pages - 1u) + offset;
+}
+
+/* Record `r` among the others, which stay sorted by stub address (a window's come in order). */
+static void add_record(struct stub_area *a, const struct stub_record *r)
+{
+	unsigned at = a->count;
+
+	while (at && a->store->rec[at - 1u].stub_va > r->stub_va)
+		at--;
+	memmove(&a->store->rec[at + 1u], &a->store->rec[at], (a->count - at) * sizeof(*r));
+	a->store->rec[at] = *r;
+	a->count++;
 }
 
 /*
  * A stub for the instruction `orig` (of class `cls`; SENS_NONE: an MRC
  * that stub_cp15_read_word() names) whose site at `site_va` holds
- * `trap_word` and was fetched from guest RAM `site_gpa` (0: wherever).
+ * `trap_word`. The site is where the guest fetched it from, which for a
+ * patch may be a copy the guest made of the patched word (Linux's vector
+ * page): the word decodes to the same patch wherever it is.
  */
 static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t trap_word, uint32_t site_va,
-		 uint32_t site_gpa, uint32_t live_cpsr)
+		 uint32_t live_cpsr)
 {
 	struct stub_area *a = &g->stubs;
 	struct vcpu *v = &g->vcpu;
@@ -373,14 +414,13 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 
 	/* Stubs read their data words little-endian: not for a guest with big-endian data. */
 	if (!g->mmu.on || a->conflict || a->full || (live_cpsr & PSR_E) || (v->cp15.sctlr & SCTLR_EE) ||
-	    !guest_mmu_fetched_from(g, site_va, &gpa) || (site_gpa && gpa != site_gpa))
+	    !guest_mmu_fetched_from(g, site_va, &gpa))
 		return;
-	if (!a->active && (a->no_window || !open_window(g, site_va)))
-		return;
-	if (!site_page_ok(g, gpa, site_va))
+	int w = window_for(g, site_va);
+	if (w < 0 || !site_page_ok(g, gpa, site_va))
 		return;
 	/* Its words first: the stub's address decides their PC-relative offsets. */
-	uint32_t *code, stub_va = allocate(a, STUB_MAX_WORDS, &code);
+	uint32_t *code, stub_va = allocate(a, (unsigned)w, STUB_MAX_WORDS, &code);
 	if (!stub_va) {
 		a->full = true;
 		return;
@@ -390,18 +430,18 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 	bool built = cls == SENS_NONE ? stub_build_cp15(&s, orig, site_va, stub_va, data_va) :
 		     stub_build(&s, orig, cls, v->cpsr_fixed, site_va, stub_va, data_va, trap_word);
 	if (*site != trap_word || !branch || !built) {
-		a->used -= 4u * STUB_MAX_WORDS;
+		a->store->win[w].used -= 4u * STUB_MAX_WORDS;
 		a->stats.out_of_range += *site == trap_word;
 		return;
 	}
-	a->used -= 4u * (STUB_MAX_WORDS - s.words);
+	a->store->win[w].used -= 4u * (STUB_MAX_WORDS - s.words);
 	memcpy(code, s.word, 4u * s.words);
 	cache_sync_icache((uintptr_t)code, 4u * s.words);
-	a->store->rec[a->count++] = (struct stub_record){
+	add_record(a, &(struct stub_record){
 		.stub_va = stub_va, .site_va = site_va, .site_gpa = gpa, .branch = branch,
 		.trap_word = trap_word, .words = s.words, .spill = { s.spill[0], s.spill[1] },
 		.back_at = s.back_at, .live = true,
-	};
+	});
 	*site = branch;
 	cache_sync_icache((uintptr_t)site, 4u);
 	a->stats.made++;
@@ -410,10 +450,10 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va, uint32_t live_cpsr)
 {
 	make(g, p->orig, (enum sens_class)p->cls, patch_udf_encode((uint32_t)(p - g->patches.entry)), site_va,
-	     p->gpa, live_cpsr);
+	     live_cpsr);
 }
 
 void stubs_try_make_cp15(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
 {
-	make(g, insn, SENS_NONE, insn, site_va, 0, live_cpsr);     /* the MRC or MCR traps as it is */
+	make(g, insn, SENS_NONE, insn, site_va, live_cpsr);        /* the MRC or MCR traps as it is */
 }

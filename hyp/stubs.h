@@ -1,14 +1,18 @@
 /*
  * A guest's trap-free stubs (hyp/stub_gen.h) on the target.
  *
- * Where: a MiB of the guest's address space that its tables leave empty,
- * within branch range (32 MiB) of its code, chosen when the first stub is
- * made: the nearest free MiB below the site, else above it. Only the
- * kernel view of each shadow root maps it (shadow_pt/shadow.h), in the
- * hypervisor's domain (always client): even pages hold stub code (PL0
- * read-only, executable), odd pages all map the one data page (PL0
- * read/write, execute-never), so every stub reaches the data words with a
- * PC-relative load. Guest User mode finds nothing there, as natively.
+ * Where: up to STUB_WINDOWS windows, each a MiB of the guest's address
+ * space that its tables leave empty, within branch range (32 MiB) of the
+ * sites whose stubs it holds: the first stub out of reach of every open
+ * window opens one at the nearest free MiB below its site, else above it
+ * (Linux: one beside its kernel, one beside its vector page at 0xffff0000,
+ * whose exception entries read and write the SPSR). Only the kernel view
+ * of each shadow root maps them (shadow_pt/shadow.h), in the hypervisor's
+ * domain (always client): even pages hold stub code (PL0 read-only,
+ * executable), taken from one pool of code pages as each window needs
+ * them, odd pages all map the one data page (PL0 read/write,
+ * execute-never), so every stub reaches the data words with a PC-relative
+ * load. Guest User mode finds nothing there, as natively.
  *
  * When: lazily. A patched instruction that stub_supported() covers, an
  * MRC that stub_cp15_read_word() names, or a data cache maintenance MCR
@@ -32,10 +36,11 @@
  *    mode and an access of an LDM or STM ^ stub that aborts are handled as
  *    the site's trapping word at the site. So the guest never sees a stub
  *    address.
- *  - If the guest maps the MiB itself, every stub goes: the sites get their
- *    trapping words back, and a MiB is chosen anew on the next stub. A root
- *    is checked each time it starts to run, and while it runs the L1 table
- *    page with its entry for the MiB stays write-protected.
+ *  - If the guest maps a window's MiB itself, every stub goes: the sites
+ *    get their trapping words back, and windows are chosen anew from the
+ *    next stub on. A root is checked each time it starts to run, and while
+ *    it runs the L1 table pages with its entries for the windows stay
+ *    write-protected.
  *  - A code page with stubs that the guest maps executable at another
  *    address gets its trapping words back for good (a branch is
  *    position-dependent).
@@ -59,6 +64,7 @@
 #include "hyp/stub_gen.h"
 #include "hyp/vcpu.h"
 #include "hyp/vintc.h"
+#include "shadow_pt/shadow.h"
 
 struct guest;
 
@@ -66,6 +72,8 @@ struct guest;
 
 #define STUB_CODE_PAGES         CONFIG_STUB_CODE_PAGES
 #define STUB_RECORDS            (STUB_CODE_PAGES * 100u)   /* Linux's average stub: 40 bytes */
+#define STUB_WINDOWS            SHADOW_STUB_WINDOWS
+#define STUB_WINDOW_SEARCHES    4u      /* searches for a free MiB that may fail before no more are made */
 #define STUB_SITE_PAGES         512u    /* guest code pages holding stubs */
 #define STUB_PAGE_NONE          1u      /* stub_site_page.va: no stubs here any more */
 
@@ -88,28 +96,37 @@ struct stub_stats {
 	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs, aborts;
 };
 
+/* An open window's code pages and where its L1 entry lies while a root runs. */
+struct stub_window {
+	uint32_t pinned;                /* the running root's L1 table page with its entry for the MiB; 0: none */
+	uint32_t used;                  /* bytes of stub code handed out in its last code page */
+	unsigned pages;                 /* its code pages, at its even pages in order: */
+	uint8_t page[STUB_CODE_PAGES];  /* which of the store's each is */
+};
+
 /* Where the stubs live: large and page-aligned, at the end of struct guest. */
 struct stub_store {
-	struct stub_record rec[STUB_RECORDS];
+	struct stub_record rec[STUB_RECORDS];   /* sorted by stub_va */
 	struct stub_site_page site_page[STUB_SITE_PAGES];
-	uint32_t l2[L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
+	struct stub_window win[STUB_WINDOWS];
+	uint32_t l2[STUB_WINDOWS][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 	uint32_t data[PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
 	uint32_t code[STUB_CODE_PAGES][PAGE_SIZE / 4u] __attribute__((aligned(PAGE_SIZE)));
 };
 
 /* What every trap reads: small, near the start of struct guest. */
 struct stub_area {
-	bool active;                    /* the window is mapped in every root's kernel view */
-	bool conflict;                  /* the guest mapped the window: remove it before resuming */
-	bool no_window;                 /* none was free: not searched again until the MMU turns on */
+	bool active;                    /* a window is open: mapped in every root's kernel view, the data page live */
+	bool conflict;                  /* the guest mapped a window: remove them before resuming */
 	bool full;                      /* no room for another stub until they all go */
-	uint32_t window_va;
+	unsigned windows;               /* open: window_va[0 .. windows - 1] */
+	uint32_t window_va[STUB_WINDOWS];
+	unsigned failed_searches;       /* for a free MiB near a site; reset when the MMU turns on */
+	unsigned code_pages;            /* of the store's, handed to windows */
 	uint32_t cpsr_taken;            /* the data page's CPSR bits the vCPU takes: A, I, F but the fixed */
 	uint32_t *spsr;                 /* the vCPU's SPSR the data page's stands for; NULL: its mode has none */
 	struct vcpu_bank *usr_bank;     /* User's SP and LR the data page's stand for; NULL: FIQ, System, User */
-	uint32_t used;                  /* bytes of stub code handed out, page after page */
 	unsigned count, site_pages;
-	uint32_t pinned;                /* the running root's L1 table page with the window's entry */
 	uint32_t *data;                 /* store->data */
 	struct stub_store *store;
 	struct stub_stats stats;
@@ -127,15 +144,18 @@ static inline void stubs_take_usr_bank(struct stub_area *a)
 	}
 }
 
-/* A trap from inside the window (see stubs_enter()). */
+/* A trap from inside a window (see stubs_enter()). */
 bool stubs_enter_window(struct stub_area *a, struct trap_frame *f, unsigned kind, uint32_t *trap_word);
-/* The guest mapped the window: every stub goes. */
+/* The guest mapped a window: every stub goes. */
 void stubs_resolve_conflict(struct guest *g);
 
-/* Whether a trap at frame PC `pc` came from inside the window (pc - 4 for an Undefined Instruction: <=). */
+/* Whether a trap at frame PC `pc` came from inside a window (pc - 4 for an Undefined Instruction: <=). */
 static inline bool stubs_pc_in_window(const struct stub_area *a, uint32_t pc)
 {
-	return a->active && pc - a->window_va <= SECTION_SIZE;
+	for (unsigned w = 0; w < a->windows; w++)
+		if (pc - a->window_va[w] <= SECTION_SIZE)
+			return true;
+	return false;
 }
 
 /*
@@ -143,7 +163,7 @@ static inline bool stubs_pc_in_window(const struct stub_area *a, uint32_t pc)
  * data page; a guest interrupted inside a stub is rewound to its site. If
  * the trap is a stub's trapping word (an Undefined Instruction), or a
  * site's branch run in virtual User mode (a Prefetch Abort on the stub:
- * the window is empty there), returns true with the frame's PC after the
+ * the windows are empty there), returns true with the frame's PC after the
  * site and `*trap_word` the site's trapping word: the caller handles it as
  * that word's Undefined Instruction trap at the site.
  * Inline, as is stubs_leave(): every trap pays for them.
@@ -242,12 +262,12 @@ void stubs_remove_all(struct guest *g);
 struct shadow_root;
 /*
  * Root `root` of the guest's shadow runs now (or its table pages are
- * tracked afresh): check its L1 entry for the window and keep it
+ * tracked afresh): check its L1 entries for the windows and keep them
  * write-protected while it runs.
  */
 void stubs_root_runs(struct guest *g, const struct shadow_root *root);
 
-/* Must the table page `gpa` stay write-protected (it holds a root's L1 entry for the window)? */
+/* Must the table page `gpa` stay write-protected (it holds a root's L1 entry for a window)? */
 bool stubs_pinned(const struct guest *g, uint32_t gpa);
 
 /* The guest wrote the L1 descriptor of MiB `mb` in some root's tables. */

@@ -4,7 +4,9 @@
 
 static bool reserved(const struct shadow_space *s, uint32_t mb)
 {
-	return mb - s->reserved_mb < s->reserved_mbs || (s->stub_l1 && mb == s->stub_mb);
+	_Static_assert(SHADOW_STUB_WINDOWS == 2u, "one test per stub window");
+	return mb - s->reserved_mb < s->reserved_mbs || (s->stub_l1[0] && mb == s->stub_mb[0]) ||
+	       (s->stub_l1[1] && mb == s->stub_mb[1]);
 }
 
 static unsigned bucket_of(uint32_t guest_table)
@@ -87,9 +89,11 @@ void shadow_init(struct shadow_space *s)
 		memset(s->l1[v], 0, below * sizeof(s->l1[v][0]));
 		memset(&s->l1[v][above], 0, (L1_ENTRIES - above) * sizeof(s->l1[v][0]));
 	}
-	if (s->stub_l1) {
-		s->l1[SHADOW_VIEW_KERNEL][s->stub_mb] = s->stub_l1;
-		s->l1[SHADOW_VIEW_USER][s->stub_mb] = L1_TYPE_FAULT;
+	for (unsigned w = 0; w < SHADOW_STUB_WINDOWS; w++) {
+		if (!s->stub_l1[w])
+			continue;
+		s->l1[SHADOW_VIEW_KERNEL][s->stub_mb[w]] = s->stub_l1[w];
+		s->l1[SHADOW_VIEW_USER][s->stub_mb[w]] = L1_TYPE_FAULT;
 	}
 }
 
@@ -128,21 +132,21 @@ static void drop_mb(struct shadow_space *s, uint32_t mb)
 			free_l2(s->pool, (unsigned)s->l2_of_mb[mb][v]);
 }
 
-void shadow_set_stub_window(struct shadow_space *s, uint32_t mb, uint32_t l1_desc)
+void shadow_set_stub_window(struct shadow_space *s, unsigned w, uint32_t mb, uint32_t l1_desc)
 {
 	drop_mb(s, mb);
-	s->stub_mb = mb;
-	s->stub_l1 = l1_desc;
+	s->stub_mb[w] = mb;
+	s->stub_l1[w] = l1_desc;
 	s->l1[SHADOW_VIEW_KERNEL][mb] = l1_desc;        /* was empty: nothing cached to invalidate */
 	s->l1[SHADOW_VIEW_USER][mb] = L1_TYPE_FAULT;
 }
 
-void shadow_clear_stub_window(struct shadow_space *s)
+void shadow_clear_stub_window(struct shadow_space *s, unsigned w)
 {
-	if (!s->stub_l1)
+	if (!s->stub_l1[w])
 		return;
-	s->l1[SHADOW_VIEW_KERNEL][s->stub_mb] = L1_TYPE_FAULT;
-	s->stub_l1 = 0;
+	s->l1[SHADOW_VIEW_KERNEL][s->stub_mb[w]] = L1_TYPE_FAULT;
+	s->stub_l1[w] = 0;
 	s->stale_views |= SHADOW_VIEW_BIT(SHADOW_VIEW_KERNEL);
 }
 

@@ -57,6 +57,9 @@ struct shadow_pool {
 	uint32_t (*table_phys)(const void *table);
 };
 
+/* MiBs the hypervisor's trap-free stubs may take in a guest address space (hyp/stubs.h). */
+#define SHADOW_STUB_WINDOWS 2u
+
 struct shadow_stats {
 	uint32_t fills, l2_allocs, l2_evictions, l2_drops, l1_iterations, class_conversions, seeded;
 };
@@ -67,8 +70,8 @@ struct shadow_space {
 	struct shadow_pool *pool;
 	uint16_t owned_first;                   /* the pool tables it owns, a list: index + 1, 0 for none */
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
-	/* The stubs' window (hyp/stubs.h): the kernel view's L1 descriptor for one MiB, 0 if none. */
-	uint32_t stub_mb, stub_l1;
+	/* The stubs' windows (hyp/stubs.h): the kernel view's L1 descriptor for a MiB each, 0 if none. */
+	uint32_t stub_mb[SHADOW_STUB_WINDOWS], stub_l1[SHADOW_STUB_WINDOWS];
 	/*
 	 * Views whose valid entries changed or went since the caller last
 	 * invalidated their TLB entries (by ASID); the caller clears it.
@@ -111,12 +114,12 @@ void shadow_pool_init(struct shadow_pool *p);
 void shadow_init(struct shadow_space *s);
 
 /*
- * Map MiB `mb` in the kernel view with `l1_desc` (a table the caller
- * owns), dropping what either view held there; the user view keeps it
- * empty. No fill touches it until shadow_clear_stub_window().
+ * Stub window `w`: map MiB `mb` in the kernel view with `l1_desc` (a table
+ * the caller owns), dropping what either view held there; the user view
+ * keeps it empty. No fill touches it until shadow_clear_stub_window().
  */
-void shadow_set_stub_window(struct shadow_space *s, uint32_t mb, uint32_t l1_desc);
-void shadow_clear_stub_window(struct shadow_space *s);
+void shadow_set_stub_window(struct shadow_space *s, unsigned w, uint32_t mb, uint32_t l1_desc);
+void shadow_clear_stub_window(struct shadow_space *s, unsigned w);
 
 enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 				    const struct shadow_fill_req *r);
@@ -146,6 +149,14 @@ static inline uint32_t shadow_guest_table(const struct shadow_space *s, uint32_t
 	return idx < 0 ? 0u : s->pool->info[idx].guest_table;
 }
 
+/* The small-page descriptor view `view` holds for `va`, L2_TYPE_FAULT if none. */
+static inline uint32_t shadow_lookup_pte(const struct shadow_space *s, enum shadow_view view, uint32_t va)
+{
+	int idx = s->l2_of_mb[va >> SECTION_SHIFT][view];
+
+	return idx < 0 ? L2_TYPE_FAULT : s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
+}
+
 /*
  * The host-physical address view `view` maps `va` to, if it holds a valid
  * entry for it: a software walk of what the MMU itself walks.
@@ -153,11 +164,8 @@ static inline uint32_t shadow_guest_table(const struct shadow_space *s, uint32_t
 static inline bool shadow_lookup(const struct shadow_space *s, enum shadow_view view, uint32_t va,
 				 uint32_t *hpa)
 {
-	int idx = s->l2_of_mb[va >> SECTION_SHIFT][view];
+	uint32_t pte = shadow_lookup_pte(s, view, va);
 
-	if (idx < 0)
-		return false;
-	uint32_t pte = s->pool->l2[idx][(va >> PAGE_SHIFT) % L2_ENTRIES];
 	if (!(pte & L2_SMALL))
 		return false;
 	*hpa = (pte & L2_SMALL_ADDR_MASK) | (va & ~PAGE_MASK);

@@ -800,39 +800,52 @@ TEST(shadow_reserved_window_untouched)
 }
 
 /*
- * The stubs' window: the kernel view maps it with the caller's descriptor,
- * the user view not at all; fills there are refused, nothing that drops
- * tables touches it, a new start keeps it, and clearing it leaves the
- * kernel view stale (its TLB entries must go).
+ * The stubs' windows: the kernel view maps each with the caller's
+ * descriptor, the user view not at all; fills there are refused, nothing
+ * that drops tables touches them, a new start keeps them, and clearing one
+ * leaves the other and the kernel view stale (its TLB entries must go).
  */
-TEST(shadow_stub_window_in_the_kernel_view_only)
+TEST(shadow_stub_windows_in_the_kernel_view_only)
 {
 	static struct world w;
 	const uint32_t mb = 0x401u, desc = 0x8f100000u | L1_TYPE_TABLE;
+	const uint32_t mb2 = 0x4f0u, desc2 = 0x8f200000u | L1_TYPE_TABLE;
 	struct shadow_fill_req r = { .va = mb << SECTION_SHIFT, .hpa = 0x81000000u, .guest_domain = 1,
 				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3 };
 
 	small_world(&w, true);
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
 	flush_stale(0);
-	shadow_set_stub_window(&spaces[0], mb, desc);
+	shadow_set_stub_window(&spaces[0], 0, mb, desc);
+	shadow_set_stub_window(&spaces[0], 1, mb2, desc2);
 	CHECK_EQ(spaces[0].stale_views, SHADOW_ALL_VIEWS);      /* the guest's table there went */
-	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb], desc);
-	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_USER][mb], L1_TYPE_FAULT);
-	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
-	r.privileged = false;
-	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
+	for (unsigned k = 0; k < 2; k++) {
+		uint32_t at = k ? mb2 : mb;
+		CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][at], k ? desc2 : desc);
+		CHECK_EQ(shadow_l1[0][SHADOW_VIEW_USER][at], L1_TYPE_FAULT);
+		r.va = at << SECTION_SHIFT;
+		r.privileged = true;
+		CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
+		r.privileged = false;
+		CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
+	}
 	shadow_drop_all(&spaces[0]);
 	shadow_l1_iterate(&spaces[0], 0xffffu);
 	shadow_l1_descriptor_written(&spaces[0], mb);
+	shadow_l1_descriptor_written(&spaces[0], mb2);
 	shadow_init(&spaces[0]);
 	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb], desc);
 	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_USER][mb], L1_TYPE_FAULT);
+	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb2], desc2);
 	flush_stale(0);
-	shadow_clear_stub_window(&spaces[0]);
+	shadow_clear_stub_window(&spaces[0], 0);
 	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb], L1_TYPE_FAULT);
+	CHECK_EQ(shadow_l1[0][SHADOW_VIEW_KERNEL][mb2], desc2);
 	CHECK_EQ(spaces[0].stale_views, SHADOW_VIEW_BIT(SHADOW_VIEW_KERNEL));
+	r.va = mb << SECTION_SHIFT;
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	r.va = mb2 << SECTION_SHIFT;
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
 }
 
 /*
