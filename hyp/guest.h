@@ -65,6 +65,7 @@ struct shadow_root {
 	uint32_t ttbr0, ttbr1, ttbcr, asid;
 	uint32_t l1_base[2], l1_size[2];        /* its guest L1 tables (note_l1_tables()) */
 	unsigned l1_tables;
+	uint8_t stub_windows_checked;   /* a bit per stub window its L1 entry was found empty for (hyp/stubs.c) */
 	uint32_t last_used;
 };
 

@@ -229,6 +229,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	root->ttbr1 = c->ttbr1;
 	root->ttbcr = c->ttbcr;
 	note_l1_tables(root);
+	root->stub_windows_checked = 0;
 	root->asid = asid;
 	for_each_valid_root(m, i)       /* again: another root may share the pages just unmarked */
 		mark_l1_pages(g, &m->root[i], true);

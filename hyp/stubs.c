@@ -197,23 +197,32 @@ static bool root_leaves_empty(struct guest *g, const struct shadow_root *root, u
  * `root` runs: does its address space leave window `w` empty? Then keep
  * the L1 table page with its entry for the window write-protected while it
  * runs. (Another root's tables may change meanwhile: they are checked here
- * when they run again.)
+ * when they run again.) A root found to leave it empty before whose page
+ * has stayed protected needs no new look: every change there since was
+ * reported (stubs_l1_written()), as it happened or when the page was
+ * protected again.
  */
-static void pin(struct guest *g, unsigned w, const struct shadow_root *root)
+static void pin(struct guest *g, unsigned w, struct shadow_root *root)
 {
 	struct stub_area *a = &g->stubs;
 	struct stub_window *win = &a->store->win[w];
+	const struct guest_walk_regs regs = { .ttbr0 = root->ttbr0, .ttbr1 = root->ttbr1, .ttbcr = root->ttbcr };
 	uint32_t gpa, desc;
 
 	win->pinned = 0;
-	if (!guest_l1(g, root, a->window_va[w], &gpa, &desc))
+	if (!guest_walk_l1_address(&regs, a->window_va[w], &gpa))
 		return;
-	if ((desc & L1_TYPE_MASK) != L1_TYPE_FAULT) {
-		a->conflict = true;
+	if ((root->stub_windows_checked & (1u << w)) && guest_tables_protected(g, gpa)) {
+		win->pinned = gpa & PAGE_MASK;
+		return;
+	}
+	if (guest_tables_read_descriptor(g, gpa, &desc) && (desc & L1_TYPE_MASK) != L1_TYPE_FAULT) {
+		a->conflict = true;     /* (outside guest RAM the guest's walk faults there too) */
 		return;
 	}
 	win->pinned = gpa & PAGE_MASK;
 	guest_tables_keep_protected(g, gpa);
+	root->stub_windows_checked |= (uint8_t)(1u << w);
 }
 
 static bool window_free(struct guest *g, uint32_t mb)
@@ -253,6 +262,8 @@ static int open_window(struct guest *g, uint32_t site_va)
 	}
 	a->window_va[w] = mb << SECTION_SHIFT;
 	a->store->win[w] = (struct stub_window){ .pages = 0 };
+	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++)
+		g->mmu.root[i].stub_windows_checked &= (uint8_t)~(1u << w);
 	for (unsigned i = 0; i < L2_ENTRIES; i++)
 		a->store->l2[w][i] = L2_TYPE_FAULT;     /* code pages come as stubs need them */
 	a->windows = w + 1u;
@@ -283,7 +294,7 @@ static int window_for(struct guest *g, uint32_t site_va)
 	return open_window(g, site_va);
 }
 
-void stubs_root_runs(struct guest *g, const struct shadow_root *root)
+void stubs_root_runs(struct guest *g, struct shadow_root *root)
 {
 	for (unsigned w = 0; w < g->stubs.windows; w++)
 		pin(g, w, root);

@@ -265,7 +265,7 @@ struct shadow_root;
  * tracked afresh): check its L1 entries for the windows and keep them
  * write-protected while it runs.
  */
-void stubs_root_runs(struct guest *g, const struct shadow_root *root);
+void stubs_root_runs(struct guest *g, struct shadow_root *root);
 
 /* Must the table page `gpa` stay write-protected (it holds a root's L1 entry for a window)? */
 bool stubs_pinned(const struct guest *g, uint32_t gpa);
@@ -318,7 +318,7 @@ static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint
 static inline void stubs_cp15_copies(struct stub_area *a, const struct vcpu *v) { (void)a, (void)v; }
 static inline void stubs_remove_all(struct guest *g) { (void)g; }
 struct shadow_root;
-static inline void stubs_root_runs(struct guest *g, const struct shadow_root *root) { (void)g, (void)root; }
+static inline void stubs_root_runs(struct guest *g, struct shadow_root *root) { (void)g, (void)root; }
 static inline bool stubs_pinned(const struct guest *g, uint32_t gpa) { (void)g, (void)gpa; return false; }
 static inline void stubs_l1_written(struct guest *g, uint32_t mb) { (void)g, (void)mb; }
 static inline void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va) { (void)g, (void)gpa, (void)va; }
