@@ -350,10 +350,10 @@ static void print_stats(const struct guest *g)
 		 s->pages_scanned, s->code_pages_made_writable, s->virtual_exceptions, s->virtual_irqs);
 #ifdef CONFIG_TRAP_FREE_STUBS
 	const struct stub_stats *st = &g->stubs.stats;
-	log_info("%s: stubs made=%u reverted=%u%s windows=%u window conflicts=%u alias pages=%u "
-		 "out of range=%u user-mode runs=%u aborts=%u", g->name, st->made, st->reverted,
-		 g->stubs.full ? " (full)" : "", st->windows, st->conflicts, st->alias_pages, st->out_of_range,
-		 st->user_mode_runs, st->aborts);
+	log_info("%s: stubs made=%u (at copies of patched words=%u) reverted=%u%s windows=%u window conflicts=%u "
+		 "alias pages=%u out of range=%u user-mode runs=%u aborts=%u", g->name, st->made, st->copies,
+		 st->reverted, g->stubs.full ? " (full)" : "", st->windows, st->conflicts, st->alias_pages,
+		 st->out_of_range, st->user_mode_runs, st->aborts);
 #endif
 	struct shadow_stats sh = { 0 };
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {

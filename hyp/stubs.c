@@ -276,7 +276,7 @@ static int open_window(struct guest *g, uint32_t site_va)
 	pin(g, w, g->mmu.cur);
 	map_window(g, w, true);
 	a->stats.windows++;
-	log_debug("%s: stub window %u at 0x%08x", g->name, w, a->window_va[w]);
+	log_info("%s: stub window %u at 0x%08x (for a site at 0x%08x)", g->name, w, a->window_va[w], site_va);
 	return (int)w;
 }
 
@@ -412,11 +412,11 @@ static void add_record(struct stub_area *a, const struct stub_record *r)
  * A stub for the instruction `orig` (of class `cls`; SENS_NONE: an MRC
  * that stub_cp15_read_word() names) whose site at `site_va` holds
  * `trap_word`. The site is where the guest fetched it from, which for a
- * patch may be a copy the guest made of the patched word (Linux's vector
- * page): the word decodes to the same patch wherever it is.
+ * patch may be a copy the guest made of the patched word at `patch_gpa`
+ * (Linux's vector page): the word decodes to the same patch wherever it is.
  */
 static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t trap_word, uint32_t site_va,
-		 uint32_t live_cpsr)
+		 uint32_t patch_gpa, uint32_t live_cpsr)
 {
 	struct stub_area *a = &g->stubs;
 	struct vcpu *v = &g->vcpu;
@@ -456,15 +456,16 @@ static void make(struct guest *g, uint32_t orig, enum sens_class cls, uint32_t t
 	*site = branch;
 	cache_sync_icache((uintptr_t)site, 4u);
 	a->stats.made++;
+	a->stats.copies += patch_gpa && patch_gpa != gpa;
 }
 
 void stubs_try_make(struct guest *g, const struct patch_entry *p, uint32_t site_va, uint32_t live_cpsr)
 {
 	make(g, p->orig, (enum sens_class)p->cls, patch_udf_encode((uint32_t)(p - g->patches.entry)), site_va,
-	     live_cpsr);
+	     p->gpa, live_cpsr);
 }
 
 void stubs_try_make_cp15(struct guest *g, uint32_t insn, uint32_t site_va, uint32_t live_cpsr)
 {
-	make(g, insn, SENS_NONE, insn, site_va, live_cpsr);        /* the MRC or MCR traps as it is */
+	make(g, insn, SENS_NONE, insn, site_va, 0, live_cpsr);     /* the MRC or MCR traps as it is */
 }

@@ -94,6 +94,7 @@ struct stub_site_page {
 
 struct stub_stats {
 	uint32_t made, reverted, windows, conflicts, alias_pages, out_of_range, user_mode_runs, aborts;
+	uint32_t copies;                /* made at a copy the guest made of a patched word */
 };
 
 /* An open window's code pages and where its L1 entry lies while a root runs. */

@@ -6,8 +6,10 @@
  * User mode once they have run in SVC mode); after the
  * MiB below RAM (where such stubs may sit) has been mapped onto RAM and
  * read through (and the LDM ^ site run on a page of it not yet touched
- * there); run from a second mapping of the code; and with the MMU off
- * again.
+ * there); run from a copy of the code 64 MiB away (as Linux copies its
+ * vector page: under a hypervisor, a copy of words it patched, whose stubs
+ * must sit near the copy); run from a second mapping of the code; and with
+ * the MMU off again.
  */
 #include <stdint.h>
 
@@ -26,6 +28,13 @@
 #define BELOW_RAM_VA    (RAM_BASE - SECTION_SIZE)
 #define BELOW_RAM_PA    (RAM_BASE + 8u * SECTION_SIZE)
 #define PATTERN_AT(off) (0x600d0000u | (off))
+/* Where the stubs case's code is copied to, and run from. */
+#define FAR_VA          (RAM_BASE - 64u * SECTION_SIZE)
+#define FAR_PA          (RAM_BASE + 9u * SECTION_SIZE)
+#define COPIED_PAGES    4u
+#define CACHE_LINE      32u     /* the smallest of the boards' cores */
+
+extern const uint8_t stubs_code_end[];
 
 struct test_case {
 	const char *name;
@@ -203,6 +212,41 @@ static void load_user_regs_from_a_new_page(volatile uint32_t *ram, volatile uint
 		print_result("ldm_new_page", labels[i], out[i]);
 }
 
+/*
+ * The pages holding the stubs case's code, copied to FAR_PA before that
+ * code has run with the MMU on (as Linux copies its vector page at boot):
+ * new code, so the data cache is cleaned and the instruction cache
+ * invalidated.
+ */
+static void copy_stubs_code(void)
+{
+	uint32_t first = (uint32_t)case_stubs & ~(PAGE_SIZE - 1u);
+	const volatile uint32_t *from = (const uint32_t *)first;
+	volatile uint32_t *to = (uint32_t *)FAR_PA;
+
+	if ((uint32_t)stubs_code_end - first > COPIED_PAGES * PAGE_SIZE) {
+		uart_puts("sensitive: the stubs case's code is larger than its copy\n");
+		power_off();
+	}
+	for (unsigned i = 0; i < COPIED_PAGES * PAGE_SIZE / 4u; i++)
+		to[i] = from[i];
+	for (uint32_t line = FAR_PA; line < FAR_PA + COPIED_PAGES * PAGE_SIZE; line += CACHE_LINE)
+		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1" : : "r"(line) : "memory");    /* DCCMVAU */
+	__asm__ volatile("dsb\n\tmcr p15, 0, %0, c7, c5, 0\n\tdsb\n\tisb" : : "r"(0) : "memory");  /* ICIALLU */
+}
+
+/* The copy, mapped at FAR_VA, run as the stubs case. */
+static void run_far_copy(void)
+{
+	struct test_case far = stubs_case;
+
+	flat_mmu_map_section(FAR_VA, FAR_PA);
+	far.name = "stubs_far";
+	far.run = (case_fn *)(FAR_VA + ((uint32_t)case_stubs & (PAGE_SIZE - 1u)));
+	for (unsigned i = 0; i < STUB_RUNS; i++)
+		run(&far);
+}
+
 int main(void)
 {
 	uint32_t cpsr = cpu_cpsr(), sp = cpu_sp();
@@ -214,6 +258,7 @@ int main(void)
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		run(&cases[i]);
 
+	copy_stubs_code();
 	uart_puts("sensitive: MMU on\n");
 	flat_mmu_on(0, 0);
 	for (unsigned i = 0; i < STUB_RUNS; i++)
@@ -229,6 +274,7 @@ int main(void)
 	for (unsigned i = 0; i < STUB_RUNS; i++)
 		run(&stubs_case);
 	load_user_regs_from_a_new_page(ram, below);
+	run_far_copy();
 
 	/* The code's MiB a second time: the same instructions at another address. */
 	flat_mmu_map_section(TEST_VA_BASE, RAM_BASE);

@@ -342,6 +342,10 @@ user_back:					@ SVC mode, r0: fn's result
 	ldr	sp, [sp]
 	pop	{r4-r11, pc}
 
+	.ltorg
+	.global	stubs_code_end
+stubs_code_end:					@ the code and literals above end here (main.c copies them)
+
 	.bss
 	.balign	8
 user_saved_sp:
