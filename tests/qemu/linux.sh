@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian's armmp kernel with the project's initramfs, natively and under the
 # hypervisor (the same-binary rule):
-#  - usertest, the user-space conformance program, prints exactly the same;
+#  - usertest, the user-space conformance program, prints exactly the same
+#    (and, where the build makes stubs, the vector page's sites got some);
 #  - the stock zImage wrapped in a U-Boot uImage reaches user space too.
 # Settings come from the Makefile's environment (LINUX_KERNEL, LINUX_DTB_FILE,
 # INITRAMFS, LINUX_CONSOLE, and those of lib.sh); TEST_SUFFIX names a variant
@@ -41,6 +42,17 @@ compare_autorun() {
 }
 
 compare_autorun usertest "$LINUX_KERNEL" /usr/bin/usertest
+
+# Where the build makes stubs: Linux's exception entries in its vector page, copies of words the
+# hypervisor patched in the kernel image, got stubs too (in a window of their own).
+stats=$(grep -ao 'stubs made=.*' "$WORK/linux-usertest${TEST_SUFFIX:-}.hyp.log" 2>/dev/null)
+copies=$(sed -n 's/.*patched words=\([0-9]*\).*/\1/p' <<< "$stats")
+if [ -n "$stats" ] && [ "${copies:-0}" -lt 1 ]; then
+	fail "qemu/linux/vector-stubs${TEST_SUFFIX:-}" "no stub at Linux's vector page: $stats" \
+		"$WORK/linux-usertest${TEST_SUFFIX:-}.hyp.log"
+elif [ -n "$stats" ]; then
+	pass "qemu/linux/vector-stubs${TEST_SUFFIX:-}"
+fi
 
 # The unmodified zImage as a uImage: QEMU and the hypervisor both honour its load and entry address.
 uimage=$WORK/linux.uImage
