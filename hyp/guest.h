@@ -44,6 +44,7 @@
  * kernel's linear map.
  */
 #define FRAME_VAS 2u
+#define L1_PAGE_SEVERAL 0xffu
 
 #define SHADOW_ROOTS CONFIG_SHADOW_ROOTS
 /* The cached roots, then one scratch root for half-written context switches that fault. */
@@ -93,8 +94,12 @@ struct guest_mmu_state {
 	uint32_t frame_va[GUEST_RAM_PAGES][FRAME_VAS];
 	/* Guest RAM pages the guest's tables were read from, and those of them listed (hyp/guest_tables.c). */
 	uint32_t table_pages[GUEST_RAM_PAGES / 32u], listed_pages[GUEST_RAM_PAGES / 32u];
-	/* Guest RAM pages holding a valid root's L1 table: only a write there changes an L1 entry it uses. */
-	uint32_t l1_pages[GUEST_RAM_PAGES / 32u];
+	/*
+	 * Per guest RAM page, the valid root whose L1 table it holds (index + 1;
+	 * 0: none; L1_PAGE_SEVERAL: more than one): only a write there changes
+	 * an L1 entry a root uses.
+	 */
+	uint8_t l1_page_root[GUEST_RAM_PAGES];
 	/* The registers the shadow was last checked against. */
 	uint32_t sctlr, ttbr0, ttbr1, ttbcr, contextidr;
 	/* Storage of the modified table list. */

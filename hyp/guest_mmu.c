@@ -71,11 +71,52 @@ static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 	return -1;
 }
 
-/* Mark (or unmark) the pages of `root`'s L1 tables. */
-static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool on)
+/* Does one of `root`'s L1 tables lie in guest page `page`? */
+static bool l1_in_page(const struct shadow_root *root, uint32_t page)
 {
 	for (unsigned t = 0; t < root->l1_tables; t++)
-		guest_tables_mark_l1(g, root->l1_base[t], root->l1_size[t], on);
+		if (page - (root->l1_base[t] & PAGE_MASK) < root->l1_size[t])
+			return true;
+	return false;
+}
+
+/* The valid roots but `gone` with an L1 table in guest page `page`, as l1_page_root says them. */
+static uint8_t l1_page_others(const struct guest_mmu_state *m, const struct shadow_root *gone, uint32_t page)
+{
+	uint8_t owner = 0;
+
+	for_each_valid_root(m, i) {
+		if (&m->root[i] == gone || !l1_in_page(&m->root[i], page))
+			continue;
+		if (owner)
+			return L1_PAGE_SEVERAL;
+		owner = (uint8_t)(i + 1u);
+	}
+	return owner;
+}
+
+/*
+ * Mark (or unmark) the guest RAM pages of `root`'s L1 tables as holding
+ * them (l1_page_root). A page several roots hold is marked so: a
+ * descriptor change there asks every root; unmarking one asks the others.
+ */
+static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool on)
+{
+	uint8_t me = (uint8_t)(root - g->mmu.root + 1);
+
+	for (unsigned t = 0; t < root->l1_tables; t++) {
+		for (uint32_t gpa = root->l1_base[t]; gpa - root->l1_base[t] < root->l1_size[t]; gpa += PAGE_SIZE) {
+			if (!shadow_flat_is_ram(&g->flat, gpa, 1))
+				continue;
+			uint8_t *owner = &g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+			if (on)
+				*owner = !*owner || *owner == me ? me : L1_PAGE_SEVERAL;
+			else if (*owner == me)
+				*owner = 0;
+			else if (*owner == L1_PAGE_SEVERAL)
+				*owner = l1_page_others(&g->mmu, root, gpa & PAGE_MASK);
+		}
+	}
 }
 
 /* Invalidate the TLB entries of the views of `root` that went stale. */
@@ -89,6 +130,17 @@ static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *roo
 	root->s.stale_views = 0;
 }
 
+/* If `desc_gpa` holds an L1 entry of `root`: what the root derived from it goes. */
+static void l1_descriptor_written(struct guest *g, struct shadow_root *root, uint32_t desc_gpa)
+{
+	int mb = l1_index_of(root, desc_gpa);
+
+	if (mb >= 0) {
+		shadow_l1_descriptor_written(&root->s, (uint32_t)mb);
+		stubs_l1_written(g, (uint32_t)mb);
+	}
+}
+
 void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 {
 	struct guest_mmu_state *m = &g->mmu;
@@ -96,13 +148,13 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
 	if (!guest_tables_holds_l1(g, desc_gpa))
 		return;         /* an L2 descriptor: nearly every one Linux changes */
-	for_each_valid_root(m, i) {
-		int mb = l1_index_of(&m->root[i], desc_gpa);
-		if (mb >= 0) {
-			shadow_l1_descriptor_written(&m->root[i].s, (uint32_t)mb);
-			stubs_l1_written(g, (uint32_t)mb);
-		}
+	uint8_t owner = m->l1_page_root[(desc_gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	if (owner != L1_PAGE_SEVERAL) {
+		l1_descriptor_written(g, &m->root[owner - 1u], desc_gpa);
+		return;
 	}
+	for_each_valid_root(m, i)
+		l1_descriptor_written(g, &m->root[i], desc_gpa);
 }
 
 void guest_mmu_flush_stale(struct guest *g)
@@ -231,8 +283,7 @@ static void reuse_root(struct guest *g, struct shadow_root *root, uint32_t asid)
 	note_l1_tables(root);
 	root->stub_windows_checked = 0;
 	root->asid = asid;
-	for_each_valid_root(m, i)       /* again: another root may share the pages just unmarked */
-		mark_l1_pages(g, &m->root[i], true);
+	mark_l1_pages(g, root, true);
 }
 
 /* Run `root`, which catches up with the guest's DACR and mode. */
@@ -331,7 +382,7 @@ static void shadow_on(struct guest *g)
 		root->tables_ready = false;
 	}
 	memset(m->valid_roots, 0, sizeof(m->valid_roots));
-	memset(m->l1_pages, 0, sizeof(m->l1_pages));
+	memset(m->l1_page_root, 0, sizeof(m->l1_page_root));
 	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = m->previous = NULL;

@@ -23,16 +23,9 @@ static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, boo
 	map[page / 32u] = on ? map[page / 32u] | bit : map[page / 32u] & ~bit;
 }
 
-void guest_tables_mark_l1(struct guest *g, uint32_t base, uint32_t size, bool on)
-{
-	for (uint32_t gpa = base; gpa - base < size; gpa += PAGE_SIZE)
-		if (shadow_flat_is_ram(&g->flat, gpa, 1))
-			set_page_bit(g->mmu.l1_pages, g, gpa, on);
-}
-
 bool guest_tables_holds_l1(const struct guest *g, uint32_t gpa)
 {
-	return page_bit(g->mmu.l1_pages, g, gpa);
+	return shadow_flat_is_ram(&g->flat, gpa, 1) && g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 }
 
 bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa)

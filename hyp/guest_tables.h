@@ -28,11 +28,10 @@ void guest_tables_walked(struct guest *g, const struct guest_walk_result *w);
 /* Does guest RAM at `gpa` hold one of the guest's translation tables? */
 bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa);
 /*
- * Mark (or unmark) the guest RAM pages of [base, base + size) as holding a
- * cached root's L1 table (hyp/guest_mmu.c keeps them); whether `gpa` lies
- * in such a page. A descriptor written elsewhere is no L1 entry of a root.
+ * Whether `gpa` lies in a guest RAM page holding a cached root's L1 table
+ * (hyp/guest_mmu.c keeps them). A descriptor written elsewhere is no L1
+ * entry of a root.
  */
-void guest_tables_mark_l1(struct guest *g, uint32_t base, uint32_t size, bool on);
 bool guest_tables_holds_l1(const struct guest *g, uint32_t gpa);
 
 /* A table page whose stores must fault: the shadow maps it read-only. */
