@@ -298,12 +298,28 @@ enum fast_trap fast_trap_user_regs(struct vcpu *v, struct trap_frame *f, uint32_
 	return FAST_TRAP_DONE;
 }
 
-enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f)
+/* The guest takes exception `kind` for the instruction at `insn_addr`, on the frame's registers. */
+static enum fast_trap take_exception(struct vcpu *v, struct trap_frame *f, enum vexc_kind kind,
+				     uint32_t insn_addr)
 {
 	if (v->cp15.sctlr & SCTLR_TE)
 		return FAST_TRAP_NONE;  /* Thumb in a privileged mode: the general path stops the guest */
 	v->cpsr = current_cpsr(v, f);
-	f->pc = vexc_enter(v, f->r, VEXC_SVC, f->pc - ((f->cpsr & PSR_T) ? 2u : 4u));
+	f->pc = vexc_enter(v, f->r, kind, insn_addr);
 	set_cpsr(v, f, v->cpsr);
+	return FAST_TRAP_DONE;
+}
+
+enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f)
+{
+	return take_exception(v, f, VEXC_SVC, f->pc - ((f->cpsr & PSR_T) ? 2u : 4u));
+}
+
+enum fast_trap fast_trap_data_abort(struct vcpu *v, struct trap_frame *f, uint32_t fsr, uint32_t far)
+{
+	if (take_exception(v, f, VEXC_DABT, f->pc) == FAST_TRAP_NONE)
+		return FAST_TRAP_NONE;
+	v->cp15.dfsr = fsr;
+	v->cp15.dfar = far;
 	return FAST_TRAP_DONE;
 }

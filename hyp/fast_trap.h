@@ -76,4 +76,11 @@ enum fast_trap fast_trap_user_regs(struct vcpu *v, struct trap_frame *f, uint32_
 /* An SVC instruction: the guest takes its SVC exception. */
 enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f);
 
+/*
+ * A data abort for the guest (its own tables fault the access of the
+ * instruction the frame's PC names): DFSR and DFAR take `fsr` and `far`,
+ * and the guest takes its Data Abort exception.
+ */
+enum fast_trap fast_trap_data_abort(struct vcpu *v, struct trap_frame *f, uint32_t fsr, uint32_t far);
+
 #endif

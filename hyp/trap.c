@@ -657,13 +657,35 @@ void hyp_trap(struct trap_frame *f, unsigned kind);
 #ifdef CONFIG_FAST_TRAP_DATA_ABORT
 bool hyp_dabt_fast(struct trap_frame *f);
 
+/* The guest's own tables fault its access (`fsr`, at `far`): it takes its data abort here. */
+static bool data_abort_for_guest(struct guest *g, struct trap_frame *f, uint32_t fsr, uint32_t far)
+{
+	struct vcpu *v = &g->vcpu;
+	bool privileged = vcpu_privileged(v);   /* the mode the shadow view and CNTKCTL follow */
+	uint32_t unused;
+
+	stubs_enter(&g->stubs, v, f, TRAP_DABT, &unused);      /* not in a window: syncs the CPSR only */
+	if (fast_trap_data_abort(v, f, fsr, far) == FAST_TRAP_NONE)
+		return false;
+	g->dabt_walk.valid = false;
+	follow_privilege(g, privileged);
+	stubs_cp15_copies(&g->stubs, v);       /* DFSR and DFAR */
+	stubs_leave(g, &g->stubs, v);
+	v->stats.traps_dabt++;
+	note_fault(g, f->pc, false, far);
+	return true;
+}
+
 /*
  * A data abort that only needs a shadow entry, as most do: a translation
  * fault where the guest's tables allow the access, to RAM the hypervisor
- * does not watch for writes. Every other case is the general path's, which
- * uses the walk done here (g->dabt_walk), and so is the repeated fault
- * that makes note_fault() stop the guest. Called by arch/arm/vectors.S
- * first for every Data Abort trap from the guest.
+ * does not watch for writes; or a translation, permission or domain fault
+ * that the guest's tables give too (a page fault, a copy-on-write fault
+ * for the guest's kernel), which the guest takes at once. Every other
+ * case is the general path's, which uses the walk done here
+ * (g->dabt_walk), and so is the repeated fault that makes note_fault()
+ * stop the guest. Called by arch/arm/vectors.S first for every Data Abort
+ * trap from the guest.
  */
 bool hyp_dabt_fast(struct trap_frame *f)
 {
@@ -672,15 +694,21 @@ bool hyp_dabt_fast(struct trap_frame *f)
 	struct dabt_walk *d = &g->dabt_walk;
 	uint32_t dfsr = cp15_read_dfsr(), va = cp15_read_dfar(), status = fsr_status(dfsr), unused;
 	bool write = dfsr & FSR_WNR;
+	bool translation = status == FS_TRANS_SECTION || status == FS_TRANS_PAGE;
+	bool permission = status == FS_PERM_SECTION || status == FS_PERM_PAGE || status == FS_DOMAIN_SECTION ||
+			  status == FS_DOMAIN_PAGE;     /* the guest's, or the hypervisor's restriction */
 
-	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
-	    stubs_pc_in_window(&g->stubs, f->pc) ||
+	if (!guest_mmu_on(v) || !(translation || permission) || stubs_pc_in_window(&g->stubs, f->pc) ||
 	    (fault_seen(g, f->pc, va) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT))
 		return false;
 	d->fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &d->w);
 	d->va = va;
 	d->valid = true;
-	if (d->fsr || v->stop_reason || !shadow_flat_is_ram(&g->flat, d->w.pa, 1) ||
+	if (v->stop_reason)
+		return false;
+	if (d->fsr)
+		return data_abort_for_guest(g, f, d->fsr | (write ? FSR_WNR : 0u), va);
+	if (!translation || !shadow_flat_is_ram(&g->flat, d->w.pa, 1) ||
 	    (write && (shadow_flat_page_catches_writes(&g->flat, d->w.pa) || guest_tables_protected(g, d->w.pa))))
 		return false;
 	stubs_enter(&g->stubs, v, f, TRAP_DABT, &unused);      /* not in the window: syncs the CPSR only */

@@ -407,6 +407,43 @@ TEST(fast_user_regs_match_the_emulator)
 	CHECK(refused > 5000);          /* User mode, unaligned, outside RAM */
 }
 
+/* A data abort for the guest: what the general path's deliver_data_abort() leaves. */
+TEST(fast_data_abort_matches_the_virtual_exception)
+{
+	static const uint32_t modes[] = { PSR_MODE_USR, PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_ABT,
+					  PSR_MODE_SYS };
+	unsigned done = 0;
+
+	for (unsigned i = 0; i < 20000; i++) {
+		struct vcpu fast, slow;
+		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~(PSR_J | PSR_IT_MASK);
+		uint32_t fsr = rnd32() & 0x1cffu, far = rnd32();
+		fixture_vcpu(&fast, modes[rnd32() % 5] | (rnd32() & PSR_AIF));
+		randomize_registers(&fast);
+		fast.cp15.sctlr = rnd32() & (SCTLR_TE | SCTLR_EE | SCTLR_V | SCTLR_M);
+		fast.cp15.vbar = rnd32() & ~0x1fu;
+		slow = fast;
+
+		struct trap_frame frame = frame_of(&fast, live), before = frame;
+		if (fast_trap_data_abort(&fast, &frame, fsr, far) == FAST_TRAP_NONE) {
+			CHECK(fast.cp15.sctlr & SCTLR_TE);
+			CHECK(!memcmp(&frame, &before, sizeof(frame)));
+			CHECK(!memcmp(&fast, &slow, sizeof(fast)));
+			continue;
+		}
+		done++;
+		merge_frame(&slow, &before);
+		slow.cp15.dfsr = fsr;
+		slow.cp15.dfar = far;
+		vexc_take(&slow, VEXC_DABT, before.pc);
+		check_same_guest(&fast, &frame, &slow);
+		CHECK_EQ(fast.cp15.dfsr, fsr);
+		CHECK_EQ(fast.cp15.dfar, far);
+		CHECK_EQ(fast.stats.virtual_exceptions, 1u);
+	}
+	CHECK(done > 8000);
+}
+
 TEST(fast_svc_matches_the_virtual_exception)
 {
 	static const uint32_t modes[] = { PSR_MODE_USR, PSR_MODE_SVC, PSR_MODE_IRQ, PSR_MODE_FIQ,
