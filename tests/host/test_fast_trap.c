@@ -407,6 +407,24 @@ TEST(fast_user_regs_match_the_emulator)
 	CHECK(refused > 5000);          /* User mode, unaligned, outside RAM */
 }
 
+/* A vCPU about to take an exception: in one of `modes` (five), random registers, SCTLR and VBAR. */
+static void exception_fixture(struct vcpu *v, const uint32_t modes[5])
+{
+	fixture_vcpu(v, modes[rnd32() % 5] | (rnd32() & PSR_AIF));
+	randomize_registers(v);
+	v->cp15.sctlr = rnd32() & (SCTLR_TE | SCTLR_EE | SCTLR_V | SCTLR_M);
+	v->cp15.vbar = rnd32() & ~0x1fu;
+}
+
+/* A fast path that refused (Thumb exception entry: the general path stops the guest) changed nothing. */
+static void check_refused(const struct vcpu *fast, const struct vcpu *slow, const struct trap_frame *frame,
+			  const struct trap_frame *before)
+{
+	CHECK(fast->cp15.sctlr & SCTLR_TE);
+	CHECK(!memcmp(frame, before, sizeof(*frame)));
+	CHECK(!memcmp(fast, slow, sizeof(*fast)));
+}
+
 /* A data abort for the guest: what the general path's deliver_data_abort() leaves. */
 TEST(fast_data_abort_matches_the_virtual_exception)
 {
@@ -418,17 +436,12 @@ TEST(fast_data_abort_matches_the_virtual_exception)
 		struct vcpu fast, slow;
 		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~(PSR_J | PSR_IT_MASK);
 		uint32_t fsr = rnd32() & 0x1cffu, far = rnd32();
-		fixture_vcpu(&fast, modes[rnd32() % 5] | (rnd32() & PSR_AIF));
-		randomize_registers(&fast);
-		fast.cp15.sctlr = rnd32() & (SCTLR_TE | SCTLR_EE | SCTLR_V | SCTLR_M);
-		fast.cp15.vbar = rnd32() & ~0x1fu;
+		exception_fixture(&fast, modes);
 		slow = fast;
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		if (fast_trap_data_abort(&fast, &frame, fsr, far) == FAST_TRAP_NONE) {
-			CHECK(fast.cp15.sctlr & SCTLR_TE);
-			CHECK(!memcmp(&frame, &before, sizeof(frame)));
-			CHECK(!memcmp(&fast, &slow, sizeof(fast)));
+			check_refused(&fast, &slow, &frame, &before);
 			continue;
 		}
 		done++;
@@ -437,8 +450,6 @@ TEST(fast_data_abort_matches_the_virtual_exception)
 		slow.cp15.dfar = far;
 		vexc_take(&slow, VEXC_DABT, before.pc);
 		check_same_guest(&fast, &frame, &slow);
-		CHECK_EQ(fast.cp15.dfsr, fsr);
-		CHECK_EQ(fast.cp15.dfar, far);
 		CHECK_EQ(fast.stats.virtual_exceptions, 1u);
 	}
 	CHECK(done > 8000);
@@ -453,16 +464,12 @@ TEST(fast_svc_matches_the_virtual_exception)
 	for (unsigned i = 0; i < 20000; i++) {
 		struct vcpu fast, slow;
 		uint32_t live = rnd32() & PSR_GUEST_LIVE & ~(PSR_J | PSR_IT_MASK);
-		fixture_vcpu(&fast, modes[rnd32() % 5] | (rnd32() & PSR_AIF));
-		randomize_registers(&fast);
-		fast.cp15.sctlr = rnd32() & (SCTLR_TE | SCTLR_EE | SCTLR_V | SCTLR_M);
-		fast.cp15.vbar = rnd32() & ~0x1fu;
+		exception_fixture(&fast, modes);
 		slow = fast;
 
 		struct trap_frame frame = frame_of(&fast, live), before = frame;
 		if (fast_trap_svc(&fast, &frame) == FAST_TRAP_NONE) {
-			CHECK(fast.cp15.sctlr & SCTLR_TE);
-			CHECK(!memcmp(&frame, &before, sizeof(frame)));
+			check_refused(&fast, &slow, &frame, &before);
 			continue;
 		}
 		done++;
