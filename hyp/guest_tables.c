@@ -237,7 +237,7 @@ void guest_tables_keep_protected(struct guest *g, uint32_t gpa)
 
 bool guest_tables_reflected(struct guest *g, uint32_t desc_gpa, uint32_t *value)
 {
-	const struct modified_tables *t = &g->mmu.modified;
+	struct modified_tables *t = &g->mmu.modified;
 	int e = page_bit(g->mmu.listed_pages, g, desc_gpa) ? modified_tables_find(t, desc_gpa) : -1;
 
 	if (e < 0)

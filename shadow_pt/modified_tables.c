@@ -8,18 +8,25 @@ void modified_tables_init(struct modified_tables *t)
 	for (unsigned e = 0; e < t->capacity; e++)
 		t->page_gpa[e] = 0;
 	t->count = 0;
+	t->found = 0;
 	t->clock = 0;
 }
 
-int modified_tables_find(const struct modified_tables *t, uint32_t gpa)
+/* Fills and TLB operations by address look in one page after another of the same table. */
+int modified_tables_find(struct modified_tables *t, uint32_t gpa)
 {
 	uint32_t page = gpa & PAGE_MASK;
 
 	if (!t->count || !page)
 		return -1;
-	for (unsigned e = 0; e < t->capacity; e++)
-		if (t->page_gpa[e] == page)
+	if (t->page_gpa[t->found] == page)
+		return (int)t->found;
+	for (unsigned e = 0; e < t->capacity; e++) {
+		if (t->page_gpa[e] == page) {
+			t->found = e;
 			return (int)e;
+		}
+	}
 	return -1;
 }
 

@@ -26,6 +26,7 @@ struct modified_tables {
 	uint32_t (*snapshot)[PAGE_DESCRIPTORS];         /* capacity entries */
 	uint32_t *listed_at;                            /* capacity entries: age, for eviction */
 	unsigned capacity, count;
+	unsigned found;                                 /* the entry modified_tables_find() found last */
 	uint32_t clock;
 };
 
@@ -44,8 +45,8 @@ struct modified_tables_ops {
 
 void modified_tables_init(struct modified_tables *t);
 
-/* The entry listing the page that holds `gpa`, or -1. */
-int modified_tables_find(const struct modified_tables *t, uint32_t gpa);
+/* The entry listing the page that holds `gpa`, or -1 (the entry found last is tried first). */
+int modified_tables_find(struct modified_tables *t, uint32_t gpa);
 
 /*
  * List the page holding `gpa`, whose contents are `words` now (not full:

@@ -81,6 +81,14 @@ TEST(modified_tables_list_find_and_oldest)
 	unsigned c = modified_tables_add(&t, gpa_of(6, 0), guest_pages[6]);
 	CHECK_EQ(c, a);                                         /* the free entry is reused */
 	CHECK_EQ(modified_tables_oldest(&t), b);                /* by age, not by entry */
+	/* The entry found last, asked first: right after its page left and another took it. */
+	CHECK_EQ(modified_tables_find(&t, gpa_of(6, 3)), c);
+	modified_tables_remove(&t, c);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(6, 3)), -1);
+	CHECK_EQ(modified_tables_add(&t, gpa_of(7, 0), guest_pages[7]), c);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(6, 3)), -1);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(7, 3)), c);
+	CHECK_EQ(modified_tables_find(&t, gpa_of(4, 3)), b);
 }
 
 /* Only descriptors that differ from the snapshot are reported, once, and only in the range asked. */
