@@ -48,8 +48,9 @@ bool guest_mmu_on(const struct vcpu *v)
 
 /*
  * The guest L1 tables of `root`'s registers: TTBR0's (16 KiB >> TTBCR.N)
- * and, with TTBCR.N, TTBR1's (16 KiB). Kept in the root: l1_index_of()
- * asks every root at each change of an L1 descriptor.
+ * and, with TTBCR.N, TTBR1's (16 KiB). Kept in the root: each change of
+ * an L1 descriptor and each root reuse asks for them (l1_index_of(),
+ * mark_l1_pages()).
  */
 static void note_l1_tables(struct shadow_root *root)
 {
