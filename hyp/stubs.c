@@ -33,7 +33,7 @@ static uint32_t data_va_after(uint32_t stub_va)
 /* No window, no stub, nothing pinned. */
 static void forget_all(struct stub_area *a)
 {
-	a->active = a->conflict = a->full = false;
+	a->conflict = a->full = false;
 	a->windows = a->code_pages = 0;
 	a->count = a->site_pages = 0;
 	a->spsr = 0;
@@ -147,7 +147,7 @@ static void remove_all(struct guest *g, const char *why)
 {
 	struct stub_area *a = &g->stubs;
 
-	if (!a->active)
+	if (!stubs_active(a))
 		return;
 	for (unsigned i = 0; i < a->count; i++)
 		if (a->store->rec[i].live)
@@ -267,10 +267,9 @@ static int open_window(struct guest *g, uint32_t site_va)
 	for (unsigned i = 0; i < L2_ENTRIES; i++)
 		a->store->l2[w][i] = L2_TYPE_FAULT;     /* code pages come as stubs need them */
 	a->windows = w + 1u;
-	if (!a->active) {
+	if (w == 0) {                   /* the data page goes live */
 		memset(a->data, 0, sizeof(a->data));
 		a->cpsr_taken = PSR_AIF & ~g->vcpu.cpsr_fixed;
-		a->active = true;
 		stubs_leave_general(g, a, &g->vcpu, &g->vintc);         /* the data page as the guest resumes now */
 	}
 	pin(g, w, g->mmu.cur);
@@ -341,7 +340,7 @@ void stubs_code_mapped(struct guest *g, uint32_t gpa, uint32_t va)
 	struct stub_area *a = &g->stubs;
 	unsigned i = site_page_index(a, gpa);
 
-	if (!a->active || i == a->site_pages || a->store->site_page[i].gpa != (gpa & PAGE_MASK) ||
+	if (!stubs_active(a) || i == a->site_pages || a->store->site_page[i].gpa != (gpa & PAGE_MASK) ||
 	    a->store->site_page[i].va == (va & PAGE_MASK) || a->store->site_page[i].va == STUB_PAGE_NONE)
 		return;
 	a->store->site_page[i].va = STUB_PAGE_NONE;

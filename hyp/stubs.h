@@ -117,10 +117,9 @@ struct stub_store {
 
 /* What every trap reads: small, near the start of struct guest. */
 struct stub_area {
-	bool active;                    /* a window is open: mapped in every root's kernel view, the data page live */
 	bool conflict;                  /* the guest mapped a window: remove them before resuming */
 	bool full;                      /* no room for another stub until they all go */
-	unsigned windows;               /* open: window_va[0 .. windows - 1] */
+	unsigned windows;               /* open: window_va[0 .. windows - 1]; the data page is live with any */
 	uint32_t window_va[STUB_WINDOWS];
 	unsigned failed_searches;       /* for a free MiB near a site; reset when the MMU turns on */
 	unsigned code_pages;            /* of the store's, handed to windows */
@@ -143,6 +142,12 @@ static inline void stubs_take_usr_bank(struct stub_area *a)
 		a->usr_bank->sp = a->data[STUB_DATA_USR_SP / 4u];
 		a->usr_bank->lr = a->data[STUB_DATA_USR_LR / 4u];
 	}
+}
+
+/* Whether a window is open: mapped in every root's kernel view, the data page live. */
+static inline bool stubs_active(const struct stub_area *a)
+{
+	return a->windows != 0;
 }
 
 /* A trap from inside a window (see stubs_enter()). */
@@ -172,7 +177,7 @@ static inline bool stubs_pc_in_window(const struct stub_area *a, uint32_t pc)
 static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_frame *f, unsigned kind,
 			       uint32_t *trap_word)
 {
-	if (!a->active)
+	if (!stubs_active(a))
 		return false;
 	v->cpsr = (v->cpsr & ~a->cpsr_taken) | (a->data[STUB_DATA_CPSR / 4u] & a->cpsr_taken);
 	if (a->spsr)
@@ -186,14 +191,14 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 /* The CP15 fast path wrote the register whose copy is data word `offset`: the copy follows. */
 static inline void stubs_cp15_written(struct stub_area *a, uint32_t offset, uint32_t value)
 {
-	if (a->active)
+	if (stubs_active(a))
 		a->data[offset / 4u] = value;
 }
 
 /* The data page's copies of the virtual CP15 registers the stubs read (stub_cp15_read_word()). */
 static inline void stubs_cp15_copies(struct stub_area *a, const struct vcpu *v)
 {
-	if (!a->active)
+	if (!stubs_active(a))
 		return;
 	a->data[STUB_DATA_DACR / 4u] = v->cp15.dacr;
 	a->data[STUB_DATA_TPIDRPRW / 4u] = v->cp15.tpidrprw;
@@ -214,7 +219,7 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 {
 	if (a->conflict)
 		stubs_resolve_conflict(g);
-	if (!a->active)
+	if (!stubs_active(a))
 		return;
 	enum vbank bank = vcpu_bank_of(vcpu_mode(v));
 
@@ -241,7 +246,7 @@ static inline void stubs_leave_general(struct guest *g, struct stub_area *a, str
 				       const struct vintc *vi)
 {
 	stubs_leave(g, a, v);
-	if (!a->active)
+	if (!stubs_active(a))
 		return;
 	stubs_cp15_copies(a, v);
 	a->data[STUB_DATA_WAKE / 4u] = (v->cpsr & PSR_I) && vintc_signalled(vi) ? PSR_I : 0u;
