@@ -514,6 +514,14 @@ static void note_fault(struct guest *g, uint32_t pc, bool silent, uint32_t far)
 	}
 }
 
+#if defined(CONFIG_FAST_TRAP_DATA_ABORT) || defined(CONFIG_FAST_TRAP_PREFETCH_ABORT)
+/* Would a silently resolved fault at `pc` and `far` make note_fault() stop the guest? (The general path's.) */
+static bool fault_would_stop(const struct guest *g, uint32_t pc, uint32_t far)
+{
+	return fault_seen(g, pc, far) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT;
+}
+#endif
+
 #ifdef CONFIG_FAST_TRAP_CP15
 /*
  * The guest's TLB maintenance MCR on the CP15 fast path. It may remove
@@ -699,7 +707,7 @@ bool hyp_dabt_fast(struct trap_frame *f)
 			  status == FS_DOMAIN_PAGE;     /* the guest's, or the hypervisor's restriction */
 
 	if (!guest_mmu_on(v) || !(translation || permission) || stubs_pc_in_window(&g->stubs, f->pc) ||
-	    (fault_seen(g, f->pc, va) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT))
+	    fault_would_stop(g, f->pc, va))
 		return false;
 	d->fsr = guest_mmu_check(v, va, write ? GUEST_WRITE : GUEST_READ, &d->w);
 	d->va = va;
@@ -743,7 +751,7 @@ bool hyp_pabt_fast(struct trap_frame *f)
 
 	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
 	    stubs_pc_in_window(&g->stubs, f->pc) ||
-	    (fault_seen(g, f->pc, va) && g->fault_repeats + 1u >= CONFIG_FAULT_LOOP_LIMIT))
+	    fault_would_stop(g, f->pc, va))
 		return false;
 	if (guest_mmu_check(v, va, GUEST_EXEC, &w) || v->stop_reason || !shadow_flat_is_ram(&g->flat, w.pa, 4) ||
 	    shadow_flat_page_is_data(&g->flat, w.pa))
