@@ -368,13 +368,13 @@ static void print_stats(const struct guest *g)
 	}
 	if (sh.fills)
 		log_info("%s: shadow fills=%u l2 allocs=%u evictions=%u drops=%u l1 iterations=%u "
-			 "class conversions=%u seeded tables=%u; roots switches=%u hits=%u half-switches=%u scratch=%u view switches=%u; table pages tracked=%u "
+			 "class conversions=%u seeded tables=%u; roots switches=%u hits=%u retagged=%u half-switches=%u scratch=%u view switches=%u; table pages tracked=%u "
 			 "writes=%u unprotected=%u protected again=%u resynced=%u; frame forgets one=%u all=%u "
 			 "(records reused=%u); TLBIALL kept the roots=%u dropped them=%u; "
 			 "translation store hits=%u misses=%u",
 			 g->name, sh.fills,
 			 sh.l2_allocs, sh.l2_evictions, sh.l2_drops, sh.l1_iterations,
-			 sh.class_conversions, sh.seeded, g->mmu.root_switches, g->mmu.root_hits, g->mmu.half_switches, g->mmu.scratch_uses,
+			 sh.class_conversions, sh.seeded, g->mmu.root_switches, g->mmu.root_hits, g->mmu.root_retags, g->mmu.half_switches, g->mmu.scratch_uses,
 			 g->mmu.view_switches,
 			 g->mmu.tracked_pages, g->mmu.tracked_writes, g->mmu.tables_unprotected,
 			 g->mmu.tables_protected_again, g->mmu.resynced_descriptors, g->mmu.frame_forget_one,

@@ -82,7 +82,7 @@ struct guest_mmu_state {
 	struct shadow_root *previous;   /* the root that ran before cur (NULL: none): a new table's likely donor */
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */
-	uint32_t clock, root_hits, root_switches, view_switches, half_switches, scratch_uses;
+	uint32_t clock, root_hits, root_retags, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
 	uint32_t asid_base;             /* its processor ASIDs: the flat map's, then two per root */
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */

@@ -316,7 +316,39 @@ static struct shadow_root *cached_root(struct guest_mmu_state *m, const struct v
 }
 
 /*
+ * A root (not the scratch one) cached for the registers `c` under another
+ * ASID, or NULL. The guest gave that table a new ASID: Linux does when a
+ * new process gets the tables of one that exited, and at every new ASID
+ * generation. The old pair is dead then; kept beside the new one, each of
+ * these roots would have to follow every change to the table's L1 page.
+ */
+static struct shadow_root *root_of_table(struct guest_mmu_state *m, const struct vcpu_cp15 *c)
+{
+	for_each_valid_root(m, i) {
+		struct shadow_root *r = &m->root[i];
+		if (i != SHADOW_SCRATCH_ROOT && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * Give `root` to ASID `asid` for the same tables: what it derived from
+ * non-global entries goes (a TLB holds none for a new ASID, and these may
+ * predate table changes not yet reported); the global part stays, as it
+ * would in a TLB.
+ */
+static void retag_root(struct guest_mmu_state *m, struct shadow_root *root, uint32_t asid)
+{
+	shadow_drop_nonglobal(&root->s);
+	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served the old one */
+	root->asid = asid;
+	m->root_retags++;
+}
+
+/*
  * The guest's TTBRs, TTBCR or ASID changed: run the root cached for them,
+ * else the one cached for the same tables under another ASID, retagged,
  * else the least recently used one, emptied. A context switch writes
  * CONTEXTIDR and TTBR0 one after the other, and the pair in between, half
  * old and half new (only one of them differs from the running root's),
@@ -340,6 +372,8 @@ static void select_root(struct guest *g)
 		m->half_switched = true;
 		m->half_switches++;
 		root = cur;
+	} else if ((root = root_of_table(m, c))) {
+		retag_root(m, root, asid);
 	} else {
 		/* A free root, else the least recently used one. */
 		unsigned pick = 0;
