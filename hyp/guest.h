@@ -52,6 +52,7 @@
 /* Storage for the modified table list (hyp/guest_tables.c): one entry even when the list is off. */
 #define MODIFIED_TABLES_CAPACITY (CONFIG_SHADOW_MODIFIED_TABLES ? CONFIG_SHADOW_MODIFIED_TABLES : 1u)
 #define SHADOW_SCRATCH_ROOT SHADOW_ROOTS
+#define NO_TRANSIENT_ASID 0xffffffffu     /* outside the 8-bit ASIDs */
 /* Words of a bit map with a bit per root slot. */
 #define SHADOW_ROOT_WORDS ((SHADOW_ROOT_SLOTS + 31u) / 32u)
 
@@ -82,6 +83,8 @@ struct guest_mmu_state {
 	struct shadow_root *previous;   /* the root that ran before cur (NULL: none): a new table's likely donor */
 	enum shadow_view view;          /* cur's view in use */
 	bool half_switched;             /* cur kept for a half-written context switch */
+	uint32_t asid_written[2];       /* the last two ASIDs the guest wrote, the latest first */
+	uint32_t transient_asid;        /* the one taken for its reserved ASID (note_asid_written()) */
 	uint32_t clock, root_hits, root_retags, root_switches, view_switches, half_switches, scratch_uses;
 	uint32_t processor_dacr;
 	uint32_t asid_base;             /* its processor ASIDs: the flat map's, then two per root */

@@ -316,20 +316,24 @@ static struct shadow_root *cached_root(struct guest_mmu_state *m, const struct v
 }
 
 /*
- * A root (not the scratch one) cached for the registers `c` under another
- * ASID, or NULL. The guest gave that table a new ASID: Linux does when a
- * new process gets the tables of one that exited, and at every new ASID
- * generation. The old pair is dead then; kept beside the new one, each of
- * these roots would have to follow every change to the table's L1 page.
+ * The most recently run root (not the scratch one) cached for the
+ * registers `c` under another ASID, or NULL. The guest gave that table a
+ * new ASID: Linux does when a new process gets the tables of one that
+ * exited, and at every new ASID generation. The old pair is dead then;
+ * kept beside the new one, each of these roots would have to follow every
+ * change to the table's L1 page.
  */
 static struct shadow_root *root_of_table(struct guest_mmu_state *m, const struct vcpu_cp15 *c)
 {
+	struct shadow_root *found = NULL;
+
 	for_each_valid_root(m, i) {
 		struct shadow_root *r = &m->root[i];
-		if (i != SHADOW_SCRATCH_ROOT && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr)
-			return r;
+		if (i != SHADOW_SCRATCH_ROOT && r->ttbr0 == c->ttbr0 && r->ttbr1 == c->ttbr1 && r->ttbcr == c->ttbcr &&
+		    (!found || r->last_used > found->last_used))
+			found = r;
 	}
-	return NULL;
+	return found;
 }
 
 /*
@@ -344,6 +348,22 @@ static void retag_root(struct guest_mmu_state *m, struct shadow_root *root, uint
 	root->s.stale_views = SHADOW_ALL_VIEWS;    /* its ASIDs served the old one */
 	root->asid = asid;
 	m->root_retags++;
+}
+
+/*
+ * The guest wrote a new ASID. One written again with one other between is
+ * taken for B3.10.4's reserved ASID, which a guest writes at every context
+ * switch before TTBR0 and the new ASID: retagging a root to it
+ * (select_root()) would take the root from the pair that follows. (Linux
+ * writes the new ASID first, and no other; two of its processes taking
+ * turns mark one of their ASIDs, which no new table gets.)
+ */
+static void note_asid_written(struct guest_mmu_state *m, uint32_t asid)
+{
+	if (asid == m->asid_written[1])
+		m->transient_asid = asid;
+	m->asid_written[1] = m->asid_written[0];
+	m->asid_written[0] = asid;
 }
 
 /*
@@ -372,7 +392,7 @@ static void select_root(struct guest *g)
 		m->half_switched = true;
 		m->half_switches++;
 		root = cur;
-	} else if ((root = root_of_table(m, c))) {
+	} else if (asid != m->transient_asid && (root = root_of_table(m, c))) {
 		retag_root(m, root, asid);
 	} else {
 		/* A free root, else the least recently used one. */
@@ -421,6 +441,7 @@ static void shadow_on(struct guest *g)
 	guest_tables_reset(g);
 	remember_registers(g);
 	m->cur = m->previous = NULL;
+	m->transient_asid = m->asid_written[0] = m->asid_written[1] = NO_TRANSIENT_ASID;
 	m->half_switched = false;
 	m->on = true;
 	select_root(g);
@@ -742,6 +763,8 @@ void guest_mmu_translation_changed(struct guest *g)
 	}
 	if (c->ttbr0 != m->ttbr0 || c->ttbr1 != m->ttbr1 || c->ttbcr != m->ttbcr ||
 	    c->contextidr != m->contextidr) {
+		if ((c->contextidr ^ m->contextidr) & CONTEXTIDR_ASID_MASK)
+			note_asid_written(m, c->contextidr & CONTEXTIDR_ASID_MASK);
 		remember_registers(g);
 		select_root(g);         /* a context switch: a cached root if there is one */
 	}

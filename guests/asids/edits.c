@@ -21,6 +21,7 @@
 #define PG_PERM         4u
 #define PG_STALE        5u
 #define PG_AP_NONE      6u
+#define PG_NEW_ASID     7u
 
 #define WORD_PL1        0x11110001u
 #define WORD_PL0        0x22220002u
@@ -307,6 +308,32 @@ static void all_spaces_edit(void)
 	flush_all();
 }
 
+/*
+ * 3h: EDIT_SPACE's table changed without TLB maintenance while another
+ * space runs, then run under a new ASID; switches in Linux's order: no
+ * entry cached under its old ASID may serve it. REMOTE_SPACE maps nothing
+ * at that page, so the pairs in between cache nothing there either.
+ */
+static void new_asid(void)
+{
+	switch_to(REMOTE_SPACE);
+	set_page(REMOTE_SPACE, PG_NEW_ASID, L2_TYPE_FAULT);
+	flush_page(page_va(PG_NEW_ASID), asid_of(REMOTE_SPACE));
+	switch_asid_first(EDIT_SPACE);
+	check_value("new asid before", uva(PG_NEW_ASID), PL1, own(PG_NEW_ASID));
+	check_value("new asid before pl0", uva(PG_NEW_ASID), PL0, own(PG_NEW_ASID));
+	switch_asid_first(REMOTE_SPACE);
+	set_page(EDIT_SPACE, PG_NEW_ASID, user_page_desc(alt_pa(7), AP_RW_ALL));
+	table_written();
+	release_asid(EDIT_SPACE);
+	switch_asid_first(EDIT_SPACE);
+	check_value("new asid", uva(PG_NEW_ASID), PL1, marker(alt_pa(7)));
+	check_value("new asid pl0", uva(PG_NEW_ASID), PL0, marker(alt_pa(7)));
+	space_reset_user(EDIT_SPACE);
+	space_reset_user(REMOTE_SPACE);
+	flush_all();
+}
+
 /* EDIT_SPACE's user mappings as built. */
 static void restore(uint32_t asid)
 {
@@ -342,4 +369,5 @@ void run_edits(void)
 	domains(asid);
 	restore(asid);
 	all_spaces_edit();
+	new_asid();
 }

@@ -116,23 +116,31 @@ void mmu_init(void)
 	isb();
 }
 
-void switch_to(uint32_t space)
+/* The space's ASID, the next one if it has none: *reused if the TLB may hold entries of its last space. */
+static uint32_t take_asid(uint32_t space, bool *reused)
 {
 	uint32_t asid = space_asid[space];
-	bool reused = false;
 
-	if (!asid) {
-		asid = next_asid;
-		next_asid = next_asid % ASIDS + 1;
-		if (asid_owner[asid] != NO_SPACE)
-			space_asid[asid_owner[asid]] = 0;
-		/* The TLB may hold entries of the ASID's last space. */
-		reused = asid_used[asid];
-		reuses += reused;
-		asid_used[asid] = true;
-		asid_owner[asid] = space;
-		space_asid[space] = asid;
-	}
+	*reused = false;
+	if (asid)
+		return asid;
+	asid = next_asid;
+	next_asid = next_asid % ASIDS + 1;
+	if (asid_owner[asid] != NO_SPACE)
+		space_asid[asid_owner[asid]] = 0;
+	*reused = asid_used[asid];
+	reuses += *reused;
+	asid_used[asid] = true;
+	asid_owner[asid] = space;
+	space_asid[space] = asid;
+	return asid;
+}
+
+void switch_to(uint32_t space)
+{
+	bool reused;
+	uint32_t asid = take_asid(space, &reused);
+
 	/* Under the reserved ASID no walk can cache entries for either space's ASID. */
 	write_contextidr(ASID_RESERVED);
 	isb();
@@ -143,6 +151,21 @@ void switch_to(uint32_t space)
 		dsb();
 	}
 	write_contextidr(asid);
+	isb();
+}
+
+void switch_asid_first(uint32_t space)
+{
+	bool reused;
+	uint32_t asid = take_asid(space, &reused);
+
+	if (reused) {
+		tlbiasid(asid);
+		dsb();
+	}
+	write_contextidr(asid);
+	isb();
+	write_ttbr0((uint32_t)space_l1[space]);
 	isb();
 }
 

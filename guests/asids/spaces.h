@@ -57,6 +57,12 @@ void mmu_init(void);
 
 /* Reserved ASID, TTBR0, [TLBIASID of a reused ASID,] the space's ASID (B3.10.4). */
 void switch_to(uint32_t space);
+/*
+ * Linux's order: the space's ASID, then TTBR0. The pair in between (the
+ * old table, the new ASID) may cache the old table's entries under the
+ * new ASID: only for what the old table maps.
+ */
+void switch_asid_first(uint32_t space);
 uint32_t asid_of(uint32_t space);	/* 0: none at the moment */
 /* The space gives its ASID back: it gets another at its next switch_to. */
 void release_asid(uint32_t space);
