@@ -112,8 +112,9 @@ struct guest_mmu_state {
 	uint8_t latest_global_table[L1_ENTRIES][SHADOW_VIEWS];
 	/* Each cached root's tables: an L1 table and an L2 index per view; the L2 tables are pooled. */
 	int16_t root_l2_of_mb[SHADOW_ROOT_SLOTS][L1_ENTRIES][SHADOW_VIEWS];
-	/* The pool's storage: its L2 tables and what each holds. */
+	/* The pool's storage: its L2 tables, what each holds, and per MiB the roots with one there. */
 	struct shadow_l2_info pool_info[CONFIG_SHADOW_L2_TABLES];
+	uint32_t pool_mb_roots[L1_ENTRIES][SHADOW_ROOT_WORDS];
 	uint32_t pool_l2[CONFIG_SHADOW_L2_TABLES][L2_ENTRIES] __attribute__((aligned(L2_TABLE_SIZE)));
 	uint32_t root_l1[SHADOW_ROOT_SLOTS][SHADOW_VIEWS][L1_ENTRIES] __attribute__((aligned(L1_TABLE_SIZE)));
 };
@@ -130,9 +131,12 @@ static inline bool guest_mmu_root_valid(const struct guest_mmu_state *m, unsigne
  * hold one (Linux's processes), and nothing for the others. Two loops: a
  * `break` leaves only the inner one.
  */
-#define for_each_valid_root(m, i)                                                              \
+#define for_each_valid_root(m, i) for_each_root_in((m)->valid_roots, i)
+
+/* For each index `i` of a root in `mask`, a bit map of SHADOW_ROOT_WORDS words: as above. */
+#define for_each_root_in(mask, i)                                                              \
 	for (unsigned word_ = 0; word_ < SHADOW_ROOT_WORDS; word_++)                            \
-		for (uint32_t bits_ = (m)->valid_roots[word_], i;                                \
+		for (uint32_t bits_ = (mask)[word_], i;                                          \
 		     bits_ && (i = word_ * 32u + (uint32_t)__builtin_ctz(bits_), true); bits_ &= bits_ - 1u)
 
 struct guest_set;

@@ -424,14 +424,14 @@ static void shadow_on(struct guest *g)
 
 	m->pool = (struct shadow_pool){
 		.l2 = m->pool_l2, .info = m->pool_info, .count = CONFIG_SHADOW_L2_TABLES,
-		.table_phys = hyp_virt_to_phys,
+		.table_phys = hyp_virt_to_phys, .mb_spaces = m->pool_mb_roots[0], .space_words = SHADOW_ROOT_WORDS,
 	};
 	shadow_pool_init(&m->pool);
 	for (unsigned i = 0; i < SHADOW_ROOT_SLOTS; i++) {
 		struct shadow_root *root = &m->root[i];
 		root->s = (struct shadow_space){
 			.l1 = { m->root_l1[i][SHADOW_VIEW_KERNEL], m->root_l1[i][SHADOW_VIEW_USER] },
-			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool,
+			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool, .id = (uint16_t)i,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
 		root->tables_ready = false;

@@ -177,13 +177,12 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 	 * A root with no table for the MiB has nothing to bring in line; a
 	 * change stays in the snapshot until a root that uses it does.
 	 */
-	for_each_valid_root(m, i) {
+	uint32_t mb = va >> SECTION_SHIFT;
+	for_each_root_in(shadow_pool_mb_spaces(&m->pool, mb), i) {
 		const struct shadow_root *root = &m->root[i];
-		uint32_t mb = va >> SECTION_SHIFT;
-		if (shadow_maps_mb(&root->s, mb))
-			m->resynced_descriptors += modified_tables_resync_va(&m->modified, &l2_group, root->ttbr0,
-									      root->ttbr1, root->ttbcr, va,
-									      shadow_guest_table(&root->s, mb), &ops);
+		m->resynced_descriptors += modified_tables_resync_va(&m->modified, &l2_group, root->ttbr0, root->ttbr1,
+								      root->ttbcr, va,
+								      shadow_guest_table(&root->s, mb), &ops);
 	}
 	guest_mmu_flush_stale(g);
 }

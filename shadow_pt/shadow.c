@@ -45,6 +45,13 @@ static void unlink_owned(struct shadow_pool *p, struct shadow_space *s, unsigned
 		p->info[info->owned_next - 1u].owned_prev = info->owned_prev;
 }
 
+static void mb_space_bit(struct shadow_pool *p, const struct shadow_space *s, uint32_t mb, bool on)
+{
+	uint32_t *word = &p->mb_spaces[mb * p->space_words + s->id / 32u], bit = 1u << (s->id % 32u);
+
+	*word = on ? *word | bit : *word & ~bit;
+}
+
 static void free_l2(struct shadow_pool *p, unsigned idx)
 {
 	struct shadow_l2_info *info = &p->info[idx];
@@ -58,6 +65,8 @@ static void free_l2(struct shadow_pool *p, unsigned idx)
 		s->l1[v][info->mb] = L1_TYPE_FAULT;
 		s->l2_of_mb[info->mb][v] = -1;
 	}
+	if (!shadow_maps_mb(s, info->mb))
+		mb_space_bit(p, s, info->mb, false);
 	s->stale_views |= info->views;
 	if (info->guest_table)
 		unlink_from_bucket(p, idx);
@@ -73,6 +82,7 @@ void shadow_pool_init(struct shadow_pool *p)
 		p->info[i].owner = NULL;
 	for (unsigned b = 0; b < SHADOW_TABLE_BUCKETS; b++)
 		p->bucket[b] = -1;
+	memset(p->mb_spaces, 0, L1_ENTRIES * p->space_words * sizeof(p->mb_spaces[0]));
 	p->in_use = 0;
 	p->next_victim = 0;
 }
@@ -192,6 +202,7 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 		s->l2_of_mb[mb][v] = (int16_t)idx;
 		s->l1[v][mb] = p->table_phys(p->l2[idx]) | L1_TYPE_TABLE | L1_DOMAIN(proc_domain);
 	}
+	mb_space_bit(p, s, mb, true);
 	p->in_use++;
 	s->stats.l2_allocs++;
 }

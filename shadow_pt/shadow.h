@@ -55,6 +55,13 @@ struct shadow_pool {
 	unsigned count, in_use, next_victim;
 	int16_t bucket[SHADOW_TABLE_BUCKETS];
 	uint32_t (*table_phys)(const void *table);
+	/*
+	 * Per MiB, the spaces with a table there (shadow_maps_mb()): a bit
+	 * per space id, space_words words each, L1_ENTRIES times. A TLB
+	 * operation by address visits these spaces only.
+	 */
+	uint32_t *mb_spaces;
+	unsigned space_words;
 };
 
 /* MiBs the hypervisor's trap-free stubs may take in a guest address space (hyp/stubs.h). */
@@ -69,6 +76,7 @@ struct shadow_space {
 	int16_t (*l2_of_mb)[SHADOW_VIEWS];      /* L1_ENTRIES: pool index or -1 */
 	struct shadow_pool *pool;
 	uint16_t owned_first;                   /* the pool tables it owns, a list: index + 1, 0 for none */
+	uint16_t id;                            /* its bit in the pool's mb_spaces, unique per pool */
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
 	/* The stubs' windows (hyp/stubs.h): the kernel view's L1 descriptor for a MiB each, 0 if none. */
 	uint32_t stub_mb[SHADOW_STUB_WINDOWS], stub_l1[SHADOW_STUB_WINDOWS];
@@ -134,6 +142,12 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains);
 static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
 {
 	return s->l2_of_mb[mb][SHADOW_VIEW_KERNEL] >= 0 || s->l2_of_mb[mb][SHADOW_VIEW_USER] >= 0;
+}
+
+/* The ids of the spaces of pool `p` with a table for MiB `mb`: p->space_words words. */
+static inline const uint32_t *shadow_pool_mb_spaces(const struct shadow_pool *p, uint32_t mb)
+{
+	return &p->mb_spaces[mb * p->space_words];
 }
 
 /*

@@ -51,6 +51,7 @@ static uint32_t shadow_l1[SPACES][SHADOW_VIEWS][L1_ENTRIES] __attribute__((align
 static uint32_t shadow_l2[POOL][L2_ENTRIES] __attribute__((aligned(1024)));
 static struct shadow_l2_info l2_info[POOL];
 static int16_t l2_of_mb[SPACES][L1_ENTRIES][SHADOW_VIEWS];
+static uint32_t mb_spaces[L1_ENTRIES];          /* one word: SPACES <= 32 */
 static struct shadow_pool pool;
 static struct shadow_space spaces[SPACES];
 static struct dacr_map maps[SPACES];
@@ -399,12 +400,12 @@ static void access(struct world *w, uint32_t va, enum ref_access a)
 static void small_world(struct world *w, bool priv)
 {
 	pool = (struct shadow_pool){ .l2 = shadow_l2, .info = l2_info, .count = POOL,
-				     .table_phys = shadow_table_phys };
+				     .table_phys = shadow_table_phys, .mb_spaces = mb_spaces, .space_words = 1 };
 	shadow_pool_init(&pool);
 	for (unsigned k = 0; k < SPACES; k++) {
 		spaces[k] = (struct shadow_space){
 			.l1 = { shadow_l1[k][SHADOW_VIEW_KERNEL], shadow_l1[k][SHADOW_VIEW_USER] },
-			.l2_of_mb = l2_of_mb[k], .pool = &pool,
+			.l2_of_mb = l2_of_mb[k], .pool = &pool, .id = (uint16_t)k,
 			.reserved_mb = RESERVED_MB, .reserved_mbs = RESERVED_MBS,
 		};
 		shadow_init(&spaces[k]);
@@ -501,6 +502,14 @@ static void check_owned_lists(void)
 	}
 }
 
+/* The pool's per-MiB space bits say which spaces have a table there. */
+static void check_mb_spaces(void)
+{
+	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++)
+		for (unsigned k = 0; k < SPACES; k++)
+			CHECK_EQ((shadow_pool_mb_spaces(&pool, mb)[0] >> k) & 1u, (uint32_t)shadow_maps_mb(&spaces[k], mb));
+}
+
 TEST(shadow_fill_randomized_against_guest_tables)
 {
 	static struct world w;
@@ -518,6 +527,8 @@ TEST(shadow_fill_randomized_against_guest_tables)
 	for (unsigned step = 0; step < STEPS; step++) {
 		uint32_t op = rnd(100), mask;
 		check_owned_lists();
+		if (step % 97u == 0)
+			check_mb_spaces();      /* every MiB: too slow for every step */
 		if (op < 72) {
 			uint32_t va = rnd(8) ? hot[rnd(HOT_PAGES)] + rnd(PAGE_SIZE / 4u) * 4u : random_va();
 			access(&w, va, (enum ref_access)rnd(3));
@@ -617,6 +628,7 @@ TEST(shadow_fill_randomized_against_guest_tables)
 		}
 	}
 	check_owned_lists();
+	check_mb_spaces();
 	struct shadow_stats total = { 0 };
 	for (unsigned k = 0; k < SPACES; k++) {
 		total.fills += spaces[k].stats.fills;
