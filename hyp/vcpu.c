@@ -33,7 +33,8 @@ void vcpu_reset(struct vcpu *v, uint32_t entry, uint32_t r1, uint32_t r2, uint32
 	v->cpsr_fixed = 0;
 }
 
-void vcpu_switch_mode_in(struct vcpu *v, uint32_t r[15], uint32_t mode)
+/* Inlined where it is called (link-time optimization): most callers know one of the modes. */
+__attribute__((always_inline)) inline void vcpu_switch_mode_in(struct vcpu *v, uint32_t r[15], uint32_t mode)
 {
 	enum vbank from = vcpu_bank_of(vcpu_mode(v)), to = vcpu_bank_of(mode);
 

@@ -16,7 +16,8 @@ static const struct {
 	[VEXC_FIQ]   = { PSR_MODE_FIQ, 0x1c, 4, 4, PSR_I | PSR_A | PSR_F },
 };
 
-uint32_t vexc_enter(struct vcpu *v, uint32_t r[15], enum vexc_kind kind, uint32_t insn_addr)
+/* Inlined where it is called (link-time optimization): the fast paths' kind is a constant there. */
+__attribute__((always_inline)) inline uint32_t vexc_enter(struct vcpu *v, uint32_t r[15], enum vexc_kind kind, uint32_t insn_addr)
 {
 	uint32_t spsr = v->cpsr;
 	uint32_t lr = insn_addr + ((spsr & PSR_T) ? vexc_table[kind].lr_thumb : vexc_table[kind].lr_arm);
