@@ -31,7 +31,7 @@ _Static_assert(MMU_RESERVED_ASID == 0u && CONFIG_GUESTS_MAX * ASIDS_PER_GUEST <=
 /* The processor ASID view `view` of `root` runs under. */
 static uint32_t hw_asid(const struct guest_mmu_state *m, const struct shadow_root *root, enum shadow_view view)
 {
-	return m->asid_base + 1u + 2u * (uint32_t)(root - m->root) + (uint32_t)view;
+	return m->asid_base + 1u + 2u * root->s.id + (uint32_t)view;  /* its pool id is its index */
 }
 
 void guest_mmu_init(struct guest *g)
@@ -238,21 +238,29 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 	}
 }
 
-/* Run `root`'s view `view`: TTBR0 and ASID only, the TLB keeps the other views' entries. */
+/* Run view `view` of the running root: TTBR0 and ASID only, the TLB keeps the other view's entries. */
+static void switch_view(struct guest_mmu_state *m, struct shadow_root *root, enum shadow_view view)
+{
+	flush_stale(m, root);
+	if (m->view == view)
+		return;
+	m->view_switches++;
+	m->view = view;
+	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
+}
+
+/* Run `root`'s view `view`. */
 static void activate(struct guest *g, struct shadow_root *root, enum shadow_view view)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	bool new_root = m->cur != root;
 
-	if (new_root)
-		stubs_root_runs(g, root);       /* may protect a table page again, which stales views: first */
-	flush_stale(m, root);
-	if (!new_root && m->view == view)
+	if (m->cur == root) {
+		switch_view(m, root, view);
 		return;
-	if (new_root)
-		m->root_switches++;
-	else
-		m->view_switches++;
+	}
+	stubs_root_runs(g, root);       /* may protect a table page again, which stales views: first */
+	flush_stale(m, root);
+	m->root_switches++;
 	m->cur = root;
 	m->view = view;
 	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
@@ -880,7 +888,7 @@ void guest_mmu_sync(struct guest *g)
 	follow_guest(g, 0, true);
 #else
 	/* The running root's view for the mode and the processor DACR: what every system call changes. */
-	activate(g, root, shadow_view_of(privileged));
+	switch_view(m, root, shadow_view_of(privileged));
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 #endif
 }

@@ -776,7 +776,13 @@ static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
-	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
+	/*
+	 * A system call from virtual User mode needs nothing from the stubs'
+	 * data page: stubs_leave() wrote it as User mode was entered, and no
+	 * stub runs there.
+	 */
+	v->trap_insn_from_stub = (kind != TRAP_SVC || privileged) &&
+				 stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
 	else
