@@ -81,6 +81,18 @@ static bool l1_in_page(const struct shadow_root *root, uint32_t page)
 	return false;
 }
 
+bool guest_mmu_l1_block_used(const struct guest *g, uint32_t desc_gpa)
+{
+	const struct guest_mmu_state *m = &g->mmu;
+	uint8_t owner = m->l1_page_root[(desc_gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+
+	if (owner == L1_PAGE_SEVERAL)
+		return true;
+	const struct shadow_root *root = &m->root[owner - 1u];
+	int mb = l1_index_of(root, desc_gpa);
+	return mb < 0 || shadow_maps_block(&root->s, (uint32_t)mb);
+}
+
 /* The valid roots but `gone` with an L1 table in guest page `page`, as l1_page_root says them. */
 static uint8_t l1_page_others(const struct guest_mmu_state *m, const struct shadow_root *gone, uint32_t page)
 {

@@ -71,6 +71,14 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa);
 void guest_mmu_flush_stale(struct guest *g);
 
 /*
+ * Does a root derive anything from the SHADOW_MB_BLOCK L1 descriptors from
+ * `desc_gpa`, in a page of L1 table (guest_tables_holds_l1())? A shadow
+ * table or a stub window in their MiBs; always, where several roots hold
+ * the page.
+ */
+bool guest_mmu_l1_block_used(const struct guest *g, uint32_t desc_gpa);
+
+/*
  * Is guest RAM page `gpa` mapped executable, in any shadow, at no other
  * virtual page than that of `va`? (As far as the records of where it was
  * mapped tell; mappings the guest makes executable later are reported to

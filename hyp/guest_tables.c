@@ -189,19 +189,22 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 
 /*
  * Bring the descriptors of listed page `e` that the hypervisor keeps
- * anything from in line: the whole page if it holds a root's L1 table,
- * else each guest L2 table (1 KiB) a shadow table derives from. (Linux
- * keeps its own software entries in half of each page of L2 tables: the
- * hardware never walks them.) Changes elsewhere matter to nothing: a fill
- * that uses a descriptor later writes it into the snapshot
- * (guest_tables_used()).
+ * anything from in line: in a page of a root's L1 table each block of
+ * SHADOW_MB_BLOCK descriptors for MiBs the root has tables (or a stub
+ * window) in, elsewhere each guest L2 table (1 KiB) a shadow table derives
+ * from. (A process maps a few blocks of the 128; Linux keeps its own
+ * software entries in half of each page of L2 tables: the hardware never
+ * walks them.) Changes elsewhere matter to nothing: a fill that uses a
+ * descriptor later writes it into the snapshot (guest_tables_used()).
  */
 static void resync_used(struct guest *g, unsigned e)
 {
 	uint32_t page = g->mmu.modified.page_gpa[e];
 
 	if (guest_tables_holds_l1(g, page)) {
-		resync(g, e, 0, PAGE_DESCRIPTORS);
+		for (unsigned first = 0; first < PAGE_DESCRIPTORS; first += SHADOW_MB_BLOCK)
+			if (guest_mmu_l1_block_used(g, page + 4u * first))
+				resync(g, e, first, SHADOW_MB_BLOCK);
 		return;
 	}
 	for (unsigned table = 0; table < PAGE_SIZE / L2_TABLE_SIZE; table++)

@@ -45,11 +45,14 @@ static void unlink_owned(struct shadow_pool *p, struct shadow_space *s, unsigned
 		p->info[info->owned_next - 1u].owned_prev = info->owned_prev;
 }
 
-static void mb_space_bit(struct shadow_pool *p, const struct shadow_space *s, uint32_t mb, bool on)
+/* Space `s` got its first table for MiB `mb` (`on`), or lost its last. */
+static void note_mb_mapped(struct shadow_pool *p, struct shadow_space *s, uint32_t mb, bool on)
 {
 	uint32_t *word = &p->mb_spaces[mb * p->space_words + s->id / 32u], bit = 1u << (s->id % 32u);
+	uint8_t *tables = &s->block_tables[mb / SHADOW_MB_BLOCK];
 
 	*word = on ? *word | bit : *word & ~bit;
+	*tables = (uint8_t)(on ? *tables + 1u : *tables - 1u);
 }
 
 static void free_l2(struct shadow_pool *p, unsigned idx)
@@ -66,7 +69,7 @@ static void free_l2(struct shadow_pool *p, unsigned idx)
 		s->l2_of_mb[info->mb][v] = -1;
 	}
 	if (!shadow_maps_mb(s, info->mb))
-		mb_space_bit(p, s, info->mb, false);
+		note_mb_mapped(p, s, info->mb, false);
 	s->stale_views |= info->views;
 	if (info->guest_table)
 		unlink_from_bucket(p, idx);
@@ -95,6 +98,7 @@ void shadow_init(struct shadow_space *s)
 
 	_Static_assert(L1_TYPE_FAULT == 0, "empty L1 entries are zeros");
 	memset(s->l2_of_mb, 0xff, L1_ENTRIES * sizeof(s->l2_of_mb[0]));        /* every index -1 */
+	memset(s->block_tables, 0, sizeof(s->block_tables));
 	for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
 		memset(s->l1[v], 0, below * sizeof(s->l1[v][0]));
 		memset(&s->l1[v][above], 0, (L1_ENTRIES - above) * sizeof(s->l1[v][0]));
@@ -191,6 +195,8 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 		.next_same_table = -1, .guest_table = r->guest_table, .global_only = true,
 	};
 	link_owned(p, s, idx);
+	if (!shadow_maps_mb(s, mb))
+		note_mb_mapped(p, s, mb, true);
 	if (r->guest_table) {
 		int16_t *head = &p->bucket[bucket_of(r->guest_table)];
 		p->info[idx].next_same_table = *head;
@@ -202,7 +208,6 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 		s->l2_of_mb[mb][v] = (int16_t)idx;
 		s->l1[v][mb] = p->table_phys(p->l2[idx]) | L1_TYPE_TABLE | L1_DOMAIN(proc_domain);
 	}
-	mb_space_bit(p, s, mb, true);
 	p->in_use++;
 	s->stats.l2_allocs++;
 }

@@ -64,6 +64,9 @@ struct shadow_pool {
 	unsigned space_words;
 };
 
+/* MiBs counted together by shadow_maps_block(): the L1 descriptors a guest TLBIALL compares at once. */
+#define SHADOW_MB_BLOCK 32u
+
 /* MiBs the hypervisor's trap-free stubs may take in a guest address space (hyp/stubs.h). */
 #define SHADOW_STUB_WINDOWS 2u
 
@@ -77,6 +80,8 @@ struct shadow_space {
 	struct shadow_pool *pool;
 	uint16_t owned_first;                   /* the pool tables it owns, a list: index + 1, 0 for none */
 	uint16_t id;                            /* its bit in the pool's mb_spaces, unique per pool */
+	/* Per SHADOW_MB_BLOCK MiBs, how many have a table (shadow_maps_block()). */
+	uint8_t block_tables[L1_ENTRIES / SHADOW_MB_BLOCK];
 	uint32_t reserved_mb, reserved_mbs;     /* the hypervisor's window: never touched */
 	/* The stubs' windows (hyp/stubs.h): the kernel view's L1 descriptor for a MiB each, 0 if none. */
 	uint32_t stub_mb[SHADOW_STUB_WINDOWS], stub_l1[SHADOW_STUB_WINDOWS];
@@ -142,6 +147,20 @@ unsigned shadow_l1_iterate(struct shadow_space *s, uint32_t domains);
 static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
 {
 	return s->l2_of_mb[mb][SHADOW_VIEW_KERNEL] >= 0 || s->l2_of_mb[mb][SHADOW_VIEW_USER] >= 0;
+}
+
+/*
+ * Whether `s` has a table, or a stub window, in one of the SHADOW_MB_BLOCK
+ * MiBs from `mb` (a multiple of it).
+ */
+static inline bool shadow_maps_block(const struct shadow_space *s, uint32_t mb)
+{
+	if (s->block_tables[mb / SHADOW_MB_BLOCK])
+		return true;
+	for (unsigned w = 0; w < SHADOW_STUB_WINDOWS; w++)
+		if (s->stub_l1[w] && s->stub_mb[w] / SHADOW_MB_BLOCK == mb / SHADOW_MB_BLOCK)
+			return true;
+	return false;
 }
 
 /* The ids of the spaces of pool `p` with a table for MiB `mb`: p->space_words words. */

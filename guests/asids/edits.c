@@ -130,6 +130,43 @@ static void section_change(uint32_t asid)
 		    FS_TRANS_SECTION);
 }
 
+/*
+ * 3c again, with TLBIALL, in the running space, at an address whose L1
+ * entry is in another page of the table than the stubs' window (just
+ * below guest RAM), which the hypervisor keeps write-protected: after the
+ * store that traps the hypervisor stops watching the page, and only the
+ * TLBIALL finds the later changes. names: the four checks'.
+ */
+#define TLBIALL_SECT_VA (SECT_VA ^ 0x80000000u)
+
+static void read_section_at(struct tally *t, uint32_t pa)
+{
+	for (uint32_t i = 0; i < SECTION_PAGES; i += 8)
+		tally_read(t, TLBIALL_SECT_VA + i * PAGE_SIZE + MARK_OFF, PL1, marker(pa + i * PAGE_SIZE));
+}
+
+static void section_change_tlbiall(uint32_t space, const char *const names[4])
+{
+	uint32_t *entry = &space_l1[space][L1_INDEX(TLBIALL_SECT_VA)];
+	struct tally a = { 0, 0 }, b = { 0, 0 }, again = { 0, 0 };
+
+	*entry = user_section_desc(SECT_A_PA);
+	table_written();
+	read_section_at(&a, SECT_A_PA);
+	check_tally(names[0], &a);
+	*entry = user_section_desc(SECT_B_PA);
+	flush_all();
+	read_section_at(&b, SECT_B_PA);
+	check_tally(names[1], &b);
+	*entry = user_section_desc(SECT_A_PA);
+	flush_all();
+	read_section_at(&again, SECT_A_PA);
+	check_tally(names[2], &again);
+	*entry = L1_TYPE_FAULT;
+	flush_all();
+	check_fault(names[3], ACC_READ, TLBIALL_SECT_VA + MARK_OFF, PL1, FS_TRANS_SECTION);
+}
+
 /* 3d: full access -> read-only (TLBIMVA) -> PL0 read-only (TLBIASID). */
 static void permission_change(uint32_t asid)
 {
@@ -343,6 +380,14 @@ static void restore(uint32_t asid)
 
 void run_edits(void)
 {
+	static const char *const edit_space_tlbiall[4] = {
+		"section a before tlbiall", "section b after tlbiall", "section a again after tlbiall",
+		"section removed by tlbiall",
+	};
+	static const char *const linux_space_tlbiall[4] = {
+		"one root: section a before tlbiall", "one root: section b after tlbiall",
+		"one root: section a again after tlbiall", "one root: section removed by tlbiall",
+	};
 	uint32_t asid;
 
 	/*
@@ -361,6 +406,7 @@ void run_edits(void)
 	remap(asid);
 	unmap_map(asid);
 	section_change(asid);
+	section_change_tlbiall(EDIT_SPACE, edit_space_tlbiall);
 	permission_change(asid);
 	stale_change(asid);
 	restore(asid);
@@ -370,4 +416,8 @@ void run_edits(void)
 	restore(asid);
 	all_spaces_edit();
 	new_asid();
+	/* The same with one shadow root for the table: EDIT_SPACE's is held by two (switch_to()). */
+	switch_asid_first(LINUX_SPACE);
+	section_change_tlbiall(LINUX_SPACE, linux_space_tlbiall);
+	switch_to(EDIT_SPACE);
 }

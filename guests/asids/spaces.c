@@ -11,14 +11,14 @@
 #define DEVICE_SIZE     0x01000000u
 
 #define MARKER_XOR      0x5a5a5a5au
-#define NO_SPACE        SPACES
+#define NO_SPACE        ALL_SPACES
 
-uint32_t space_l1[SPACES][L1_ENTRIES] __attribute__((aligned(L1_ALIGN)));
-uint32_t space_l2[SPACES][L2_ENTRIES] __attribute__((aligned(L2_ALIGN)));
+uint32_t space_l1[ALL_SPACES][L1_ENTRIES] __attribute__((aligned(L1_ALIGN)));
+uint32_t space_l2[ALL_SPACES][L2_ENTRIES] __attribute__((aligned(L2_ALIGN)));
 /* The identity map only: before the first switch, and TTBR1's table once split. */
 static uint32_t kernel_l1[L1_ENTRIES] __attribute__((aligned(L1_ALIGN)));
 
-static uint32_t space_asid[SPACES];
+static uint32_t space_asid[ALL_SPACES];
 static uint32_t asid_owner[ASIDS + 1];
 static bool asid_used[ASIDS + 1];
 static uint32_t next_asid = 1, reuses;
@@ -46,7 +46,7 @@ static void mark_pages(uint32_t pa, uint32_t pages)
 
 static void markers_init(void)
 {
-	mark_pages(FRAMES_PA, SPACES * USER_PAGES);
+	mark_pages(FRAMES_PA, ALL_SPACES * USER_PAGES);
 	mark_pages(ALT_PA, ALT_FRAMES);
 	mark_pages(SECT_A_PA, SECTION_SIZE / PAGE_SIZE);
 	mark_pages(SECT_B_PA, SECTION_SIZE / PAGE_SIZE);
@@ -95,7 +95,7 @@ void space_reset_user(uint32_t space)
 void mmu_init(void)
 {
 	map_identity(kernel_l1);
-	for (uint32_t s = 0; s < SPACES; s++) {
+	for (uint32_t s = 0; s < ALL_SPACES; s++) {
 		map_identity(space_l1[s]);
 		space_l1[s][L1_INDEX(USER_VA)] = ((uint32_t)space_l2[s] & L1_TABLE_BASE) | L1_TYPE_TABLE |
 						 (USER_DOMAIN << L1_DOMAIN_SHIFT);

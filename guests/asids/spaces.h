@@ -14,6 +14,9 @@
 #include "pgtable.h"
 
 #define SPACES          48u	/* more than the hypervisor caches shadows of (32) */
+/* One more, only ever switched to in Linux's order (edits.c): one shadow root holds its table. */
+#define LINUX_SPACE     SPACES
+#define ALL_SPACES      (SPACES + 1u)
 #define ASIDS           56u	/* 1..ASIDS */
 #define ASID_RESERVED   0u	/* only while TTBR0 changes: no non-global entry is used under it */
 
@@ -29,7 +32,7 @@
 #define UPPER_VA        0x90000000u
 
 /* The frames, in guest RAM above the image: each page holds marker(pa) at MARK_OFF. */
-#define FRAMES_PA       (RAM_BASE + 0x01000000u)	/* SPACES * USER_PAGES pages */
+#define FRAMES_PA       (RAM_BASE + 0x01000000u)	/* ALL_SPACES * USER_PAGES pages */
 #define ALT_PA          (RAM_BASE + 0x01400000u)	/* ALT_FRAMES pages that tests map instead */
 #define ALT_FRAMES      8u
 #define SECT_A_PA       (RAM_BASE + 0x01500000u)
@@ -38,8 +41,8 @@
 
 #define L1_INDEX(va)    ((va) >> L1_SHIFT)
 
-extern uint32_t space_l1[SPACES][L1_ENTRIES];
-extern uint32_t space_l2[SPACES][L2_ENTRIES];
+extern uint32_t space_l1[ALL_SPACES][L1_ENTRIES];
+extern uint32_t space_l2[ALL_SPACES][L2_ENTRIES];
 
 uint32_t frame_pa(uint32_t space, uint32_t page);
 uint32_t alt_pa(uint32_t n);

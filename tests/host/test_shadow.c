@@ -502,12 +502,21 @@ static void check_owned_lists(void)
 	}
 }
 
-/* The pool's per-MiB space bits say which spaces have a table there. */
+/* The pool's per-MiB space bits and each space's per-block counts say which MiBs have a table. */
 static void check_mb_spaces(void)
 {
-	for (uint32_t mb = 0; mb < L1_ENTRIES; mb++)
-		for (unsigned k = 0; k < SPACES; k++)
-			CHECK_EQ((shadow_pool_mb_spaces(&pool, mb)[0] >> k) & 1u, (uint32_t)shadow_maps_mb(&spaces[k], mb));
+	for (unsigned k = 0; k < SPACES; k++) {
+		unsigned in_block = 0;
+		for (uint32_t mb = 0; mb < L1_ENTRIES; mb++) {
+			CHECK_EQ((shadow_pool_mb_spaces(&pool, mb)[0] >> k) & 1u,
+				 (uint32_t)shadow_maps_mb(&spaces[k], mb));
+			in_block += shadow_maps_mb(&spaces[k], mb);
+			if ((mb + 1u) % SHADOW_MB_BLOCK == 0) {
+				CHECK_EQ(spaces[k].block_tables[mb / SHADOW_MB_BLOCK], in_block);
+				in_block = 0;
+			}
+		}
+	}
 }
 
 TEST(shadow_fill_randomized_against_guest_tables)
@@ -858,6 +867,29 @@ TEST(shadow_stub_windows_in_the_kernel_view_only)
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
 	r.va = mb2 << SECTION_SHIFT;
 	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_RESERVED_VA);
+}
+
+/* A block of MiBs counts as mapped while a table or a stub window is in it (a guest TLBIALL compares those). */
+TEST(shadow_maps_block_by_tables_and_stub_windows)
+{
+	static struct world w;
+	const uint32_t mb = 0x4c3u, block = 0x4c0u, window_block = 0x4e0u;
+	struct shadow_fill_req r = { .va = mb << SECTION_SHIFT, .hpa = 0x81000000u, .guest_domain = 1,
+				     .guest_dv = GUEST_DV_CLIENT, .privileged = true, .ap = 3 };
+
+	small_world(&w, true);
+	CHECK(!shadow_maps_block(&spaces[0], block));
+	CHECK_EQ(shadow_fill(&spaces[0], &maps[0], &r), SHADOW_FILLED);
+	CHECK(shadow_maps_block(&spaces[0], block));
+	CHECK(!shadow_maps_block(&spaces[0], block - SHADOW_MB_BLOCK));
+	CHECK(!shadow_maps_block(&spaces[0], window_block));
+	CHECK(!shadow_maps_block(&spaces[1], block));
+	shadow_l1_descriptor_written(&spaces[0], mb);   /* its table goes */
+	CHECK(!shadow_maps_block(&spaces[0], block));
+	shadow_set_stub_window(&spaces[0], 1, window_block + 5u, 0x8f100000u | L1_TYPE_TABLE);
+	CHECK(shadow_maps_block(&spaces[0], window_block));
+	shadow_clear_stub_window(&spaces[0], 1);
+	CHECK(!shadow_maps_block(&spaces[0], window_block));
 }
 
 /*
