@@ -106,7 +106,7 @@ $(CONFIG_H): $(KCONFIG_CONFIG) Kconfig board/Kconfig
 # Struct offsets and constants for assembly, generated from C.
 $(ASM_DEFS): arch/arm/asm_defs.c $(CONFIG_H)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -MF $(BUILD)/asm_defs.d -S -o $(BUILD)/asm_defs.s $<
+	$(CC) $(CFLAGS) -MT $@ -MF $(BUILD)/asm_defs.d -S -o $(BUILD)/asm_defs.s $<
 	sed -n 's/^[[:space:]]*->\([A-Za-z_0-9]*\) #\{0,1\}\(-\{0,1\}[0-9]*\).*/#define \1 \2/p' \
 		$(BUILD)/asm_defs.s > $@.tmp && mv $@.tmp $@
 
@@ -125,7 +125,7 @@ $(BUILD)/hyp.ld: arch/arm/hyp.ld.S $(CONFIG_H)
 $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 	$(CC) $(LDFLAGS) -O2 $(HYP_LTO) -T $(BUILD)/hyp.ld -Wl,-Map,$(BUILD)/hyp.map -o $@ $(HYP_OBJS) -lc -lgcc
 
--include $(HYP_OBJS:.o=.d)
+-include $(HYP_OBJS:.o=.d) $(BUILD)/asm_defs.d
 
 # Running -----------------------------------------------------------------------
 # Without GUEST, the default Linux guest (guests/linux/linux.mk).
