@@ -111,11 +111,13 @@ $(ASM_DEFS): arch/arm/asm_defs.c $(CONFIG_H)
 		$(BUILD)/asm_defs.s > $@.tmp && mv $@.tmp $@
 
 # The hypervisor ----------------------------------------------------------------
-$(BUILD)/%.o: %.c $(CONFIG_H)
+# Objects follow the Makefile too: a change of flags (link-time optimization)
+# must not leave objects built the old way in one link.
+$(BUILD)/%.o: %.c $(CONFIG_H) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(HYP_LTO) -c -o $@ $<
 
-$(BUILD)/%.o: %.S $(CONFIG_H) $(ASM_DEFS)
+$(BUILD)/%.o: %.S $(CONFIG_H) $(ASM_DEFS) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ASFLAGS) -c -o $@ $<
 
