@@ -86,8 +86,8 @@ bool guest_mmu_l1_block_used(const struct guest *g, uint32_t desc_gpa)
 	const struct guest_mmu_state *m = &g->mmu;
 	uint8_t owner = m->l1_page_root[(desc_gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 
-	if (owner == L1_PAGE_SEVERAL)
-		return true;
+	if (!owner || owner == L1_PAGE_SEVERAL)
+		return true;    /* (none: not a page of L1 table, which the caller asked first) */
 	const struct shadow_root *root = &m->root[owner - 1u];
 	int mb = l1_index_of(root, desc_gpa);
 	return mb < 0 || shadow_maps_block(&root->s, (uint32_t)mb);
