@@ -51,7 +51,8 @@ static uint32_t shadow_l1[SPACES][SHADOW_VIEWS][L1_ENTRIES] __attribute__((align
 static uint32_t shadow_l2[POOL][L2_ENTRIES] __attribute__((aligned(1024)));
 static struct shadow_l2_info l2_info[POOL];
 static int16_t l2_of_mb[SPACES][L1_ENTRIES][SHADOW_VIEWS];
-static uint32_t mb_spaces[L1_ENTRIES];          /* one word: SPACES <= 32 */
+static uint32_t mb_spaces[L1_ENTRIES];          /* one word of space bits per MiB */
+_Static_assert(SPACES <= 32u, "the test's spaces fit one word of the pool's per-MiB bits");
 static struct shadow_pool pool;
 static struct shadow_space spaces[SPACES];
 static struct dacr_map maps[SPACES];
