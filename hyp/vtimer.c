@@ -70,7 +70,7 @@ bool vtimer_fired_while_out(const struct guest *g)
 	return generic_timer_vtimer_saved_fired(&g->real.vtimer);
 }
 
-uint64_t vtimer_deadline_while_out(const struct guest *g)
+uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too)
 {
-	return generic_timer_vtimer_saved_deadline(&g->real.vtimer);
+	return generic_timer_vtimer_saved_deadline(&g->real.vtimer, fired_too);
 }

@@ -27,8 +27,11 @@ void vtimer_switch_out(struct guest *g);
 void vtimer_switch_in(struct guest *g);
 /* Has the timer of `g`, saved while another guest runs, reached its compare value? */
 bool vtimer_fired_while_out(const struct guest *g);
-/* The virtual count at which the saved timer of `g` will fire: 0 if it will not (off, masked, fired). */
-uint64_t vtimer_deadline_while_out(const struct guest *g);
+/*
+ * The virtual count at which the saved timer of `g` fires: 0 if it will
+ * not (off, masked), nor if it has fired already, unless `fired_too`.
+ */
+uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too);
 #else
 static inline void vtimer_init(struct guest *g)
 {
@@ -66,9 +69,9 @@ static inline bool vtimer_fired_while_out(const struct guest *g)
 	return false;
 }
 
-static inline uint64_t vtimer_deadline_while_out(const struct guest *g)
+static inline uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too)
 {
-	(void)g;
+	(void)g, (void)fired_too;
 	return 0;
 }
 #endif

@@ -137,7 +137,7 @@ bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s)
 	return saved_armed(s) && virtual_count() >= s->cval;
 }
 
-uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s)
+uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s, bool fired_too)
 {
-	return saved_armed(s) && virtual_count() < s->cval ? s->cval : 0;
+	return saved_armed(s) && (fired_too || virtual_count() < s->cval) ? s->cval : 0;
 }

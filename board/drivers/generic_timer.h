@@ -43,7 +43,10 @@ void generic_timer_vtimer_save(struct generic_vtimer_state *s);
 void generic_timer_vtimer_restore(const struct generic_vtimer_state *s);
 /* Would the saved virtual timer `s` assert its interrupt now? */
 bool generic_timer_vtimer_saved_fired(const struct generic_vtimer_state *s);
-/* The virtual count at which the saved timer `s` will assert its interrupt: 0 if never (off, masked, fired). */
-uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s);
+/*
+ * The virtual count at which the saved timer `s` asserts its interrupt: 0
+ * if never (off, masked), and if it has already (fired) unless `fired_too`.
+ */
+uint64_t generic_timer_vtimer_saved_deadline(const struct generic_vtimer_state *s, bool fired_too);
 
 #endif
