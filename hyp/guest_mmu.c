@@ -72,6 +72,12 @@ static int l1_index_of(const struct shadow_root *root, uint32_t gpa)
 	return -1;
 }
 
+/* Which valid root's L1 table guest RAM page `gpa` holds (l1_page_root: index + 1, 0, or several). */
+static uint8_t l1_page_owner(const struct guest *g, uint32_t gpa)
+{
+	return g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+}
+
 /* Does one of `root`'s L1 tables lie in guest page `page`? */
 static bool l1_in_page(const struct shadow_root *root, uint32_t page)
 {
@@ -83,12 +89,11 @@ static bool l1_in_page(const struct shadow_root *root, uint32_t page)
 
 bool guest_mmu_l1_block_used(const struct guest *g, uint32_t desc_gpa)
 {
-	const struct guest_mmu_state *m = &g->mmu;
-	uint8_t owner = m->l1_page_root[(desc_gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint8_t owner = l1_page_owner(g, desc_gpa);
 
 	if (!owner || owner == L1_PAGE_SEVERAL)
 		return true;    /* (none: not a page of L1 table, which the caller asked first) */
-	const struct shadow_root *root = &m->root[owner - 1u];
+	const struct shadow_root *root = &g->mmu.root[owner - 1u];
 	int mb = l1_index_of(root, desc_gpa);
 	return mb < 0 || shadow_maps_block(&root->s, (uint32_t)mb);
 }
@@ -161,7 +166,7 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 	shadow_pool_descriptor_written(&m->pool, desc_gpa);
 	if (!guest_tables_holds_l1(g, desc_gpa))
 		return;         /* an L2 descriptor: nearly every one Linux changes */
-	uint8_t owner = m->l1_page_root[(desc_gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	uint8_t owner = l1_page_owner(g, desc_gpa);
 	if (owner != L1_PAGE_SEVERAL) {
 		l1_descriptor_written(g, &m->root[owner - 1u], desc_gpa);
 		return;

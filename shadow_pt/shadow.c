@@ -4,9 +4,7 @@
 
 static bool reserved(const struct shadow_space *s, uint32_t mb)
 {
-	_Static_assert(SHADOW_STUB_WINDOWS == 2u, "one test per stub window");
-	return mb - s->reserved_mb < s->reserved_mbs || (s->stub_l1[0] && mb == s->stub_mb[0]) ||
-	       (s->stub_l1[1] && mb == s->stub_mb[1]);
+	return mb - s->reserved_mb < s->reserved_mbs || shadow_stub_window_in(s, mb, 1);
 }
 
 static unsigned bucket_of(uint32_t guest_table)

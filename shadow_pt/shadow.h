@@ -149,18 +149,22 @@ static inline bool shadow_maps_mb(const struct shadow_space *s, uint32_t mb)
 	return s->l2_of_mb[mb][SHADOW_VIEW_KERNEL] >= 0 || s->l2_of_mb[mb][SHADOW_VIEW_USER] >= 0;
 }
 
+/* Whether `s` has a stub window in one of the `mbs` MiBs from `mb`. */
+static inline bool shadow_stub_window_in(const struct shadow_space *s, uint32_t mb, uint32_t mbs)
+{
+	for (unsigned w = 0; w < SHADOW_STUB_WINDOWS; w++)
+		if (s->stub_l1[w] && s->stub_mb[w] - mb < mbs)
+			return true;
+	return false;
+}
+
 /*
  * Whether `s` has a table, or a stub window, in one of the SHADOW_MB_BLOCK
  * MiBs from `mb` (a multiple of it).
  */
 static inline bool shadow_maps_block(const struct shadow_space *s, uint32_t mb)
 {
-	if (s->block_tables[mb / SHADOW_MB_BLOCK])
-		return true;
-	for (unsigned w = 0; w < SHADOW_STUB_WINDOWS; w++)
-		if (s->stub_l1[w] && s->stub_mb[w] / SHADOW_MB_BLOCK == mb / SHADOW_MB_BLOCK)
-			return true;
-	return false;
+	return s->block_tables[mb / SHADOW_MB_BLOCK] || shadow_stub_window_in(s, mb, SHADOW_MB_BLOCK);
 }
 
 /* The ids of the spaces of pool `p` with a table for MiB `mb`: p->space_words words. */
