@@ -221,7 +221,11 @@ static enum fast_trap exception_return(struct vcpu *v, struct trap_frame *f, uin
 	if (!(cpsr & PSR_I) && vintc_signalled(vi))
 		return FAST_TRAP_NONE;
 	uint32_t target = movs ? f->r[rm] : f->r[14] - insn_expand_imm(FIELD(orig, 0, 12));
-	f->pc = vcpu_exception_return_in(v, f->r, spsr, target);
+	/* To User mode, a return to user space, with the mode known: no bank lookup for it. */
+	if ((cpsr & PSR_MODE_MASK) == PSR_MODE_USR)
+		f->pc = vcpu_return_to_user_in(v, f->r, cpsr, target);
+	else
+		f->pc = vcpu_exception_return_in(v, f->r, spsr, target);
 	set_cpsr(v, f, v->cpsr);
 	return FAST_TRAP_DONE;
 }
@@ -310,8 +314,33 @@ static enum fast_trap take_exception(struct vcpu *v, struct trap_frame *f, enum 
 	return FAST_TRAP_DONE;
 }
 
+/*
+ * An SVC from virtual User mode, a system call: take_exception() with what
+ * User mode fixes folded in. User mode has no SPSR and no FIQ registers to
+ * bank, and the return address, the SVC's address plus its length, is the
+ * frame's PC.
+ */
+static enum fast_trap system_call(struct vcpu *v, struct trap_frame *f)
+{
+	if (v->cp15.sctlr & SCTLR_TE)
+		return FAST_TRAP_NONE;  /* Thumb in a privileged mode: the general path stops the guest */
+	v->cpsr = current_cpsr(v, f);
+	v->bank[VBANK_USR].sp = f->r[13];
+	v->bank[VBANK_USR].lr = f->r[14];
+	v->bank[VBANK_SVC].spsr = v->cpsr;
+	f->r[13] = v->bank[VBANK_SVC].sp;
+	f->r[14] = f->pc;
+	v->cpsr = vexc_entry_cpsr(v, VEXC_SVC);
+	v->stats.virtual_exceptions++;
+	f->pc = vexc_vector(v, VEXC_SVC);
+	f->cpsr = vcpu_real_cpsr(v);
+	return FAST_TRAP_DONE;
+}
+
 enum fast_trap fast_trap_svc(struct vcpu *v, struct trap_frame *f)
 {
+	if (!vcpu_privileged(v))
+		return system_call(v, f);
 	return take_exception(v, f, VEXC_SVC, f->pc - ((f->cpsr & PSR_T) ? 2u : 4u));
 }
 

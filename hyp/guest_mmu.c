@@ -256,7 +256,7 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 }
 
 /* Run view `view` of the running root: TTBR0 and ASID only, the TLB keeps the other view's entries. */
-static void switch_view(struct guest_mmu_state *m, struct shadow_root *root, enum shadow_view view)
+static inline void switch_view(struct guest_mmu_state *m, struct shadow_root *root, enum shadow_view view)
 {
 	flush_stale(m, root);
 	if (m->view == view)
@@ -892,7 +892,8 @@ void guest_mmu_resume(struct guest *g)
 	isb();
 }
 
-void guest_mmu_sync(struct guest *g)
+/* Inlined where it is called (link-time optimization): every system call and return. */
+__attribute__((always_inline)) inline void guest_mmu_sync(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;
 	struct shadow_root *root = m->cur;

@@ -210,19 +210,18 @@ static inline void stubs_cp15_copies(struct stub_area *a, const struct vcpu *v)
 }
 
 /*
- * Before the guest resumes from a fast path: the data page's virtual CPSR,
- * SPSR and User SP and LR from the vCPU. (A fast path changes neither the virtual GIC
+ * Before the guest resumes from a fast path, in a mode of register bank
+ * `bank`: the data page's virtual CPSR, SPSR and User SP and LR from the
+ * vCPU. (A fast path changes neither the virtual GIC
  * nor a CP15 register the stubs read but through stubs_cp15_written() or
  * stubs_cp15_copies().)
  */
-static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
+static inline void stubs_leave_in_bank(struct guest *g, struct stub_area *a, struct vcpu *v, enum vbank bank)
 {
 	if (a->conflict)
 		stubs_resolve_conflict(g);
 	if (!stubs_active(a))
 		return;
-	enum vbank bank = vcpu_bank_of(vcpu_mode(v));
-
 	a->data[STUB_DATA_CPSR / 4u] = v->cpsr & STUB_CPSR_BITS;
 	a->spsr = bank != VBANK_USR ? &v->bank[bank].spsr : 0;
 	a->data[STUB_DATA_SPSR / 4u] = a->spsr ? *a->spsr : 0u;
@@ -233,6 +232,12 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 		a->data[STUB_DATA_USR_SP / 4u] = a->usr_bank->sp;
 		a->data[STUB_DATA_USR_LR / 4u] = a->usr_bank->lr;
 	}
+}
+
+/* stubs_leave_in_bank() in the bank of the vCPU's mode. */
+static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
+{
+	stubs_leave_in_bank(g, a, v, vcpu_bank_of(vcpu_mode(v)));
 }
 
 /*

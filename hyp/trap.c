@@ -776,13 +776,7 @@ static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
-	/*
-	 * A system call from virtual User mode needs nothing from the stubs'
-	 * data page: stubs_leave() wrote it as User mode was entered, and no
-	 * stub runs there.
-	 */
-	v->trap_insn_from_stub = (kind != TRAP_SVC || privileged) &&
-				 stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
+	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
 	else
@@ -790,9 +784,65 @@ static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct
 	if (done) {
 		follow_privilege(g, privileged);
 		stubs_leave(g, &g->stubs, v);
+		/* Only for the trap it came with: an interrupt's hyp_trap() must sync from the data page. */
+		v->trap_insn_from_stub = false;
 	}
 	return done;     /* the frame names the guest's next instruction */
 }
+
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+/*
+ * A patched exception return (entry `p`), Linux's return from every system
+ * call and interrupt, without the other patched classes' dispatch.
+ */
+static bool fast_exception_return(struct vcpu *v, struct trap_frame *f, const struct patch_entry *p)
+{
+	struct guest *g = v->guest;
+	bool privileged = vcpu_privileged(v);   /* the mode the shadow view and CNTKCTL follow */
+
+	/* No stub holds an exception return's UDF (stub_supported()): never taken, but for a wild jump. */
+	if (stubs_enter(&g->stubs, v, f, TRAP_UNDEF, &v->trap_insn)) {
+		v->trap_insn_from_stub = true;
+		return false;
+	}
+	if (fast_trap_sensitive(v, f, p->orig, SENS_DP_ERET, &g->vintc) == FAST_TRAP_NONE)
+		return false;
+	v->stats.emulated_sensitive[SENS_DP_ERET]++;
+	v->stats.traps_undef++;
+	follow_privilege(g, privileged);
+	if (vcpu_privileged(v))
+		stubs_leave(g, &g->stubs, v);
+	else    /* a return to user space: the data page's bank known */
+		stubs_leave_in_bank(g, &g->stubs, v, VBANK_USR);
+	return true;
+}
+
+bool hyp_svc_fast(struct trap_frame *f);
+
+/*
+ * Called by arch/arm/vectors.S first for an SVC trap from the guest. A
+ * system call from virtual User mode, the most frequent kind, goes
+ * straight to the guest's SVC vector: it needs nothing from the stubs'
+ * data page (stubs_leave() wrote it as User mode was entered, and no stub
+ * runs there), and no semihosting call comes from User mode. False:
+ * hyp_trap() follows.
+ */
+bool hyp_svc_fast(struct trap_frame *f)
+{
+	struct vcpu *v = running_vcpu();
+	struct guest *g = v->guest;
+
+	if (vcpu_privileged(v))
+		return fast_patched_or_svc(v, f, TRAP_SVC);
+	v->trap_insn_from_stub = false;
+	if (fast_trap_svc(v, f) == FAST_TRAP_NONE)
+		return false;
+	v->stats.traps_svc++;
+	follow_privilege(g, false);
+	stubs_leave_in_bank(g, &g->stubs, v, VBANK_SVC);
+	return true;
+}
+#endif
 
 /*
  * Called by arch/arm/vectors.S first for an Undefined Instruction or SVC
@@ -812,6 +862,11 @@ bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
 		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
 		if (insn_is_coproc(v->trap_insn))
 			return fast_coproc(v->guest, f);
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+		const struct patch_entry *p = patch_lookup(&v->guest->patches, v->trap_insn);
+		if (p && p->cls == SENS_DP_ERET)
+			return fast_exception_return(v, f, p);
+#endif
 	}
 	return fast_patched_or_svc(v, f, kind);
 }

@@ -153,6 +153,14 @@ uint32_t vcpu_return_cpsr(const struct vcpu *v, uint32_t new_cpsr);
 /* Exception return, with the live r0-r14 in `r`: CPSR <- new_cpsr (all bits); returns the new PC. */
 uint32_t vcpu_exception_return_in(struct vcpu *v, uint32_t r[15], uint32_t new_cpsr, uint32_t new_pc);
 
+/* vcpu_exception_return_in() to User mode: `new_cpsr` as vcpu_return_cpsr() gives it, of mode User. */
+static inline uint32_t vcpu_return_to_user_in(struct vcpu *v, uint32_t r[15], uint32_t new_cpsr, uint32_t new_pc)
+{
+	vcpu_switch_mode_in(v, r, PSR_MODE_USR);
+	v->cpsr = new_cpsr;
+	return new_pc & ((new_cpsr & PSR_T) ? ~1u : ~3u);
+}
+
 static inline void vcpu_exception_return(struct vcpu *v, uint32_t new_cpsr, uint32_t new_pc)
 {
 	v->r[15] = vcpu_exception_return_in(v, v->r, new_cpsr, new_pc);

@@ -24,7 +24,8 @@ void vtimer_init(struct guest *g)
 	board.irqchip->enable(board.guest_vtimer_irq);
 }
 
-void vtimer_follow_mode(struct guest *g)
+/* Inlined where it is called (link-time optimization), as is guest_mmu_sync(). */
+__attribute__((always_inline)) inline void vtimer_follow_mode(struct guest *g)
 {
 	uint32_t want = vcpu_privileged(&g->vcpu) ? CNTKCTL_GUEST_KERNEL :
 			g->vcpu.cp15.cntkctl & CNTKCTL_GUEST_USER_MASK;

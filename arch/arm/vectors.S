@@ -88,7 +88,11 @@ hyp_vectors:
 /* LR adjustments give the address to resume at (ARM DDI 0406C B1.8.3). */
 vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
 vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_fast_first	@ resume after the instruction
-vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first	@ resume after the instruction
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_svc_first	@ resume after the instruction
+#else
+vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first
+#endif
 #ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
 vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4, trap_pabt_first	@ the faulting instruction
 #else
@@ -123,6 +127,11 @@ trap_dabt_first:
 #ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
 trap_pabt_first:
 	fast_first hyp_pabt_fast
+	b	trap_common
+#endif
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+trap_svc_first:
+	fast_first hyp_svc_fast
 	b	trap_common
 #endif
 trap_fast_first:
