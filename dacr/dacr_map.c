@@ -59,23 +59,25 @@ struct shadow_perm dacr_shadow_perm(uint32_t guest_dv, uint32_t ap, bool xn, boo
 	return sp;
 }
 
-static uint32_t processor_field(const struct dacr_map *m, unsigned p)
+/* Processor domain p's DACR field in guest mode `privileged`. */
+static uint32_t processor_field(const struct dacr_map *m, unsigned p, bool privileged)
 {
 	uint32_t dv = guest_dv(m->guest_dacr, m->owner_domain[p]);
 
 	if (dv == GUEST_DV_NO_ACCESS || dv == GUEST_DV_RESERVED)
 		return DACR_NO_ACCESS;
-	if (m->owner_class[p] == DOM_CLASS_KERNEL_ONLY && !m->privileged && !derived_as_manager(dv))
+	if (m->owner_class[p] == DOM_CLASS_KERNEL_ONLY && !privileged && !derived_as_manager(dv))
 		return DACR_NO_ACCESS;
 	/* Never "manager": the hypervisor's own restrictions live in the AP bits. */
 	return DACR_CLIENT;
 }
 
-/* Derive processor domain p's DACR field again. */
+/* Derive processor domain p's DACR field again, in both guest modes. */
 static void update_field(struct dacr_map *m, unsigned p)
 {
-	m->processor_dacr = (m->processor_dacr & ~DACR_FIELD(p, DACR_MANAGER)) |
-			    DACR_FIELD(p, processor_field(m, p));
+	for (unsigned privileged = 0; privileged < 2; privileged++)
+		m->mode_dacr[privileged] = (m->mode_dacr[privileged] & ~DACR_FIELD(p, DACR_MANAGER)) |
+					   DACR_FIELD(p, processor_field(m, p, privileged));
 }
 
 /* Derive the fields of every processor domain given in the bit mask `procs`. */
@@ -90,14 +92,13 @@ void dacr_map_reset(struct dacr_map *m, uint32_t guest_dacr, bool privileged)
 	m->guest_dacr = guest_dacr;
 	m->privileged = privileged;
 	m->used = 1u << DOMAIN_HYP;
-	m->kernel_only = 0;
 	for (unsigned d = 0; d < GUEST_DOMAINS; d++) {
 		m->procs_of[d] = 0;
 		for (unsigned c = 0; c < DOM_CLASS_COUNT; c++)
 			m->proc[d][c] = -1;
 	}
-	m->processor_dacr = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
-	m->previous[0].valid = m->previous[1].valid = false;
+	m->mode_dacr[0] = m->mode_dacr[1] = DACR_FIELD(DOMAIN_HYP, DACR_CLIENT);
+	m->previous.valid = false;
 }
 
 int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cls)
@@ -112,10 +113,8 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 		m->owner_class[p] = (uint8_t)cls;
 		m->proc[guest_domain][cls] = (int8_t)p;
 		m->procs_of[guest_domain] |= (uint16_t)(1u << p);
-		if (cls == DOM_CLASS_KERNEL_ONLY)
-			m->kernel_only |= 1u << p;
 		update_field(m, p);
-		m->previous[0].valid = m->previous[1].valid = false;
+		m->previous.valid = false;
 		return (int)p;
 	}
 	return -1;
@@ -123,8 +122,7 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 
 uint32_t dacr_map_derive_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
-	uint32_t rederive = 0, procs = 0, old = m->guest_dacr, old_processor = m->processor_dacr;
-	struct dacr_map_previous *previous = &m->previous[m->privileged];
+	uint32_t rederive = 0, procs = 0, old = m->guest_dacr, old_user = m->mode_dacr[0], old_kernel = m->mode_dacr[1];
 
 	m->guest_dacr = guest_dacr;
 	/* Only the guest domains whose field changed: one for Linux's software PAN. */
@@ -136,16 +134,8 @@ uint32_t dacr_map_derive_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 		procs |= used;
 	}
 	update_fields(m, procs);
-	*previous = (struct dacr_map_previous){
-		.valid = !rederive, .guest_dacr = old, .processor_dacr = old_processor, .written = guest_dacr,
+	m->previous = (struct dacr_map_previous){
+		.valid = !rederive, .guest_dacr = old, .written = guest_dacr, .mode_dacr = { old_user, old_kernel },
 	};
 	return rederive;
-}
-
-void dacr_map_set_mode(struct dacr_map *m, bool privileged)
-{
-	if (privileged == m->privileged)
-		return;
-	m->privileged = privileged;
-	update_fields(m, m->kernel_only);       /* the only fields the mode decides */
 }

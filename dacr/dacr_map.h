@@ -64,7 +64,8 @@ struct shadow_perm dacr_shadow_perm(uint32_t guest_dv, uint32_t ap, bool xn, boo
 
 struct dacr_map_previous {
 	bool valid;
-	uint32_t guest_dacr, processor_dacr, written;
+	uint32_t guest_dacr, written;
+	uint32_t mode_dacr[2];
 };
 
 struct dacr_map {
@@ -74,16 +75,20 @@ struct dacr_map {
 	uint16_t procs_of[GUEST_DOMAINS];               /* the processor domains proc[d] names, as bits */
 	uint8_t owner_domain[PROC_DOMAINS], owner_class[PROC_DOMAINS];
 	uint32_t used;                                  /* bit per processor domain */
-	uint32_t kernel_only;           /* processor domains of DOM_CLASS_KERNEL_ONLY */
-	uint32_t processor_dacr;        /* derived, field by field, whenever the above change */
 	/*
-	 * Per guest mode (index: privileged), the guest DACR before the last
-	 * write that changed no domain to or from manager, the processor DACR
-	 * it had, and the value written: a write back to it from that value
-	 * (Linux's software PAN toggles between two) takes that again.
-	 * Forgotten when a processor domain is handed out.
+	 * The processor DACR in each guest mode (index: privileged), derived
+	 * field by field whenever the above change: a kernel/user switch only
+	 * picks the other (the trap paths' express entries read them too).
 	 */
-	struct dacr_map_previous previous[2];
+	uint32_t mode_dacr[2];
+	/*
+	 * The guest DACR before the last write that changed no domain to or
+	 * from manager, the processor DACRs it had, and the value written: a
+	 * write back to it from that value (Linux's software PAN toggles
+	 * between two) takes those again. Forgotten when a processor domain
+	 * is handed out.
+	 */
+	struct dacr_map_previous previous;
 };
 
 /* Forget all processor domain assignments (every shadow entry is derived anew). */
@@ -95,7 +100,7 @@ int dacr_map_domain(struct dacr_map *m, unsigned guest_domain, enum dom_class cl
 /* The processor DACR for the current guest DACR and mode. */
 static inline uint32_t dacr_map_processor_dacr(const struct dacr_map *m)
 {
-	return m->processor_dacr;
+	return m->mode_dacr[m->privileged];
 }
 
 /* dacr_map_set_guest_dacr() for a value the map does not remember. */
@@ -109,16 +114,18 @@ uint32_t dacr_map_derive_guest_dacr(struct dacr_map *m, uint32_t guest_dacr);
  */
 static inline uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t guest_dacr)
 {
-	struct dacr_map_previous *previous = &m->previous[m->privileged];
-	uint32_t old = m->guest_dacr, old_processor = m->processor_dacr;
+	struct dacr_map_previous *previous = &m->previous;
+	uint32_t old = m->guest_dacr, old_user = m->mode_dacr[0], old_kernel = m->mode_dacr[1];
 
 	if (!previous->valid || previous->guest_dacr != guest_dacr || previous->written != old)
 		return dacr_map_derive_guest_dacr(m, guest_dacr);
 	previous->guest_dacr = old;
 	previous->written = guest_dacr;
 	m->guest_dacr = guest_dacr;
-	m->processor_dacr = previous->processor_dacr;
-	previous->processor_dacr = old_processor;
+	m->mode_dacr[0] = previous->mode_dacr[0];
+	m->mode_dacr[1] = previous->mode_dacr[1];
+	previous->mode_dacr[0] = old_user;
+	previous->mode_dacr[1] = old_kernel;
 	return 0;
 }
 
@@ -126,6 +133,9 @@ static inline uint32_t dacr_map_set_guest_dacr(struct dacr_map *m, uint32_t gues
  * A guest kernel/user switch: the processor DACR alone follows it (with the
  * shadow's view for the new mode, which holds the current-mode entries).
  */
-void dacr_map_set_mode(struct dacr_map *m, bool privileged);
+static inline void dacr_map_set_mode(struct dacr_map *m, bool privileged)
+{
+	m->privileged = privileged;
+}
 
 #endif

@@ -65,6 +65,8 @@ struct shadow_root {
 	struct dacr_map map;
 	bool tables_ready;      /* its L1 tables and L2 index cleared since the shadow started (done on first use) */
 	uint32_t ttbr0, ttbr1, ttbcr, asid;
+	/* Each view's processor TTBR0 and ASID, fixed when the shadow starts (the express entries read them). */
+	uint32_t view_ttbr0[SHADOW_VIEWS], view_asid[SHADOW_VIEWS];
 	uint32_t l1_base[2], l1_size[2];        /* its guest L1 tables (note_l1_tables()) */
 	unsigned l1_tables;
 	uint8_t stub_windows_checked;   /* a bit per stub window its L1 entry was found empty for (hyp/stubs.c) */

@@ -28,11 +28,6 @@
 _Static_assert(MMU_RESERVED_ASID == 0u && CONFIG_GUESTS_MAX * ASIDS_PER_GUEST <= 255u,
 	       "GUESTS_MAX x (2 x SHADOW_ROOTS + 3) processor ASIDs must fit in 1-255");
 
-/* The processor ASID view `view` of `root` runs under. */
-static uint32_t hw_asid(const struct guest_mmu_state *m, const struct shadow_root *root, enum shadow_view view)
-{
-	return m->asid_base + 1u + 2u * root->s.id + (uint32_t)view;  /* its pool id is its index */
-}
 
 void guest_mmu_init(struct guest *g)
 {
@@ -138,13 +133,13 @@ static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool 
 }
 
 /* Invalidate the TLB entries of the views of `root` that went stale. */
-static void flush_stale(const struct guest_mmu_state *m, struct shadow_root *root)
+static void flush_stale(struct shadow_root *root)
 {
 	if (!root->s.stale_views)
 		return;
 	for (unsigned v = 0; v < SHADOW_VIEWS; v++)
 		if (root->s.stale_views & SHADOW_VIEW_BIT(v))
-			tlb_invalidate_asid(hw_asid(m, root, v));
+			tlb_invalidate_asid(root->view_asid[v]);
 	root->s.stale_views = 0;
 }
 
@@ -177,7 +172,7 @@ void guest_mmu_descriptor_changed(struct guest *g, uint32_t desc_gpa)
 
 void guest_mmu_flush_stale(struct guest *g)
 {
-	flush_stale(&g->mmu, g->mmu.cur);      /* the other roots' views: when they run again */
+	flush_stale(g->mmu.cur);      /* the other roots' views: when they run again */
 }
 
 uint32_t guest_mmu_check(struct vcpu *v, uint32_t va, enum guest_access access,
@@ -258,12 +253,12 @@ static void write_processor_dacr(struct guest *g, uint32_t dacr)
 /* Run view `view` of the running root: TTBR0 and ASID only, the TLB keeps the other view's entries. */
 static inline void switch_view(struct guest_mmu_state *m, struct shadow_root *root, enum shadow_view view)
 {
-	flush_stale(m, root);
+	flush_stale(root);
 	if (m->view == view)
 		return;
 	m->view_switches++;
 	m->view = view;
-	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
+	mmu_switch_shadow(root->view_ttbr0[view], root->view_asid[view]);
 }
 
 /* Run `root`'s view `view`. */
@@ -276,11 +271,11 @@ static void activate(struct guest *g, struct shadow_root *root, enum shadow_view
 		return;
 	}
 	stubs_root_runs(g, root);       /* may protect a table page again, which stales views: first */
-	flush_stale(m, root);
+	flush_stale(root);
 	m->root_switches++;
 	m->cur = root;
 	m->view = view;
-	mmu_switch_shadow(root->s.l1[view], hw_asid(m, root, view));
+	mmu_switch_shadow(root->view_ttbr0[view], root->view_asid[view]);
 }
 
 /* Empty `root` and give it to the address space of the guest's current registers. */
@@ -459,6 +454,10 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool, .id = (uint16_t)i,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+			root->view_ttbr0[v] = mmu_ttbr0_of(root->s.l1[v]);
+			root->view_asid[v] = m->asid_base + 1u + 2u * i + v;
+		}
 		root->tables_ready = false;
 	}
 	memset(m->valid_roots, 0, sizeof(m->valid_roots));
@@ -500,7 +499,7 @@ static void follow_guest(struct guest *g, uint32_t rederive, bool mode_changed)
 #endif
 	if (mode_changed)
 		activate(g, m->cur, shadow_view_of(vcpu_privileged(&g->vcpu)));
-	flush_stale(m, m->cur);
+	flush_stale(m->cur);
 	write_processor_dacr(g, dacr_map_processor_dacr(&m->cur->map));
 }
 
@@ -531,7 +530,7 @@ void guest_mmu_forget_frame(struct guest *g, uint32_t gpa)
 		for (unsigned n = 0; n < FRAME_VAS && where[n]; n++)
 			for_each_valid_root(m, i)
 				shadow_forget_frame_at(&m->root[i].s, where[n] & PAGE_MASK, hpa);
-		flush_stale(m, m->cur);
+		flush_stale(m->cur);
 	}
 	for (unsigned n = 0; n < FRAME_VAS; n++)
 		where[n] = 0;
@@ -763,7 +762,7 @@ bool guest_mmu_fill(struct guest *g, uint32_t va, const struct guest_walk_result
 	 * A replaced entry may be cached with other rights, an evicted table's
 	 * entries too: invalidated by ASID. Filling an empty entry needs nothing.
 	 */
-	flush_stale(m, root);
+	flush_stale(root);
 	write_processor_dacr(g, dacr_map_processor_dacr(&root->map));
 	return true;
 }
@@ -875,7 +874,7 @@ void guest_mmu_tlb_maintenance(struct guest *g, enum tlb_op op, uint32_t value)
 		if (root->asid == (value & CONTEXTIDR_ASID_MASK))
 			shadow_drop_nonglobal(&root->s);        /* global entries match every ASID */
 	}
-	flush_stale(m, m->cur);
+	flush_stale(m->cur);
 }
 
 void guest_mmu_resume(struct guest *g)
@@ -886,7 +885,7 @@ void guest_mmu_resume(struct guest *g)
 		shadow_flat_use(&g->flat, m->asid_base);
 	} else {
 		/* Another guest's tables ran since: load the running root's anew. */
-		mmu_switch_shadow(m->cur->s.l1[m->view], hw_asid(m, m->cur, m->view));
+		mmu_switch_shadow(m->cur->view_ttbr0[m->view], m->cur->view_asid[m->view]);
 	}
 	cp15_write_dacr(m->processor_dacr);
 	isb();

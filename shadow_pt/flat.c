@@ -61,7 +61,7 @@ void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size)
 
 void shadow_flat_use(const struct shadow_flat *f, uint32_t asid)
 {
-	mmu_switch_shadow(f->l1, asid);
+	mmu_switch_shadow(mmu_ttbr0_of(f->l1), asid);
 }
 
 void *guest_ram_page_ptr(const struct shadow_flat *f, uint32_t gpa)

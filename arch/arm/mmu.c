@@ -53,10 +53,9 @@ void mmu_copy_hyp_window(uint32_t *l1)
 		l1[mb] = hyp_l1[mb];
 }
 
-static void write_ttbr0(const uint32_t *l1)
+uint32_t mmu_ttbr0_of(const uint32_t *l1)
 {
-	cp15_write_ttbr0(hyp_virt_to_phys(l1) | TTBR_IRGN_WBWA | TTBR_RGN_WBWA);
-	isb();
+	return hyp_virt_to_phys(l1) | TTBR_IRGN_WBWA | TTBR_RGN_WBWA;
 }
 
 void mmu_use_hyp_table(void)
@@ -64,11 +63,12 @@ void mmu_use_hyp_table(void)
 	dsb();
 	cp15_write_contextidr(MMU_RESERVED_ASID);
 	isb();
-	write_ttbr0(hyp_l1);
+	cp15_write_ttbr0(mmu_ttbr0_of(hyp_l1));
+	isb();
 	tlb_invalidate_all();   /* what ran before may have had other global entries */
 }
 
-void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)
+void mmu_switch_shadow(uint32_t ttbr0, uint32_t asid)
 {
 	/*
 	 * Through the reserved ASID (B3.10.4): no table walk, not even a
@@ -77,7 +77,8 @@ void mmu_switch_shadow(const uint32_t *l1, uint32_t asid)
 	dsb();
 	cp15_write_contextidr(MMU_RESERVED_ASID);
 	isb();
-	write_ttbr0(l1);
+	cp15_write_ttbr0(ttbr0);
+	isb();
 	cp15_write_contextidr(asid);
 	isb();
 }

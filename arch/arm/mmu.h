@@ -46,12 +46,16 @@ void mmu_copy_hyp_window(uint32_t *l1);
 /* Translate through the hypervisor's own table, as at boot: what mmu_map_hyp_* maps is there. */
 void mmu_use_hyp_table(void);
 
+/* The TTBR0 value that makes `l1` (16 KiB aligned, window included) the translation table. */
+uint32_t mmu_ttbr0_of(const uint32_t *l1);
+
 /*
- * Make `l1` (16 KiB aligned, window included; a guest's flat map or shadow)
- * the translation table, with ASID `asid` (not MMU_RESERVED_ASID). The TLB
- * is left alone: its entries for other ASIDs stay for when their tables return.
+ * Make the table of TTBR0 value `ttbr0` (mmu_ttbr0_of(): a guest's flat map
+ * or shadow) the translation table, with ASID `asid` (not
+ * MMU_RESERVED_ASID). The TLB is left alone: its entries for other ASIDs
+ * stay for when their tables return.
  */
-void mmu_switch_shadow(const uint32_t *l1, uint32_t asid);
+void mmu_switch_shadow(uint32_t ttbr0, uint32_t asid);
 
 /* Is [va, va+size) inside the hypervisor's virtual window? */
 int mmu_in_hyp_window(uint32_t va, uint32_t size);

@@ -194,15 +194,15 @@ TEST(dacr_map_remembered_writes_match_a_fresh_map)
 		rng = rng * 1103515245u + 12345u;
 		unsigned r = (rng >> 8) % 100u;
 		if (r < 70) {
-			uint32_t old = m.guest_dacr, dacr = r < 40 && m.previous[m.privileged].valid ?
-				m.previous[m.privileged].guest_dacr : values[(rng >> 16) % 6u];
+			uint32_t old = m.guest_dacr, dacr = r < 40 && m.previous.valid ?
+				m.previous.guest_dacr : values[(rng >> 16) % 6u];
 			uint32_t expected = 0;
 			for (unsigned d = 0; d < GUEST_DOMAINS; d++)
 				if (m.procs_of[d] && (((old >> (2 * d)) & 3u) == GUEST_DV_MANAGER) !=
 						     (((dacr >> (2 * d)) & 3u) == GUEST_DV_MANAGER))
 					expected |= 1u << d;
-			hits += m.previous[m.privileged].valid && m.previous[m.privileged].guest_dacr == dacr &&
-				m.previous[m.privileged].written == old;
+			hits += m.previous.valid && m.previous.guest_dacr == dacr &&
+				m.previous.written == old;
 			CHECK_EQ(dacr_map_set_guest_dacr(&m, dacr), expected);
 		} else if (r < 90) {
 			dacr_map_set_mode(&m, (rng >> 12) & 1u);
@@ -220,6 +220,8 @@ TEST(dacr_map_remembered_writes_match_a_fresh_map)
 		for (unsigned i = 0; i < n_given; i++)
 			dacr_map_domain(&fresh, given[i].domain, given[i].cls);
 		CHECK_EQ(dacr_map_processor_dacr(&m), dacr_map_processor_dacr(&fresh));
+		dacr_map_set_mode(&fresh, !m.privileged);       /* the other mode's, kept alongside */
+		CHECK_EQ(m.mode_dacr[!m.privileged], dacr_map_processor_dacr(&fresh));
 	}
 	CHECK(hits > 3000);
 	CHECK(n_given >= 6);
