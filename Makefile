@@ -44,7 +44,7 @@ CC := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
 GEN := $(BUILD)/include/generated
 CONFIG_H := $(GEN)/config.h
-ASM_DEFS := $(GEN)/asm-defs.h
+ASM_DEFS := $(GEN)/asm-defs.h $(GEN)/express-defs.h
 
 ARCH_FLAGS := -march=armv7-a -marm -mfloat-abi=soft
 CFLAGS := $(ARCH_FLAGS) -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin \
@@ -58,6 +58,7 @@ HYP_LTO := -flto -flto-partition=one
 obj-y += arch/arm/boot.o arch/arm/vectors.o arch/arm/mmu.o arch/arm/cache.o arch/arm/memset.o arch/arm/memcmp.o
 obj-y += arch/arm/id_regs.o
 obj-y += arch/arm/vfp_state.o
+obj-$(CONFIG_FAST_TRAP_EXPRESS) += hyp/express.o
 obj-y += hyp/main.o hyp/trap.o hyp/guest.o hyp/guest_set.o hyp/console_input.o hyp/guest_config.o hyp/guest_state.o hyp/sched.o hyp/vfp_owner.o hyp/vpl011.o hyp/guest_image.o hyp/uimage.o hyp/vcpu.o hyp/vcpu_frame.o
 obj-y += hyp/vexc.o hyp/fast_trap.o hyp/insn_class.o hyp/page_scan.o hyp/patch.o hyp/code_pages.o
 obj-y += hyp/emulate_sensitive.o hyp/emulate_cp15.o hyp/emulate_mem.o hyp/emulate_vfp.o hyp/emulate_cp14.o hyp/emulate_psci.o hyp/cp15_hooks.o
@@ -103,12 +104,14 @@ $(CONFIG_H): $(KCONFIG_CONFIG) Kconfig board/Kconfig
 	@mkdir -p $(@D)
 	$(PYTHON) -m genconfig --header-path $@ Kconfig
 
-# Struct offsets and constants for assembly, generated from C.
-$(ASM_DEFS): arch/arm/asm_defs.c $(CONFIG_H)
+# Struct offsets and constants for assembly, generated from C: each DEFINE a #define.
+$(GEN)/%-defs.h: $(CONFIG_H)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -MT $@ -MF $(BUILD)/asm_defs.d -S -o $(BUILD)/asm_defs.s $<
+	$(CC) $(CFLAGS) -MT $@ -MF $(BUILD)/$*_defs.d -S -o $(BUILD)/$*_defs.s $(filter %.c,$^)
 	sed -n 's/^[[:space:]]*->\([A-Za-z_0-9]*\) #\{0,1\}\(-\{0,1\}[0-9]*\).*/#define \1 \2/p' \
-		$(BUILD)/asm_defs.s > $@.tmp && mv $@.tmp $@
+		$(BUILD)/$*_defs.s > $@.tmp && mv $@.tmp $@
+$(GEN)/asm-defs.h: arch/arm/asm_defs.c
+$(GEN)/express-defs.h: hyp/express_defs.c
 
 # The hypervisor ----------------------------------------------------------------
 # Objects follow the Makefile too: a change of flags (link-time optimization)
@@ -127,7 +130,7 @@ $(BUILD)/hyp.ld: arch/arm/hyp.ld.S $(CONFIG_H)
 $(HYP_ELF): $(HYP_OBJS) $(BUILD)/hyp.ld
 	$(CC) $(LDFLAGS) -O2 $(HYP_LTO) -T $(BUILD)/hyp.ld -Wl,-Map,$(BUILD)/hyp.map -o $@ $(HYP_OBJS) -lc -lgcc
 
--include $(HYP_OBJS:.o=.d) $(BUILD)/asm_defs.d
+-include $(HYP_OBJS:.o=.d) $(BUILD)/asm_defs.d $(BUILD)/express_defs.d
 
 # Running -----------------------------------------------------------------------
 # Without GUEST, the default Linux guest (guests/linux/linux.mk).
@@ -193,7 +196,7 @@ TEST_SDCARD_BOARDS := beagleboard
 test: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all host-test-bin hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt hyp-no-fast-pabt \
-		hyp-no-stubs hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
+		hyp-no-express hyp-no-stubs hyp-tracked-reset $(if $(RAM_ELSEWHERE_ADDR),hyp-ram-elsewhere) $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@for b in $(TEST_OTHER_BOARDS); do \
 		$(MAKE) --no-print-directory BOARD=$$b build/$$b/.config && \
 		$(MAKE) --no-print-directory BOARD=$$b board-test-deps || exit 1; done
@@ -225,6 +228,7 @@ $(eval $(call hyp_variant,no-fast-sensitive,FAST_TRAP_SENSITIVE=n))
 $(eval $(call hyp_variant,no-fast-mode-switch,FAST_TRAP_MODE_SWITCH=n))
 $(eval $(call hyp_variant,no-fast-dabt,FAST_TRAP_DATA_ABORT=n))
 $(eval $(call hyp_variant,no-fast-pabt,FAST_TRAP_PREFETCH_ABORT=n))
+$(eval $(call hyp_variant,no-express,FAST_TRAP_EXPRESS=n))
 $(eval $(call hyp_variant,no-stubs,TRAP_FREE_STUBS=n))
 # Four guests at once, each with up to 256 MiB of RAM and a smaller shadow cache.
 $(eval $(call hyp_variant,multi,GUESTS_MAX=4 SHADOW_ROOTS=8 SHADOW_L2_TABLES=1024 GUEST_RAM_SIZE=0x10000000))
@@ -243,11 +247,11 @@ FLUSH_BUILD := $(BUILD)/flush-all
 bench: deps
 	@$(MAKE) --no-print-directory $(KCONFIG_CONFIG)
 	@$(MAKE) --no-print-directory all hyp-flush-all hyp-no-fast-cp15 hyp-no-fast-sensitive hyp-no-fast-mode-switch hyp-no-fast-dabt \
-		hyp-no-stubs $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
+		hyp-no-express hyp-no-stubs $(if $(BOARD_RUNS_GUESTS),hyp-multi) linux-guest
 	@$(QEMU_ENV) FLUSH_HYP_ELF=$(FLUSH_BUILD)/hyp.elf NO_FAST_CP15_HYP_ELF=$(BUILD)/no-fast-cp15/hyp.elf \
 		NO_FAST_SENSITIVE_HYP_ELF=$(BUILD)/no-fast-sensitive/hyp.elf \
 		NO_FAST_MODE_SWITCH_HYP_ELF=$(BUILD)/no-fast-mode-switch/hyp.elf \
-		NO_FAST_DABT_HYP_ELF=$(BUILD)/no-fast-dabt/hyp.elf \
+		NO_FAST_DABT_HYP_ELF=$(BUILD)/no-fast-dabt/hyp.elf NO_EXPRESS_HYP_ELF=$(BUILD)/no-express/hyp.elf \
 		NO_STUBS_HYP_ELF=$(BUILD)/no-stubs/hyp.elf bench/run.sh
 	@$(QEMU_ENV) bench/linux-boot.sh
 	@$(QEMU_ENV) bench/microbench.sh

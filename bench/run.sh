@@ -36,6 +36,7 @@ run no-fast-cp15 "$NO_FAST_CP15_HYP_ELF"
 run no-fast-sensitive "$NO_FAST_SENSITIVE_HYP_ELF"
 run no-fast-mode-switch "$NO_FAST_MODE_SWITCH_HYP_ELF"
 run no-fast-dabt "$NO_FAST_DABT_HYP_ELF"
+run no-express "$NO_EXPRESS_HYP_ELF"
 run no-stubs "$NO_STUBS_HYP_ELF"
 
 {
@@ -43,15 +44,15 @@ run no-stubs "$NO_STUBS_HYP_ELF"
 	echo "instructions per iteration (dacr: two DACR writes and a read; mode: User and back; table: PTE change, TLBIMVA, read; irqsave: MRS CPSR, CPSID i, MSR CPSR_c; syscall: a system call entered and left as Debian 6.1 does)"
 	echo "(l1-iterate: the default build; flush-all: the baseline shadow strategy;"
 	echo " no-fast-cp15, no-fast-sensitive, no-fast-mode-switch, no-fast-dabt: the default with that trap"
-	echo " fast path off; no-stubs: the default without trap-free stubs)"
-	printf "%-8s %8s %11s %10s %13s %18s %20s %13s %9s\n" op native l1-iterate flush-all no-fast-cp15 \
-		no-fast-sensitive no-fast-mode-switch no-fast-dabt no-stubs
+	echo " fast path off; no-express: without the express entries; no-stubs: without trap-free stubs)"
+	printf "%-8s %8s %11s %10s %13s %18s %20s %13s %11s %9s\n" op native l1-iterate flush-all no-fast-cp15 \
+		no-fast-sensitive no-fast-mode-switch no-fast-dabt no-express no-stubs
 	for op in dacr mode table irqsave syscall; do
-		printf "%-8s %8s %11s %10s %13s %18s %20s %13s %9s\n" "$op" "$(instructions native $op)" \
+		printf "%-8s %8s %11s %10s %13s %18s %20s %13s %11s %9s\n" "$op" "$(instructions native $op)" \
 			"$(instructions l1-iterate $op)" "$(instructions flush-all $op)" \
 			"$(instructions no-fast-cp15 $op)" "$(instructions no-fast-sensitive $op)" \
 			"$(instructions no-fast-mode-switch $op)" "$(instructions no-fast-dabt $op)" \
-			"$(instructions no-stubs $op)"
+			"$(instructions no-express $op)" "$(instructions no-stubs $op)"
 	done
 	for name in l1-iterate flush-all; do
 		echo "$name: $(grep -o 'shadow fills=.*' "$out_dir/$name.log")"

@@ -177,8 +177,6 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
 #define CPS_MODE_CHANGE BIT(17)
 #define CPS_IMOD_ENABLE 2u
 #define CPS_IMOD_DISABLE 3u
-#define INSN_MOVS_PC_MASK 0xfffffff0u
-#define INSN_MOVS_PC      0xe1b0f000u   /* else SUBS pc, lr, #imm (hyp/insn_class.c) */
 
 /* The CPSR an MSR CPSR or CPS leaves, or false if it changes the mode (the general path). */
 static bool new_cpsr(const struct vcpu *v, uint32_t cpsr, uint32_t insn, enum sens_class cls,

@@ -105,7 +105,7 @@ enum sens_class insn_classify_arm(uint32_t insn)
 		return SENS_NONE;               /* the rest only as compilers emit them */
 	if ((insn & 0xfe500000u) == 0xe8400000u || (insn & 0xfe500000u) == 0xe8500000u)
 		return classify_block_transfer(insn);
-	if ((insn & 0xfffffff0u) == 0xe1b0f000u || (insn & 0xfffff000u) == 0xe25ef000u)
+	if ((insn & INSN_MOVS_PC_MASK) == INSN_MOVS_PC || (insn & INSN_SUBS_PC_LR_MASK) == INSN_SUBS_PC_LR)
 		return SENS_DP_ERET;
 	return SENS_NONE;
 }

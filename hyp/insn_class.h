@@ -26,6 +26,12 @@ enum sens_class {
 	SENS_CLASS_COUNT
 };
 
+/* The exception returns SENS_DP_ERET covers, condition AL: MOVS pc, Rm and SUBS pc, lr, #imm12. */
+#define INSN_MOVS_PC_MASK       0xfffffff0u
+#define INSN_MOVS_PC            0xe1b0f000u
+#define INSN_SUBS_PC_LR_MASK    0xfffff000u
+#define INSN_SUBS_PC_LR         0xe25ef000u
+
 enum sens_class insn_classify_arm(uint32_t insn);
 const char *sens_class_name(enum sens_class cls);
 
@@ -34,9 +40,15 @@ const char *sens_class_name(enum sens_class cls);
 #define INSN_RT(i)      (((i) >> 12) & 0xfu)    /* MCR/MRC: the core register */
 #define INSN_CRN(i)     (((i) >> 16) & 0xfu)    /* MCR/MRC: the coprocessor's primary register */
 
+/* Coprocessor instructions: LDC, STC, MCRR, MRRC (bits 27:25 110); CDP, MCR, MRC (bits 27:24 1110). */
+#define INSN_COPROC_LS_MASK     0x0e000000u
+#define INSN_COPROC_LS          0x0c000000u
+#define INSN_COPROC_REG_MASK    0x0f000000u
+#define INSN_COPROC_REG         0x0e000000u
+
 static inline int insn_is_coproc(uint32_t insn)
 {
-	return (insn & 0x0e000000u) == 0x0c000000u || (insn & 0x0f000000u) == 0x0e000000u;
+	return (insn & INSN_COPROC_LS_MASK) == INSN_COPROC_LS || (insn & INSN_COPROC_REG_MASK) == INSN_COPROC_REG;
 }
 
 /* The condition field. */

@@ -1,22 +1,19 @@
 #include "hyp/patch.h"
 
-#define UDF_BASE        0xe7f000f0u     /* UDF #imm16, ARM DDI 0406C A8.8.247 */
-#define UDF_MASK        0xfff000f0u
-
 _Static_assert(PATCH_UDF_BASE + CONFIG_PATCH_TABLE_ENTRIES <= 0x10000u, "indexes must fit UDF's imm16");
 
 uint32_t patch_udf_encode(uint32_t index)
 {
 	uint32_t imm = PATCH_UDF_BASE + index;
 
-	return UDF_BASE | ((imm >> 4) << 8) | (imm & 0xfu);
+	return PATCH_UDF_OPCODE | ((imm >> 4) << 8) | (imm & 0xfu);
 }
 
 bool patch_udf_decode(uint32_t insn, uint32_t *index)
 {
 	uint32_t imm;
 
-	if ((insn & UDF_MASK) != UDF_BASE)
+	if ((insn & PATCH_UDF_MASK) != PATCH_UDF_OPCODE)
 		return false;
 	imm = ((insn >> 4) & 0xfff0u) | (insn & 0xfu);
 	if (imm < PATCH_UDF_BASE || imm - PATCH_UDF_BASE >= CONFIG_PATCH_TABLE_ENTRIES)

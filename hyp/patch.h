@@ -17,7 +17,9 @@
 #include "generated/config.h"
 #include "hyp/insn_class.h"
 
-#define PATCH_UDF_BASE 0x4000u
+#define PATCH_UDF_BASE   0x4000u
+#define PATCH_UDF_OPCODE 0xe7f000f0u   /* UDF #imm16, ARM DDI 0406C A8.8.247 */
+#define PATCH_UDF_MASK   0xfff000f0u
 
 struct patch_entry {
 	uint32_t gpa;           /* where it was patched */

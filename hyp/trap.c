@@ -659,7 +659,6 @@ static struct vcpu *running_vcpu(void)
 	return (struct vcpu *)(uintptr_t)cp15_read_tpidrprw();
 }
 
-bool hyp_trap_fast(struct trap_frame *f, unsigned kind);
 void hyp_trap(struct trap_frame *f, unsigned kind);
 
 #ifdef CONFIG_FAST_TRAP_DATA_ABORT
@@ -817,58 +816,67 @@ static bool fast_exception_return(struct vcpu *v, struct trap_frame *f, const st
 	return true;
 }
 
+#endif
+
 bool hyp_svc_fast(struct trap_frame *f);
+bool hyp_coproc_fast(struct trap_frame *f);
+bool hyp_undef_fast(struct trap_frame *f);
 
 /*
- * Called by arch/arm/vectors.S first for an SVC trap from the guest. A
- * system call from virtual User mode, the most frequent kind, goes
- * straight to the guest's SVC vector: it needs nothing from the stubs'
- * data page (stubs_leave() wrote it as User mode was entered, and no stub
- * runs there), and no semihosting call comes from User mode. False:
- * hyp_trap() follows.
+ * Called by arch/arm/vectors.S first for an SVC trap from the guest (after
+ * the express entry, if configured). A system call from virtual User mode,
+ * the most frequent kind, goes straight to the guest's SVC vector: it
+ * needs nothing from the stubs' data page (stubs_leave() wrote it as User
+ * mode was entered, and no stub runs there), and no semihosting call comes
+ * from User mode. False: hyp_trap() follows.
  */
 bool hyp_svc_fast(struct trap_frame *f)
 {
 	struct vcpu *v = running_vcpu();
-	struct guest *g = v->guest;
 
+	v->trap_insn_from_stub = false;
 	if (vcpu_privileged(v))
 		return fast_patched_or_svc(v, f, TRAP_SVC);
-	v->trap_insn_from_stub = false;
+#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
 	if (fast_trap_svc(v, f) == FAST_TRAP_NONE)
 		return false;
 	v->stats.traps_svc++;
-	follow_privilege(g, false);
-	stubs_leave_in_bank(g, &g->stubs, v, VBANK_SVC);
+	follow_privilege(v->guest, false);
+	stubs_leave_in_bank(v->guest, &v->guest->stubs, v, VBANK_SVC);
 	return true;
-}
+#else
+	return false;
 #endif
+}
 
 /*
- * Called by arch/arm/vectors.S first for an Undefined Instruction or SVC
- * trap from the guest: its fast paths. False: hyp_trap() follows. Apart
- * from hyp_trap() so that the frequent traps pay only for what they use,
- * and kept small, so that the most frequent, a CP15 access, pays for no
- * more.
+ * Called by arch/arm/vectors.S first for an Undefined Instruction trap
+ * from the guest in ARM state, the instruction read into v->trap_insn: a
+ * coprocessor instruction here, every other one at hyp_undef_fast() (after
+ * the express entry, if configured). False: hyp_trap() follows. Apart from
+ * hyp_trap() so that the frequent traps pay only for what they use, and
+ * kept small, so that the most frequent, a CP15 access, pays for no more.
  */
-bool hyp_trap_fast(struct trap_frame *f, unsigned kind)
+bool hyp_coproc_fast(struct trap_frame *f)
 {
 	struct vcpu *v = running_vcpu();
 
 	v->trap_insn_from_stub = false;
-	if (kind == TRAP_UNDEF) {
-		if ((f->cpsr & PSR_T) || !guest_load_word(f->pc - 4u, &v->trap_insn))
-			return false;
-		/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
-		if (insn_is_coproc(v->trap_insn))
-			return fast_coproc(v->guest, f);
+	/* No stub holds a coprocessor instruction, and the CP15 fast path needs no CPSR bit they keep. */
+	return fast_coproc(v->guest, f);
+}
+
+bool hyp_undef_fast(struct trap_frame *f)
+{
+	struct vcpu *v = running_vcpu();
+
+	v->trap_insn_from_stub = false;
 #ifdef CONFIG_FAST_TRAP_MODE_SWITCH
-		const struct patch_entry *p = patch_lookup(&v->guest->patches, v->trap_insn);
-		if (p && p->cls == SENS_DP_ERET)
-			return fast_exception_return(v, f, p);
+	const struct patch_entry *p = patch_lookup(&v->guest->patches, v->trap_insn);
+	if (p && p->cls == SENS_DP_ERET)
+		return fast_exception_return(v, f, p);
 #endif
-	}
-	return fast_patched_or_svc(v, f, kind);
+	return fast_patched_or_svc(v, f, TRAP_UNDEF);
 }
 
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
@@ -877,7 +885,7 @@ void hyp_trap(struct trap_frame *f, unsigned kind)
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 
-	/* Unless hyp_trap_fast() did (and took the frame to the site). */
+	/* Unless a fast path did (and took the frame to the site). */
 	if (!v->trap_insn_from_stub && stubs_enter(&g->stubs, v, f, kind, &v->trap_insn)) {
 		v->trap_insn_from_stub = true;
 		kind = TRAP_UNDEF;

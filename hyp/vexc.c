@@ -3,13 +3,11 @@
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/vexc.h"
 
-#define HIGH_VECTORS 0xffff0000u
-
 static const struct {
 	uint32_t mode, vector, lr_arm, lr_thumb, mask;
 } vexc_table[] = {
 	[VEXC_UNDEF] = { PSR_MODE_UND, 0x04, 4, 2, PSR_I },
-	[VEXC_SVC]   = { PSR_MODE_SVC, 0x08, 4, 2, PSR_I },
+	[VEXC_SVC]   = { PSR_MODE_SVC, VEXC_SVC_VECTOR, 4, 2, PSR_I },
 	[VEXC_PABT]  = { PSR_MODE_ABT, 0x0c, 4, 4, PSR_I | PSR_A },
 	[VEXC_DABT]  = { PSR_MODE_ABT, 0x10, 8, 8, PSR_I | PSR_A },
 	[VEXC_IRQ]   = { PSR_MODE_IRQ, 0x18, 4, 4, PSR_I | PSR_A },
@@ -46,5 +44,5 @@ uint32_t vexc_entry_cpsr(const struct vcpu *v, enum vexc_kind kind)
 
 uint32_t vexc_vector(const struct vcpu *v, enum vexc_kind kind)
 {
-	return ((v->cp15.sctlr & SCTLR_V) ? HIGH_VECTORS : v->cp15.vbar) + vexc_table[kind].vector;
+	return ((v->cp15.sctlr & SCTLR_V) ? VEXC_HIGH_VECTORS : v->cp15.vbar) + vexc_table[kind].vector;
 }

@@ -6,6 +6,9 @@
 
 enum vexc_kind { VEXC_UNDEF, VEXC_SVC, VEXC_PABT, VEXC_DABT, VEXC_IRQ, VEXC_FIQ };
 
+#define VEXC_HIGH_VECTORS 0xffff0000u    /* SCTLR.V */
+#define VEXC_SVC_VECTOR   0x08u          /* the SVC vector's offset */
+
 /*
  * Take exception `kind` in the guest, with its live r0-r14 in `r` (v->r or
  * a trap frame's); returns the PC it continues at, its vector.

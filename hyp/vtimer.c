@@ -2,14 +2,6 @@
 #include "board/drivers/generic_timer.h"
 #include "hyp/vtimer.h"
 
-/*
- * The guest kernel runs in PL0 and uses the virtual timer and the counters
- * as PL1 may; its user programs get what the guest's own CNTKCTL allows
- * them. The physical timer is the hypervisor's tick: never PL0's.
- */
-#define CNTKCTL_GUEST_KERNEL    (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
-#define CNTKCTL_GUEST_USER_MASK (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
-
 static void set_pl0_access(struct guest *g, uint32_t cntkctl)
 {
 	generic_timer_set_pl0_access(cntkctl);

@@ -15,6 +15,17 @@
 #include "hyp/guest.h"
 
 #ifdef CONFIG_GUEST_GENERIC_TIMER
+#include "board/drivers/generic_timer.h"
+
+/*
+ * The real CNTKCTL: the guest kernel runs in PL0 and uses the virtual
+ * timer and the counters as PL1 may; its user programs get what the
+ * guest's own CNTKCTL allows them. The physical timer is the hypervisor's
+ * tick: never PL0's.
+ */
+#define CNTKCTL_GUEST_KERNEL    (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
+#define CNTKCTL_GUEST_USER_MASK (CNTKCTL_PL0PCTEN | CNTKCTL_PL0VCTEN | CNTKCTL_PL0VTEN)
+
 void vtimer_init(struct guest *g);
 /* The real virtual-timer interrupt arrived. */
 void vtimer_interrupt(struct guest *g);

@@ -29,6 +29,10 @@ HYP_ELF=$BUILD/no-fast-sensitive/hyp.elf TEST_SUFFIX=-no-fast-sensitive \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 HYP_ELF=$BUILD/no-fast-mode-switch/hyp.elf TEST_SUFFIX=-no-fast-mode-switch \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
+# The C fast paths the express entries (hyp/express.S) otherwise take the usual case from, Linux's too.
+HYP_ELF=$BUILD/no-express/hyp.elf TEST_SUFFIX=-no-express \
+	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
+HYP_ELF=$BUILD/no-express/hyp.elf TEST_SUFFIX=-no-express run tests/qemu/linux.sh
 HYP_ELF=$BUILD/no-stubs/hyp.elf TEST_SUFFIX=-no-stubs \
 	run tests/qemu/compare.sh sensitive exceptions usermode interrupts permtest asids
 # The guests with their own MMU (aborts that need shadow entries) with each abort fast path off.

@@ -3,11 +3,12 @@
  * nearly every exception comes from a guest: the entry corrects LR to the
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
- * trap_frame for hyp_trap(frame, kind). Undefined Instruction and SVC traps
- * first go to hyp_trap_fast(frame, kind), Data Aborts to
- * hyp_dabt_fast(frame) and Prefetch Aborts to hyp_pabt_fast(frame), the
- * fast paths, which are small enough to cost
- * little more than the entry itself.
+ * trap_frame for hyp_trap(frame, kind). Undefined Instruction traps first
+ * go to hyp_undef_fast(frame), with the instruction read here, SVC traps to
+ * hyp_svc_fast(frame), Data Aborts to hyp_dabt_fast(frame) and Prefetch
+ * Aborts to hyp_pabt_fast(frame), the fast paths, which are small enough to
+ * cost little more than the entry itself; before them, for system calls
+ * and returns to user space, the express entries (hyp/express.S).
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
@@ -16,6 +17,7 @@
  */
 #include "generated/asm-defs.h"
 #include "generated/config.h"
+#include "generated/express-defs.h"
 
 	.syntax	unified
 	.arm
@@ -87,12 +89,8 @@ hyp_vectors:
 
 /* LR adjustments give the address to resume at (ARM DDI 0406C B1.8.3). */
 vec_reset:	trap_entry TRAP_RESET, PSR_MODE_SVC, 0
-vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_fast_first	@ resume after the instruction
-#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
+vec_undef:	trap_entry TRAP_UNDEF, PSR_MODE_UND, 0, trap_undef_first	@ resume after the instruction
 vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_svc_first	@ resume after the instruction
-#else
-vec_svc:	trap_entry TRAP_SVC, PSR_MODE_SVC, 0, trap_fast_first
-#endif
 #ifdef CONFIG_FAST_TRAP_PREFETCH_ABORT
 vec_pabt:	trap_entry TRAP_PABT, PSR_MODE_ABT, 4, trap_pabt_first	@ the faulting instruction
 #else
@@ -129,17 +127,55 @@ trap_pabt_first:
 	fast_first hyp_pabt_fast
 	b	trap_common
 #endif
-#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
-trap_svc_first:
-	fast_first hyp_svc_fast
-	b	trap_common
+
+/*
+ * An Undefined Instruction trap: the instruction is read here, once, into
+ * the vCPU's trap_insn for what follows, and a coprocessor instruction
+ * (CP15 most often) goes to its own fast path. In Thumb state, or if it
+ * cannot be read, the general path (which tells why).
+ */
+trap_undef_first:
+	ldr	r2, [r0, #TRAP_FRAME_CPSR]
+	tst	r2, #PSR_T
+	bne	trap_common
+	mrc	p15, 0, r4, c13, c0, 4		@ the running vCPU (hyp/trap.c running_vcpu())
+	ldr	r0, [r0, #TRAP_FRAME_PC]
+	sub	r0, r0, #4
+	add	r1, r4, #VCPU_TRAP_INSN
+	bl	guest_load_word
+	cmp	r0, #0
+	mov	r0, sp
+	mov	r1, #TRAP_UNDEF
+	beq	trap_common
+	ldr	r2, [r4, #VCPU_TRAP_INSN]
+	and	r3, r2, #INSN_COPROC_LS_MASK
+	cmp	r3, #INSN_COPROC_LS
+	andne	r3, r2, #INSN_COPROC_REG_MASK
+	cmpne	r3, #INSN_COPROC_REG
+	beq	trap_coproc_fast
+#ifdef CONFIG_FAST_TRAP_EXPRESS
+	b	express_undef			@ back at trap_undef_fast unless it returns to User mode
 #endif
-trap_fast_first:
-	fast_first hyp_trap_fast
+	.global	trap_undef_fast
+trap_undef_fast:
+	fast_first hyp_undef_fast
+	b	trap_common
+trap_coproc_fast:
+	fast_first hyp_coproc_fast
+	b	trap_common
+
+trap_svc_first:
+#ifdef CONFIG_FAST_TRAP_EXPRESS
+	b	express_svc			@ back at trap_svc_fast unless from User mode
+#endif
+	.global	trap_svc_fast
+trap_svc_fast:
+	fast_first hyp_svc_fast
 trap_common:
 	bl	hyp_trap
 	/* fall through: return to the guest described by the frame */
 
+	.global	trap_return
 trap_return:
 	ldmia	sp, {r0-r14}^
 	nop					@ no banked-register access right after LDM ^
