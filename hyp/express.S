@@ -1,27 +1,32 @@
 /*
- * The express entries (CONFIG_FAST_TRAP_EXPRESS): the two traps every
- * system call of a guest's user program takes, in assembly.
+ * The express entries (CONFIG_FAST_TRAP_EXPRESS): the traps every system
+ * call of a guest's user program takes, in assembly.
  *
  *  - express_svc: an SVC from virtual User mode enters the guest's SVC
  *    vector (hyp/fast_trap.c system_call());
  *  - express_undef: a patched MOVS pc, Rm or SUBS pc, lr, #imm returns
  *    from a virtual privileged mode to virtual User mode
- *    (hyp/fast_trap.c exception_return()).
+ *    (hyp/fast_trap.c exception_return());
+ *  - express_cp15: the guest kernel writes DACR with a value the DACR map
+ *    remembers (Linux's software PAN, around every user access;
+ *    hyp/guest_mmu.c guest_mmu_dacr_written()), or TPIDRURO (Linux's
+ *    current task, set on every kernel entry and exit).
  *
- * Both then switch the shadow view, the processor DACR and CNTKCTL to the
- * new mode (hyp/guest_mmu.c guest_mmu_sync(), hyp/vtimer.c
+ * The first two then switch the shadow view, the processor DACR and
+ * CNTKCTL to the new mode (hyp/guest_mmu.c guest_mmu_sync(), hyp/vtimer.c
  * vtimer_follow_mode()) and write the stubs' data page
- * (hyp/stubs.h stubs_leave_in_bank()), reading and writing the same fields
- * as those C functions, whose work this is: a change to them is a change
- * here. Each entry first checks everything it relies on and changes nothing
+ * (hyp/stubs.h stubs_leave_in_bank()). Each reads and writes the same
+ * fields as the C functions named, whose work it does: a change to them is
+ * a change here. Each entry first checks everything it relies on and changes nothing
  * before the last check; whatever is unusual (a mode without its usual
  * view, stale views, a conflicting window, an FIQ bank, an interrupt to
  * deliver, Thumb exception entry) goes on to the C fast paths, which handle
  * every case, at trap_svc_fast or trap_undef_fast.
  *
  * Entered from arch/arm/vectors.S in SVC mode with the guest's registers in
- * the trap frame at sp (r0); any register may be used. For express_undef,
- * r4 is the running vCPU, and its trap_insn and r2 hold the trapping word.
+ * the trap frame at sp (r0); any register may be used. For express_undef
+ * and express_cp15, r4 is the running vCPU, and its trap_insn and r2 hold
+ * the trapping word.
  */
 #include "generated/asm-defs.h"
 #include "generated/config.h"
@@ -365,5 +370,91 @@ undef_slow:
 	mov	r0, sp
 	mov	r1, #TRAP_UNDEF
 	b	trap_undef_fast
+
+/*
+ * MCR p15, 0, Rt, c3, c0, 0 (DACR) or c13, c0, 3 (TPIDRURO), condition
+ * AL, Rt not the PC, from a virtual privileged mode (hyp/fast_trap.c
+ * fast_trap_undef(), hyp/trap.c fast_cp15()).
+ */
+	.global	express_cp15
+express_cp15:
+	ldr	r3, [r4, #VCPU_CPSR]
+	and	r3, r3, #PSR_MODE_MASK
+	cmp	r3, #PSR_MODE_USR
+	beq	cp15_slow
+	ubfx	r10, r2, #12, #4		@ Rt
+	cmp	r10, #15
+	beq	cp15_slow
+	ldr	r11, [sp, r10, lsl #2]		@ the value written
+	bic	r3, r2, #INSN_RT_MASK
+	ldr	r1, =INSN_MCR_TPIDRURO_AL
+	cmp	r3, r1
+	beq	tpidruro_written
+	ldr	r1, =INSN_MCR_DACR_AL
+	cmp	r3, r1
+	bne	cp15_slow
+
+	/* DACR: the value the map has, or the one before it (dacr_map_set_guest_dacr()'s memory). */
+	load_guest
+	ldr	r2, =GUEST_MMU_ON
+	ldrb	r2, [r5, r2]
+	cmp	r2, #0
+	beq	cp15_slow
+	ldr	r3, [r6, #ROOT_GUEST_DACR]
+	cmp	r11, r3
+	beq	dacr_kept
+	ldrb	r2, [r6, #ROOT_PREVIOUS_VALID]
+	cmp	r2, #0
+	beq	cp15_slow
+	ldr	r2, [r6, #ROOT_PREVIOUS_GUEST_DACR]
+	cmp	r2, r11
+	ldreq	r2, [r6, #ROOT_PREVIOUS_WRITTEN]
+	cmpeq	r2, r3
+	bne	cp15_slow			@ a value to derive the processor DACR for
+	str	r3, [r6, #ROOT_PREVIOUS_GUEST_DACR]
+	str	r11, [r6, #ROOT_PREVIOUS_WRITTEN]
+	str	r11, [r6, #ROOT_GUEST_DACR]
+	ldr	r0, [r6, #ROOT_USER_DACR]
+	ldr	r1, [r6, #ROOT_KERNEL_DACR]
+	ldr	r2, [r6, #ROOT_PREVIOUS_USER_DACR]
+	ldr	r3, [r6, #ROOT_PREVIOUS_KERNEL_DACR]
+	str	r2, [r6, #ROOT_USER_DACR]
+	str	r3, [r6, #ROOT_KERNEL_DACR]
+	str	r0, [r6, #ROOT_PREVIOUS_USER_DACR]
+	str	r1, [r6, #ROOT_PREVIOUS_KERNEL_DACR]
+	/* The processor DACR of the map's mode, where it differs (write_processor_dacr()). */
+	ldrb	r0, [r6, #ROOT_PRIVILEGED]
+	cmp	r0, #0
+	movne	r2, r3
+	ldr	r1, [r7, #MMU_PROCESSOR_DACR]
+	cmp	r2, r1
+	beq	dacr_kept
+	mcr	p15, 0, r2, c3, c0, 0		@ DACR
+	isb
+	str	r2, [r7, #MMU_PROCESSOR_DACR]
+dacr_kept:
+	str	r11, [r4, #VCPU_DACR]
+	/* The stubs' copy (stubs_cp15_written()). */
+	ldr	r1, [r8, #STUBS_WINDOWS]
+	cmp	r1, #0
+	ldrne	r1, [r8, #STUBS_DATA]
+	strne	r11, [r1, #STUB_DATA_DACR]
+	b	cp15_done
+
+	/* TPIDRURO: PL0 reads the real one, so it follows at once (cp15_hook_tpidruro_changed()). */
+tpidruro_written:
+	str	r11, [r4, #VCPU_TPIDRURO]
+	mcr	p15, 0, r11, c13, c0, 3		@ TPIDRURO
+cp15_done:
+	count	VCPU_EMULATED_CP15
+	count	VCPU_TRAPS_UNDEF
+	mov	r2, #0
+	strb	r2, [r4, #VCPU_TRAP_INSN_FROM_STUB]
+	b	trap_return
+
+cp15_slow:
+	mov	r0, sp
+	mov	r1, #TRAP_UNDEF
+	b	trap_coproc_fast
 
 	.ltorg

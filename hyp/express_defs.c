@@ -37,6 +37,7 @@ _Static_assert(offsetof(struct guest_mmu_state, view) > offsetof(struct guest_mm
 	       "the MMU's fields are read relative to mmu.cur");
 _Static_assert(sizeof(enum shadow_view) == 1 && FIELD_SIZE(struct guest_mmu_state, on) == 1 &&
 	       FIELD_SIZE(struct shadow_root, map.privileged) == 1 &&
+	       FIELD_SIZE(struct shadow_root, map.previous.valid) == 1 &&
 	       FIELD_SIZE(struct shadow_root, s.stale_views) == 1 && FIELD_SIZE(struct stub_area, conflict) == 1 &&
 	       FIELD_SIZE(struct vcpu, trap_insn_from_stub) == 1 && FIELD_SIZE(struct patch_entry, cls) == 1 &&
 	       sizeof(vcpu_bank_of_mode[0]) == 1,
@@ -69,11 +70,14 @@ void express_defs(void)
 	DEFINE(VCPU_SCTLR, offsetof(struct vcpu, cp15.sctlr));
 	DEFINE(VCPU_VBAR, offsetof(struct vcpu, cp15.vbar));
 	DEFINE(VCPU_CNTKCTL, offsetof(struct vcpu, cp15.cntkctl));
+	DEFINE(VCPU_DACR, offsetof(struct vcpu, cp15.dacr));
+	DEFINE(VCPU_TPIDRURO, offsetof(struct vcpu, cp15.tpidruro));
 	DEFINE(VCPU_TRAP_INSN, offsetof(struct vcpu, trap_insn));
 	DEFINE(VCPU_TRAP_INSN_FROM_STUB, offsetof(struct vcpu, trap_insn_from_stub));
 	DEFINE(VCPU_TRAPS_UNDEF, offsetof(struct vcpu, stats.traps_undef));
 	DEFINE(VCPU_TRAPS_SVC, offsetof(struct vcpu, stats.traps_svc));
 	DEFINE(VCPU_EMULATED_DP_ERET, offsetof(struct vcpu, stats.emulated_sensitive[SENS_DP_ERET]));
+	DEFINE(VCPU_EMULATED_CP15, offsetof(struct vcpu, stats.emulated_cp15));
 	DEFINE(VCPU_VIRTUAL_EXCEPTIONS, offsetof(struct vcpu, stats.virtual_exceptions));
 
 	DEFINE(GUEST_MMU_ON, offsetof(struct guest, mmu.on));
@@ -83,8 +87,14 @@ void express_defs(void)
 	DEFINE(MMU_PROCESSOR_DACR, MMU_HOT(processor_dacr));
 	DEFINE(ROOT_STALE_VIEWS, offsetof(struct shadow_root, s.stale_views));
 	DEFINE(ROOT_PRIVILEGED, offsetof(struct shadow_root, map.privileged));
+	DEFINE(ROOT_GUEST_DACR, offsetof(struct shadow_root, map.guest_dacr));
 	DEFINE(ROOT_USER_DACR, offsetof(struct shadow_root, map.mode_dacr[0]));
 	DEFINE(ROOT_KERNEL_DACR, offsetof(struct shadow_root, map.mode_dacr[1]));
+	DEFINE(ROOT_PREVIOUS_VALID, offsetof(struct shadow_root, map.previous.valid));
+	DEFINE(ROOT_PREVIOUS_GUEST_DACR, offsetof(struct shadow_root, map.previous.guest_dacr));
+	DEFINE(ROOT_PREVIOUS_WRITTEN, offsetof(struct shadow_root, map.previous.written));
+	DEFINE(ROOT_PREVIOUS_USER_DACR, offsetof(struct shadow_root, map.previous.mode_dacr[0]));
+	DEFINE(ROOT_PREVIOUS_KERNEL_DACR, offsetof(struct shadow_root, map.previous.mode_dacr[1]));
 	DEFINE(ROOT_KERNEL_TTBR0, offsetof(struct shadow_root, view_ttbr0[SHADOW_VIEW_KERNEL]));
 	DEFINE(ROOT_KERNEL_ASID, offsetof(struct shadow_root, view_asid[SHADOW_VIEW_KERNEL]));
 	DEFINE(ROOT_USER_TTBR0, offsetof(struct shadow_root, view_ttbr0[SHADOW_VIEW_USER]));
@@ -101,6 +111,7 @@ void express_defs(void)
 	DEFINE(STUBS_USR_BANK, offsetof(struct stub_area, usr_bank));
 	DEFINE(STUBS_DATA, offsetof(struct stub_area, data));
 	DEFINE(STUB_DATA_CPSR, STUB_DATA_CPSR);
+	DEFINE(STUB_DATA_DACR, STUB_DATA_DACR);
 	DEFINE(STUB_DATA_SPSR, STUB_DATA_SPSR);
 	DEFINE(STUB_DATA_USR_SP, STUB_DATA_USR_SP);
 	DEFINE(STUB_DATA_USR_LR, STUB_DATA_USR_LR);
@@ -117,6 +128,9 @@ void express_defs(void)
 	DEFINE(PATCH_UDF_MASK, PATCH_UDF_MASK);
 	DEFINE(SENS_DP_ERET, SENS_DP_ERET);
 	DEFINE(INSN_MOVS_PC, INSN_MOVS_PC);
+	DEFINE(INSN_RT_MASK, INSN_RT_MASK);
+	DEFINE(INSN_MCR_DACR_AL, INSN_MCR_DACR_AL);
+	DEFINE(INSN_MCR_TPIDRURO_AL, INSN_MCR_TPIDRURO_AL);
 	DEFINE(INSN_COPROC_LS_MASK, INSN_COPROC_LS_MASK);
 	DEFINE(INSN_COPROC_LS, INSN_COPROC_LS);
 	DEFINE(INSN_COPROC_REG_MASK, INSN_COPROC_REG_MASK);

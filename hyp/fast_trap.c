@@ -14,9 +14,6 @@
 #define REG(crn, crm, opc2) ((crn) << 8 | (crm) << 4 | (opc2))
 #define COND_NEVER      0xfu    /* the unconditional space: other instructions */
 #define COND_ALWAYS     0xeu
-#define INSN_RT_MASK    (0xfu << 12)
-#define INSN_MCR_DACR_AL 0xee030f10u    /* MCR p15, 0, Rt, c3, c0, 0, always executed */
-#define INSN_MCR_TPIDRURO_AL 0xee0d0f70u /* MCR p15, 0, Rt, c13, c0, 3, always executed */
 
 /* Whether an instruction with condition `cond` executes under the flags of `cpsr`. */
 static bool cond_passed(uint32_t cond, uint32_t cpsr)

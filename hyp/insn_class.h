@@ -38,6 +38,9 @@ const char *sens_class_name(enum sens_class cls);
 /* A coprocessor instruction (LDC/STC, MCRR/MRRC, CDP, MCR/MRC; A5.6), and of MCR/MRC the read. */
 #define INSN_MRC        (1u << 20)
 #define INSN_RT(i)      (((i) >> 12) & 0xfu)    /* MCR/MRC: the core register */
+#define INSN_RT_MASK    (0xfu << 12)
+#define INSN_MCR_DACR_AL     0xee030f10u        /* MCR p15, 0, Rt, c3, c0, 0, always executed */
+#define INSN_MCR_TPIDRURO_AL 0xee0d0f70u        /* MCR p15, 0, Rt, c13, c0, 3, always executed */
 #define INSN_CRN(i)     (((i) >> 16) & 0xfu)    /* MCR/MRC: the coprocessor's primary register */
 
 /* Coprocessor instructions: LDC, STC, MCRR, MRRC (bits 27:25 110); CDP, MCR, MRC (bits 27:24 1110). */

@@ -152,7 +152,11 @@ trap_undef_first:
 	cmp	r3, #INSN_COPROC_LS
 	andne	r3, r2, #INSN_COPROC_REG_MASK
 	cmpne	r3, #INSN_COPROC_REG
+#ifdef CONFIG_FAST_TRAP_EXPRESS
+	beq	express_cp15			@ back at trap_coproc_fast unless a DACR or TPIDRURO write
+#else
 	beq	trap_coproc_fast
+#endif
 #ifdef CONFIG_FAST_TRAP_EXPRESS
 	b	express_undef			@ back at trap_undef_fast unless it returns to User mode
 #endif
@@ -160,6 +164,7 @@ trap_undef_first:
 trap_undef_fast:
 	fast_first hyp_undef_fast
 	b	trap_common
+	.global	trap_coproc_fast
 trap_coproc_fast:
 	fast_first hyp_coproc_fast
 	b	trap_common
