@@ -39,15 +39,17 @@
 /*
  * r4 = the running vCPU, r5 = its guest, r7 = &guest->mmu.cur (the MMU's
  * hot fields are read relative to it), r6 = the running shadow root,
- * r8 = the guest's stub area.
+ * r8 = the guest's stub area (with CONFIG_TRAP_FREE_STUBS).
  */
 	.macro	load_guest
 	ldr	r5, [r4, #VCPU_GUEST]
 	ldr	r7, =GUEST_MMU_CUR
 	add	r7, r5, r7
 	ldr	r6, [r7]
+#ifdef CONFIG_TRAP_FREE_STUBS
 	ldr	r8, =GUEST_STUBS
 	add	r8, r5, r8
+#endif
 	.endm
 
 /*
@@ -70,9 +72,11 @@
 	ldrb	r2, [r6, #ROOT_STALE_VIEWS]
 	cmp	r2, #0
 	bne	\slow
+#ifdef CONFIG_TRAP_FREE_STUBS
 	ldrb	r2, [r8, #STUBS_CONFLICT]
 	cmp	r2, #0
 	bne	\slow
+#endif
 	.endm
 
 /*
@@ -126,6 +130,97 @@
 	and	\out, \out, \cpsr
 	orr	\out, \out, #PSR_MODE_USR
 	.endm
+
+/*
+ * The stubs' data page (hyp/stubs.h), when a window is open: what
+ * stubs_enter() takes from it on a trap from virtual mode bank r9 (to
+ * \slow for a trap from inside a window, a stub's), and what
+ * stubs_leave_in_bank() writes to it for SVC mode (SPSR r9, CPSR r11) or
+ * User mode (CPSR r11); the DACR copy (stubs_cp15_written()), value r11.
+ * Without CONFIG_TRAP_FREE_STUBS there is none.
+ */
+#ifdef CONFIG_TRAP_FREE_STUBS
+	.macro	stubs_enter_bank slow
+	ldr	r1, [r8, #STUBS_WINDOWS]
+	cmp	r1, #0
+	beq	2f
+	ldr	r0, [sp, #TRAP_FRAME_PC]
+	add	r2, r8, #STUBS_WINDOW_VA
+1:	ldr	r3, [r2], #4
+	sub	r3, r0, r3
+	cmp	r3, #SECTION_SIZE
+	bls	\slow
+	subs	r1, r1, #1
+	bne	1b
+	ldr	r1, [r8, #STUBS_DATA]
+	ldr	r2, [r8, #STUBS_SPSR]
+	cmp	r2, #0
+	ldrne	r3, [r1, #STUB_DATA_SPSR]
+	strne	r3, [r2]
+	ldr	r2, [r8, #STUBS_USR_BANK]
+	cmp	r2, #0
+	ldrne	r3, [r1, #STUB_DATA_USR_SP]
+	strne	r3, [r2, #BANK_SP]
+	ldrne	r3, [r1, #STUB_DATA_USR_LR]
+	strne	r3, [r2, #BANK_LR]
+2:
+	.endm
+
+	.macro	stubs_leave_svc
+	ldr	r1, [r8, #STUBS_WINDOWS]
+	cmp	r1, #0
+	beq	1f
+	ldr	r1, [r8, #STUBS_DATA]
+	ldr	r2, =STUB_CPSR_BITS
+	and	r2, r2, r11
+	str	r2, [r1, #STUB_DATA_CPSR]
+	add	r2, r4, #VCPU_SVC_SPSR
+	str	r2, [r8, #STUBS_SPSR]
+	str	r9, [r1, #STUB_DATA_SPSR]
+	add	r2, r4, #VCPU_USR_SP		@ User's bank
+	str	r2, [r8, #STUBS_USR_BANK]
+	mov	r2, #0
+	str	r2, [r1, #STUB_DATA_NO_USR_BANK]
+	ldr	r2, [r4, #VCPU_USR_SP]
+	ldr	r3, [r4, #VCPU_USR_LR]
+	str	r2, [r1, #STUB_DATA_USR_SP]
+	str	r3, [r1, #STUB_DATA_USR_LR]
+1:
+	.endm
+
+	.macro	stubs_leave_usr
+	ldr	r1, [r8, #STUBS_WINDOWS]
+	cmp	r1, #0
+	beq	1f
+	ldr	r1, [r8, #STUBS_DATA]
+	ldr	r2, =STUB_CPSR_BITS
+	and	r2, r2, r11
+	str	r2, [r1, #STUB_DATA_CPSR]
+	mov	r2, #0
+	str	r2, [r8, #STUBS_SPSR]
+	str	r2, [r1, #STUB_DATA_SPSR]
+	str	r2, [r8, #STUBS_USR_BANK]
+	mov	r2, #1
+	str	r2, [r1, #STUB_DATA_NO_USR_BANK]
+1:
+	.endm
+
+	.macro	stubs_dacr_written
+	ldr	r1, [r8, #STUBS_WINDOWS]
+	cmp	r1, #0
+	ldrne	r1, [r8, #STUBS_DATA]
+	strne	r11, [r1, #STUB_DATA_DACR]
+	.endm
+#else
+	.macro	stubs_enter_bank slow
+	.endm
+	.macro	stubs_leave_svc
+	.endm
+	.macro	stubs_leave_usr
+	.endm
+	.macro	stubs_dacr_written
+	.endm
+#endif
 
 	.macro	count field
 	ldr	r2, [r4, #\field]
@@ -188,25 +283,7 @@ express_svc:
 #endif
 	switch_mode 1, SHADOW_VIEW_KERNEL, ROOT_KERNEL_TTBR0, ROOT_KERNEL_ASID, ROOT_KERNEL_DACR
 
-	/* The data page, for SVC mode (stubs_leave_in_bank(VBANK_SVC)). */
-	ldr	r1, [r8, #STUBS_WINDOWS]
-	cmp	r1, #0
-	beq	trap_return
-	ldr	r1, [r8, #STUBS_DATA]
-	ldr	r2, =STUB_CPSR_BITS
-	and	r2, r2, r11
-	str	r2, [r1, #STUB_DATA_CPSR]
-	add	r2, r4, #VCPU_SVC_SPSR
-	str	r2, [r8, #STUBS_SPSR]
-	str	r9, [r1, #STUB_DATA_SPSR]
-	add	r2, r4, #VCPU_USR_SP
-	str	r2, [r8, #STUBS_USR_BANK]
-	mov	r2, #0
-	str	r2, [r1, #STUB_DATA_NO_USR_BANK]
-	ldr	r2, [r4, #VCPU_USR_SP]
-	ldr	r3, [r4, #VCPU_USR_LR]
-	str	r2, [r1, #STUB_DATA_USR_SP]
-	str	r3, [r1, #STUB_DATA_USR_LR]
+	stubs_leave_svc
 	b	trap_return
 
 svc_slow:
@@ -253,33 +330,11 @@ express_undef:
 	check_mmu_and_stubs 1, SHADOW_VIEW_KERNEL, undef_slow
 
 	/*
-	 * With a stub window open, a trap from inside one is a stub's, and
-	 * the SPSR and User's SP and LR are the data page's: stubs_enter()'s
+	 * The SPSR and User's SP and LR the data page has: stubs_enter()'s
 	 * work, the same again should the C path follow.
 	 */
-	ldr	r1, [r8, #STUBS_WINDOWS]
-	cmp	r1, #0
-	beq	2f
-	ldr	r0, [sp, #TRAP_FRAME_PC]
-	add	r2, r8, #STUBS_WINDOW_VA
-1:	ldr	r3, [r2], #4
-	sub	r3, r0, r3
-	cmp	r3, #SECTION_SIZE
-	bls	undef_slow
-	subs	r1, r1, #1
-	bne	1b
-	ldr	r1, [r8, #STUBS_DATA]
-	ldr	r2, [r8, #STUBS_SPSR]
-	cmp	r2, #0
-	ldrne	r3, [r1, #STUB_DATA_SPSR]
-	strne	r3, [r2]
-	ldr	r2, [r8, #STUBS_USR_BANK]
-	cmp	r2, #0
-	ldrne	r3, [r1, #STUB_DATA_USR_SP]
-	strne	r3, [r2, #BANK_SP]
-	ldrne	r3, [r1, #STUB_DATA_USR_LR]
-	strne	r3, [r2, #BANK_LR]
-2:	add	r9, r9, r9, lsl #1
+	stubs_enter_bank undef_slow
+	add	r9, r9, r9, lsl #1
 	add	r9, r4, r9, lsl #2
 	add	r9, r9, #VCPU_BANK		@ r9 = the current mode's bank
 	ldr	r11, [r9, #BANK_SPSR]		@ the SPSR
@@ -350,20 +405,7 @@ express_undef:
 #endif
 	switch_mode 0, SHADOW_VIEW_USER, ROOT_USER_TTBR0, ROOT_USER_ASID, ROOT_USER_DACR
 
-	/* The data page, for User mode (stubs_leave_in_bank(VBANK_USR)): no SPSR, no User bank apart. */
-	ldr	r1, [r8, #STUBS_WINDOWS]
-	cmp	r1, #0
-	beq	trap_return
-	ldr	r1, [r8, #STUBS_DATA]
-	ldr	r2, =STUB_CPSR_BITS
-	and	r2, r2, r11
-	str	r2, [r1, #STUB_DATA_CPSR]
-	mov	r2, #0
-	str	r2, [r8, #STUBS_SPSR]
-	str	r2, [r1, #STUB_DATA_SPSR]
-	str	r2, [r8, #STUBS_USR_BANK]
-	mov	r2, #1
-	str	r2, [r1, #STUB_DATA_NO_USR_BANK]
+	stubs_leave_usr
 	b	trap_return
 
 undef_slow:
@@ -434,11 +476,7 @@ express_cp15:
 	str	r2, [r7, #MMU_PROCESSOR_DACR]
 dacr_kept:
 	str	r11, [r4, #VCPU_DACR]
-	/* The stubs' copy (stubs_cp15_written()). */
-	ldr	r1, [r8, #STUBS_WINDOWS]
-	cmp	r1, #0
-	ldrne	r1, [r8, #STUBS_DATA]
-	strne	r11, [r1, #STUB_DATA_DACR]
+	stubs_dacr_written
 	b	cp15_done
 
 	/* TPIDRURO: PL0 reads the real one, so it follows at once (cp15_hook_tpidruro_changed()). */

@@ -28,9 +28,8 @@
 _Static_assert(IMM12(offsetof(struct vcpu, stats.virtual_exceptions) + 4u) &&
 	       IMM12(offsetof(struct vcpu, cp15.cntkctl)) && IMM12(offsetof(struct vcpu, bank[VBANK_COUNT])),
 	       "the vCPU's fields the express entries use are not within an immediate's reach");
-_Static_assert(IMM12(offsetof(struct shadow_root, view_asid[SHADOW_VIEWS])) &&
-	       IMM12(offsetof(struct stub_area, data) + 4u) && IMM12(STUB_DATA_BYTES),
-	       "a root's, or the stubs', fields are not within an immediate's reach");
+_Static_assert(IMM12(offsetof(struct shadow_root, view_asid[SHADOW_VIEWS])),
+	       "a root's fields are not within an immediate's reach");
 _Static_assert(offsetof(struct guest_mmu_state, view) > offsetof(struct guest_mmu_state, cur) &&
 	       IMM12(MMU_HOT(view_switches) + 4u) && IMM12(MMU_HOT(processor_dacr) + 4u) &&
 	       offsetof(struct guest_mmu_state, processor_dacr) > offsetof(struct guest_mmu_state, cur),
@@ -38,13 +37,19 @@ _Static_assert(offsetof(struct guest_mmu_state, view) > offsetof(struct guest_mm
 _Static_assert(sizeof(enum shadow_view) == 1 && FIELD_SIZE(struct guest_mmu_state, on) == 1 &&
 	       FIELD_SIZE(struct shadow_root, map.privileged) == 1 &&
 	       FIELD_SIZE(struct shadow_root, map.previous.valid) == 1 &&
-	       FIELD_SIZE(struct shadow_root, s.stale_views) == 1 && FIELD_SIZE(struct stub_area, conflict) == 1 &&
+	       FIELD_SIZE(struct shadow_root, s.stale_views) == 1 &&
 	       FIELD_SIZE(struct vcpu, trap_insn_from_stub) == 1 && FIELD_SIZE(struct patch_entry, cls) == 1 &&
 	       sizeof(vcpu_bank_of_mode[0]) == 1,
 	       "byte fields the express entries load as bytes");
-_Static_assert(FIELD_SIZE(struct stub_area, windows) == 4 && FIELD_SIZE(struct patch_table, used) == 4 &&
+_Static_assert(FIELD_SIZE(struct patch_table, used) == 4 &&
 	       sizeof(struct vcpu_bank) == 12 && sizeof(struct patch_entry) == 12,
 	       "word fields, and the sizes the express entries multiply by 12");
+
+#ifdef CONFIG_TRAP_FREE_STUBS
+_Static_assert(IMM12(offsetof(struct stub_area, data) + 4u) && IMM12(STUB_DATA_BYTES) &&
+	       FIELD_SIZE(struct stub_area, conflict) == 1 && FIELD_SIZE(struct stub_area, windows) == 4,
+	       "the stubs' fields are not within an immediate's reach, or not of the size loaded");
+#endif
 
 void express_defs(void);
 
@@ -103,6 +108,7 @@ void express_defs(void)
 	DEFINE(SHADOW_VIEW_USER, SHADOW_VIEW_USER);
 	DEFINE(MMU_RESERVED_ASID, MMU_RESERVED_ASID);
 
+#ifdef CONFIG_TRAP_FREE_STUBS
 	DEFINE(GUEST_STUBS, offsetof(struct guest, stubs));
 	DEFINE(STUBS_CONFLICT, offsetof(struct stub_area, conflict));
 	DEFINE(STUBS_WINDOWS, offsetof(struct stub_area, windows));
@@ -118,6 +124,7 @@ void express_defs(void)
 	DEFINE(STUB_DATA_NO_USR_BANK, STUB_DATA_NO_USR_BANK);
 	DEFINE(STUB_CPSR_BITS, STUB_CPSR_BITS);
 	DEFINE(SECTION_SIZE, SECTION_SIZE);
+#endif
 
 	DEFINE(GUEST_PATCH_ENTRY, offsetof(struct guest, patches.entry));
 	DEFINE(GUEST_PATCHES_USED, offsetof(struct guest, patches.used));

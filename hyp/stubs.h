@@ -304,6 +304,10 @@ static inline bool stubs_enter(struct stub_area *a, struct vcpu *v, struct trap_
 	(void)a, (void)v, (void)f, (void)kind, (void)trap_word;
 	return false;
 }
+static inline void stubs_leave_in_bank(struct guest *g, struct stub_area *a, struct vcpu *v, enum vbank bank)
+{
+	(void)g, (void)a, (void)v, (void)bank;
+}
 static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
 {
 	(void)g, (void)a, (void)v;
