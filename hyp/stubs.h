@@ -241,6 +241,25 @@ static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu
 }
 
 /*
+ * After a fast path that changes nothing the data page holds (a shadow
+ * fill, TLB maintenance), for a trap of `kind` not from inside a window,
+ * instead of stubs_enter() before it and stubs_leave() after: the data
+ * page stays the copy that counts, and only if the path found the guest
+ * mapping a window do the stubs go, the vCPU taking the data page's values
+ * first.
+ */
+static inline void stubs_settle(struct guest *g, struct stub_area *a, struct vcpu *v, struct trap_frame *f,
+				unsigned kind)
+{
+	uint32_t unused;
+
+	if (!a->conflict)
+		return;
+	stubs_enter(a, v, f, kind, &unused);
+	stubs_leave(g, a, v);
+}
+
+/*
  * Before the guest resumes from the general path: also the CP15 copies
  * and the signalled-IRQ word (`vi`: the virtual interrupt controller). A
  * guest resumes with IRQs unmasked only if none is signalled (the general
@@ -311,6 +330,11 @@ static inline void stubs_leave_in_bank(struct guest *g, struct stub_area *a, str
 static inline void stubs_leave(struct guest *g, struct stub_area *a, struct vcpu *v)
 {
 	(void)g, (void)a, (void)v;
+}
+static inline void stubs_settle(struct guest *g, struct stub_area *a, struct vcpu *v, struct trap_frame *f,
+				unsigned kind)
+{
+	(void)g, (void)a, (void)v, (void)f, (void)kind;
 }
 static inline void stubs_leave_general(struct guest *g, struct stub_area *a, struct vcpu *v,
 				       const struct vintc *vi)

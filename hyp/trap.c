@@ -524,22 +524,20 @@ static bool fault_would_stop(const struct guest *g, uint32_t pc, uint32_t far)
 
 #ifdef CONFIG_FAST_TRAP_CP15
 /*
- * The guest's TLB maintenance MCR on the CP15 fast path. It may remove
- * every stub (the guest mapped their window), so the virtual CPSR and SPSR
- * come from the stubs' data page first, as on the other fast paths. A
- * guest that changes a translation and faults on it again at one PC makes
- * progress: the fault loop count (note_fault()) starts again.
+ * The guest's TLB maintenance MCR on the CP15 fast path. It may find the
+ * guest mapping a stub window, and then every stub goes
+ * (stubs_settle()). A guest that changes a translation and faults on it
+ * again at one PC makes progress: the fault loop count (note_fault())
+ * starts again.
  */
 static __attribute__((noinline)) void tlb_maintenance(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
 	enum tlb_op op;
-	uint32_t unused;
 
 	BUG_ON(!emulate_cp15_tlb_op(v->trap_insn, &op));
-	stubs_enter(&g->stubs, v, f, TRAP_UNDEF, &unused);
 	cp15_hook_tlb(v, op, f->r[INSN_RT(v->trap_insn)]);
-	stubs_leave(g, &g->stubs, v);
+	stubs_settle(g, &g->stubs, v, f, TRAP_UNDEF);
 	g->fault_repeats = 0;
 }
 
@@ -699,7 +697,7 @@ bool hyp_dabt_fast(struct trap_frame *f)
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 	struct dabt_walk *d = &g->dabt_walk;
-	uint32_t dfsr = cp15_read_dfsr(), va = cp15_read_dfar(), status = fsr_status(dfsr), unused;
+	uint32_t dfsr = cp15_read_dfsr(), va = cp15_read_dfar(), status = fsr_status(dfsr);
 	bool write = dfsr & FSR_WNR;
 	bool translation = status == FS_TRANS_SECTION || status == FS_TRANS_PAGE;
 	bool permission = status == FS_PERM_SECTION || status == FS_PERM_PAGE || status == FS_DOMAIN_SECTION ||
@@ -718,11 +716,10 @@ bool hyp_dabt_fast(struct trap_frame *f)
 	if (!translation || !shadow_flat_is_ram(&g->flat, d->w.pa, 1) ||
 	    (write && (shadow_flat_page_catches_writes(&g->flat, d->w.pa) || guest_tables_protected(g, d->w.pa))))
 		return false;
-	stubs_enter(&g->stubs, v, f, TRAP_DABT, &unused);      /* not in the window: syncs the CPSR only */
 	if (!guest_mmu_fill(g, va, &d->w, false))
 		return false;
 	d->valid = false;
-	stubs_leave(g, &g->stubs, v);
+	stubs_settle(g, &g->stubs, v, f, TRAP_DABT);
 	v->stats.traps_dabt++;
 	note_fault(g, f->pc, true, va);
 	return true;
@@ -746,7 +743,7 @@ bool hyp_pabt_fast(struct trap_frame *f)
 	struct vcpu *v = running_vcpu();
 	struct guest *g = v->guest;
 	struct guest_walk_result w;
-	uint32_t ifsr = cp15_read_ifsr(), va = cp15_read_ifar(), status = fsr_status(ifsr), unused;
+	uint32_t ifsr = cp15_read_ifsr(), va = cp15_read_ifar(), status = fsr_status(ifsr);
 
 	if (!guest_mmu_on(v) || (status != FS_TRANS_SECTION && status != FS_TRANS_PAGE) ||
 	    stubs_pc_in_window(&g->stubs, f->pc) ||
@@ -755,10 +752,9 @@ bool hyp_pabt_fast(struct trap_frame *f)
 	if (guest_mmu_check(v, va, GUEST_EXEC, &w) || v->stop_reason || !shadow_flat_is_ram(&g->flat, w.pa, 4) ||
 	    shadow_flat_page_is_data(&g->flat, w.pa))
 		return false;
-	stubs_enter(&g->stubs, v, f, TRAP_PABT, &unused);      /* not in the window: syncs the CPSR only */
 	if (!guest_mmu_fill(g, va, &w, false))
 		return false;
-	stubs_leave(g, &g->stubs, v);
+	stubs_settle(g, &g->stubs, v, f, TRAP_PABT);
 	v->stats.traps_pabt++;
 	note_fault(g, f->pc, true, va);
 	return true;
