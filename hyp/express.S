@@ -17,11 +17,14 @@
  * vtimer_follow_mode()) and write the stubs' data page
  * (hyp/stubs.h stubs_leave_in_bank()). Each reads and writes the same
  * fields as the C functions named, whose work it does: a change to them is
- * a change here. Each entry first checks everything it relies on and changes nothing
- * before the last check; whatever is unusual (a mode without its usual
+ * a change here. Each entry first checks everything it relies on and
+ * changes nothing before the last check (but what stubs_enter() would
+ * change first anyway); whatever is unusual (a mode without its usual
  * view, stale views, a conflicting window, an FIQ bank, an interrupt to
- * deliver, Thumb exception entry) goes on to the C fast paths, which handle
- * every case, at trap_svc_fast or trap_undef_fast.
+ * deliver, Thumb exception entry, a DACR value to derive) goes on to the C
+ * fast paths, which handle every case, at trap_svc_fast, trap_undef_fast
+ * or trap_coproc_fast. QEMU tests run with and without them (make
+ * hyp-no-express); being assembly, they have no host tests.
  *
  * Entered from arch/arm/vectors.S in SVC mode with the guest's registers in
  * the trap frame at sp (r0); any register may be used. For express_undef
@@ -135,8 +138,9 @@
  * The stubs' data page (hyp/stubs.h), when a window is open: what
  * stubs_enter() takes from it on a trap from virtual mode bank r9 (to
  * \slow for a trap from inside a window, a stub's), and what
- * stubs_leave_in_bank() writes to it for SVC mode (SPSR r9, CPSR r11) or
- * User mode (CPSR r11); the DACR copy (stubs_cp15_written()), value r11.
+ * stubs_leave_in_bank() writes to it for SVC mode (\svc 1: SPSR r9, CPSR
+ * r11) or User mode (\svc 0: CPSR r11); the DACR copy
+ * (stubs_cp15_written()), value r11.
  * Without CONFIG_TRAP_FREE_STUBS there is none.
  */
 #ifdef CONFIG_TRAP_FREE_STUBS
@@ -166,7 +170,7 @@
 2:
 	.endm
 
-	.macro	stubs_leave_svc
+	.macro	stubs_leave_bank svc
 	ldr	r1, [r8, #STUBS_WINDOWS]
 	cmp	r1, #0
 	beq	1f
@@ -174,6 +178,7 @@
 	ldr	r2, =STUB_CPSR_BITS
 	and	r2, r2, r11
 	str	r2, [r1, #STUB_DATA_CPSR]
+	.if	\svc
 	add	r2, r4, #VCPU_SVC_SPSR
 	str	r2, [r8, #STUBS_SPSR]
 	str	r9, [r1, #STUB_DATA_SPSR]
@@ -185,23 +190,14 @@
 	ldr	r3, [r4, #VCPU_USR_LR]
 	str	r2, [r1, #STUB_DATA_USR_SP]
 	str	r3, [r1, #STUB_DATA_USR_LR]
-1:
-	.endm
-
-	.macro	stubs_leave_usr
-	ldr	r1, [r8, #STUBS_WINDOWS]
-	cmp	r1, #0
-	beq	1f
-	ldr	r1, [r8, #STUBS_DATA]
-	ldr	r2, =STUB_CPSR_BITS
-	and	r2, r2, r11
-	str	r2, [r1, #STUB_DATA_CPSR]
+	.else
 	mov	r2, #0
 	str	r2, [r8, #STUBS_SPSR]
 	str	r2, [r1, #STUB_DATA_SPSR]
 	str	r2, [r8, #STUBS_USR_BANK]
 	mov	r2, #1
 	str	r2, [r1, #STUB_DATA_NO_USR_BANK]
+	.endif
 1:
 	.endm
 
@@ -214,9 +210,7 @@
 #else
 	.macro	stubs_enter_bank slow
 	.endm
-	.macro	stubs_leave_svc
-	.endm
-	.macro	stubs_leave_usr
+	.macro	stubs_leave_bank svc
 	.endm
 	.macro	stubs_dacr_written
 	.endm
@@ -283,7 +277,7 @@ express_svc:
 #endif
 	switch_mode 1, SHADOW_VIEW_KERNEL, ROOT_KERNEL_TTBR0, ROOT_KERNEL_ASID, ROOT_KERNEL_DACR
 
-	stubs_leave_svc
+	stubs_leave_bank 1
 	b	trap_return
 
 svc_slow:
@@ -405,7 +399,7 @@ express_undef:
 #endif
 	switch_mode 0, SHADOW_VIEW_USER, ROOT_USER_TTBR0, ROOT_USER_ASID, ROOT_USER_DACR
 
-	stubs_leave_usr
+	stubs_leave_bank 0
 	b	trap_return
 
 undef_slow:

@@ -28,7 +28,6 @@
 _Static_assert(MMU_RESERVED_ASID == 0u && CONFIG_GUESTS_MAX * ASIDS_PER_GUEST <= 255u,
 	       "GUESTS_MAX x (2 x SHADOW_ROOTS + 3) processor ASIDs must fit in 1-255");
 
-
 void guest_mmu_init(struct guest *g)
 {
 	g->mmu.on = false;
@@ -454,7 +453,7 @@ static void shadow_on(struct guest *g)
 			.l2_of_mb = m->root_l2_of_mb[i], .pool = &m->pool, .id = (uint16_t)i,
 			.reserved_mb = mmu_hyp_window_first_mb(), .reserved_mbs = mmu_hyp_window_mbs(),
 		};
-		for (unsigned v = 0; v < SHADOW_VIEWS; v++) {
+		for (unsigned v = 0; v < SHADOW_VIEWS; v++) {     /* root i: the guest's ASIDs 2i+1 and 2i+2 */
 			root->view_ttbr0[v] = mmu_ttbr0_of(root->s.l1[v]);
 			root->view_asid[v] = m->asid_base + 1u + 2u * i + v;
 		}
@@ -891,7 +890,7 @@ void guest_mmu_resume(struct guest *g)
 	isb();
 }
 
-/* Inlined where it is called (link-time optimization): every system call and return. */
+/* Inlined where it is called (link-time optimization): the fast paths' mode changes. */
 __attribute__((always_inline)) inline void guest_mmu_sync(struct guest *g)
 {
 	struct guest_mmu_state *m = &g->mmu;

@@ -4,11 +4,12 @@
  * return address, pushes it and the SPSR onto the SVC stack (SRS), switches
  * to SVC mode and saves the User-mode registers, giving one struct
  * trap_frame for hyp_trap(frame, kind). Undefined Instruction traps first
- * go to hyp_undef_fast(frame), with the instruction read here, SVC traps to
- * hyp_svc_fast(frame), Data Aborts to hyp_dabt_fast(frame) and Prefetch
- * Aborts to hyp_pabt_fast(frame), the fast paths, which are small enough to
- * cost little more than the entry itself; before them, for system calls
- * and returns to user space, the express entries (hyp/express.S).
+ * go, with the instruction read here, to hyp_coproc_fast(frame) for a
+ * coprocessor instruction and hyp_undef_fast(frame) for any other, SVC
+ * traps to hyp_svc_fast(frame), Data Aborts to hyp_dabt_fast(frame) and
+ * Prefetch Aborts to hyp_pabt_fast(frame), the fast paths, which are small
+ * enough to cost little more than the entry itself; before them, for the
+ * traps of every system call, the express entries (hyp/express.S).
  * An exception taken in the hypervisor itself is reported from the
  * exception mode's own small stack instead, so that even a broken SVC stack
  * gives a report rather than a silent hang; the one expected exception
@@ -154,11 +155,9 @@ trap_undef_first:
 	cmpne	r3, #INSN_COPROC_REG
 #ifdef CONFIG_FAST_TRAP_EXPRESS
 	beq	express_cp15			@ back at trap_coproc_fast unless a DACR or TPIDRURO write
+	b	express_undef			@ back at trap_undef_fast unless it returns to User mode
 #else
 	beq	trap_coproc_fast
-#endif
-#ifdef CONFIG_FAST_TRAP_EXPRESS
-	b	express_undef			@ back at trap_undef_fast unless it returns to User mode
 #endif
 	.global	trap_undef_fast
 trap_undef_fast:
