@@ -62,6 +62,7 @@
 
 /* AP[2:0] as one 3-bit value, split into the descriptor's two fields. */
 #define AP_NONE         0u	/* 0b000: no access */
+#define AP_PL1_RW       1u	/* 0b001: PL1 read/write, PL0 no access */
 #define AP_PL0_RO       2u	/* 0b010: PL1 read/write, PL0 read-only */
 #define AP_RW_ALL       3u	/* 0b011: full access */
 #define AP_PL1_RO       5u	/* 0b101: PL1 read-only, PL0 no access */

@@ -1,8 +1,9 @@
 /*
  * Architecturally defined update sequences on the test region, each step
- * followed by accesses: DACR changes, permission changes with TLBIMVA, a
- * section replaced by a page table and back, TTBR0 switches with and without
- * a new ASID.
+ * followed by accesses: DACR changes, a domain toggled between client and
+ * no access as Linux's software PAN does, permission changes with TLBIMVA,
+ * a section replaced by a page table and back, TTBR0 switches with and
+ * without a new ASID.
  */
 #include <stdint.h>
 
@@ -42,6 +43,37 @@ static void dacr_changes(enum map_kind kind)
 		label_str("=");
 		label_bits(steps[i], 2);
 		check_accesses(&frame_a, ACC_EXEC);
+	}
+}
+
+/*
+ * The domain back and forth between client and no access, over and over
+ * (a hypervisor may remember what the value before the last gave), on a
+ * kernel-only page and a page for both modes, each step checked from both.
+ */
+static void pan_toggles(void)
+{
+	static const uint32_t aps[] = { AP_PL1_RW, AP_RW_ALL };
+
+	for (unsigned a = 0; a < sizeof aps / sizeof aps[0]; a++) {
+		const struct prot p = { DOMAIN_SEQ, aps[a], 0 };
+
+		set_dacr(DOMAIN_SEQ, DACR_CLIENT);
+		map_test(l1_main, MAP_SMALL, FRAME_A, &p);
+		for (unsigned i = 0; i < 6; i++) {
+			uint32_t dv = i % 2 ? DACR_NOACCESS : DACR_CLIENT;
+
+			set_dacr(DOMAIN_SEQ, dv);
+			label_start("pan-toggle ap=");
+			label_bits(aps[a], 3);
+			label_str(" step");
+			label_dec(i);
+			label_str(" d");
+			label_dec(DOMAIN_SEQ);
+			label_str("=");
+			label_bits(dv, 2);
+			check_accesses(&frame_a, ACC_WRITE);
+		}
 	}
 }
 
@@ -176,6 +208,7 @@ void run_sequences(void)
 {
 	dacr_changes(MAP_SECTION);
 	dacr_changes(MAP_SMALL);
+	pan_toggles();
 	for (enum map_kind kind = MAP_SECTION; kind <= MAP_LARGE; kind++)
 		tlbimva_changes(kind);
 	section_to_pages();
