@@ -6,6 +6,7 @@
 #define SYS_WRITE       1	/* (str, len): kernel prints len chars */
 #define SYS_ADD3        2	/* (a, b, c): returns a + b + c */
 #define SYS_GETPSR      3	/* (): returns the caller's CPSR as the kernel sees it */
+#define SYS_SETTLS      4	/* (value): the kernel writes TPIDRURO, User mode's read-only thread register */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

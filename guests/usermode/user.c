@@ -32,6 +32,13 @@ _Noreturn void user_main(uint32_t round)
 	sum = syscall3(SYS_ADD3, round, 0x20, 0x300);
 	print_hex_line("user: add3 result", sum);
 	print_hex_line("user: cpsr seen by kernel", syscall3(SYS_GETPSR, 0, 0, 0));
+	for (uint32_t tls = 0x71500000u | round; tls & 0xfff00000u; tls <<= 4) {
+		uint32_t seen;
+
+		syscall3(SYS_SETTLS, tls, 0, 0);
+		__asm__ volatile("mrc p15, 0, %0, c13, c0, 3" : "=r"(seen));
+		print_hex_line("user: tpidruro", seen);
+	}
 
 	sys_exit(0xc0de0000 | round);
 }
