@@ -795,7 +795,7 @@ static bool fast_exception_return(struct vcpu *v, struct trap_frame *f, const st
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v);   /* the mode the shadow view and CNTKCTL follow */
 
-	/* No stub holds an exception return's UDF (stub_supported()): never taken, but for a wild jump. */
+	/* No stub holds an exception return's UDF (stub_supported()): a stub's trapping word is another's. */
 	if (stubs_enter(&g->stubs, v, f, TRAP_UNDEF, &v->trap_insn)) {
 		v->trap_insn_from_stub = true;
 		return false;
@@ -833,16 +833,11 @@ bool hyp_svc_fast(struct trap_frame *f)
 	v->trap_insn_from_stub = false;
 	if (vcpu_privileged(v))
 		return fast_patched_or_svc(v, f, TRAP_SVC);
-#ifdef CONFIG_FAST_TRAP_MODE_SWITCH
-	if (fast_trap_svc(v, f) == FAST_TRAP_NONE)
+	if (!fast_svc(v->guest, f))
 		return false;
-	v->stats.traps_svc++;
 	follow_privilege(v->guest, false);
 	stubs_leave_in_bank(v->guest, &v->guest->stubs, v, VBANK_SVC);
 	return true;
-#else
-	return false;
-#endif
 }
 
 /*
