@@ -588,10 +588,10 @@ static bool fast_sensitive_class(enum sens_class cls)
 	return false;
 }
 
-static bool fast_sensitive(struct guest *g, struct trap_frame *f)
+/* The patch entry `p` of the trapping UDF (NULL: not a patch's). */
+static bool fast_sensitive(struct guest *g, struct trap_frame *f, const struct patch_entry *p)
 {
 	struct vcpu *v = &g->vcpu;
-	const struct patch_entry *p = patch_lookup(&g->patches, v->trap_insn);
 	uint32_t site_va = f->pc - 4u;
 
 	if (!p || !fast_sensitive_class(p->cls))
@@ -621,9 +621,9 @@ static bool fast_coproc(struct guest *g, struct trap_frame *f)
 #endif
 }
 
-static bool fast_undef(struct guest *g, struct trap_frame *f)
+static bool fast_undef(struct guest *g, struct trap_frame *f, const struct patch_entry *p)
 {
-	if (!fast_sensitive(g, f))      /* a patch is a UDF */
+	if (!fast_sensitive(g, f, p))   /* a patch is a UDF */
 		return false;
 	g->vcpu.stats.traps_undef++;
 	return true;
@@ -763,19 +763,23 @@ bool hyp_pabt_fast(struct trap_frame *f)
 
 /*
  * The fast paths for a patched instruction's UDF (whose word is in
- * v->trap_insn) or an SVC: these need the virtual CPSR and SPSR the
- * stubs keep, and may change the mode.
+ * v->trap_insn, its patch entry `p`, looked up by the caller) or an SVC
+ * (`p` NULL): these need the virtual CPSR and SPSR the stubs keep, and may
+ * change the mode.
  */
-static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct trap_frame *f, unsigned kind)
+static __attribute__((noinline)) bool fast_patched_or_svc(struct vcpu *v, struct trap_frame *f, unsigned kind,
+							   const struct patch_entry *p)
 {
 	struct guest *g = v->guest;
 	bool privileged = vcpu_privileged(v), done;   /* the mode the shadow view and CNTKCTL follow */
 
 	v->trap_insn_from_stub = stubs_enter(&g->stubs, v, f, kind, &v->trap_insn);
+	if (v->trap_insn_from_stub)     /* a stub's trapping word: its site's UDF now */
+		p = patch_lookup(&g->patches, v->trap_insn);
 	if (kind == TRAP_SVC)
 		done = !(board.guest_semihosting_exit && f->r[0] == SEMIHOSTING_SYS_EXIT) && fast_svc(g, f);
 	else
-		done = fast_undef(g, f);
+		done = fast_undef(g, f, p);
 	if (done) {
 		follow_privilege(g, privileged);
 		stubs_leave(g, &g->stubs, v);
@@ -832,7 +836,7 @@ bool hyp_svc_fast(struct trap_frame *f)
 
 	v->trap_insn_from_stub = false;
 	if (vcpu_privileged(v))
-		return fast_patched_or_svc(v, f, TRAP_SVC);
+		return fast_patched_or_svc(v, f, TRAP_SVC, NULL);
 	if (!fast_svc(v->guest, f))
 		return false;
 	follow_privilege(v->guest, false);
@@ -861,13 +865,14 @@ bool hyp_undef_fast(struct trap_frame *f)
 {
 	struct vcpu *v = running_vcpu();
 
+	const struct patch_entry *p = patch_lookup(&v->guest->patches, v->trap_insn);
+
 	v->trap_insn_from_stub = false;
 #ifdef CONFIG_FAST_TRAP_MODE_SWITCH
-	const struct patch_entry *p = patch_lookup(&v->guest->patches, v->trap_insn);
 	if (p && p->cls == SENS_DP_ERET)
 		return fast_exception_return(v, f, p);
 #endif
-	return fast_patched_or_svc(v, f, TRAP_UNDEF);
+	return fast_patched_or_svc(v, f, TRAP_UNDEF, p);
 }
 
 /* Called by arch/arm/vectors.S for every exception taken from the guest (User mode). */
