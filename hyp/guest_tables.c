@@ -112,6 +112,7 @@ static struct modified_tables_ops list_ops(struct guest *g)
 	return (struct modified_tables_ops){
 		.page = page_words, .read = read_descriptor, .listed = listed,
 		.descriptor_changed = descriptor_changed, .ctx = g,
+		.walks_swapped = (g->vcpu.cp15.sctlr & SCTLR_EE) != 0,
 	};
 }
 

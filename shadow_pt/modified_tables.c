@@ -83,15 +83,45 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
 	return changed;
 }
 
-/* Resynchronise the aligned group around `desc_gpa`, if its page is listed. */
-static unsigned resync_group(struct modified_tables *t, uint32_t desc_gpa, const struct modified_tables_ops *ops)
+/* A stored descriptor as the table walks read it. */
+static uint32_t walk_order(const struct modified_tables_ops *ops, uint32_t stored)
+{
+	return ops->walks_swapped ? __builtin_bswap32(stored) : stored;
+}
+
+/* Does `desc` stand for its whole aligned group: a large page (L2) or a supersection (L1)? */
+static bool spans_group(uint32_t desc, bool l2)
+{
+	if (l2)
+		return (desc & L2_TYPE_MASK) == L2_TYPE_LARGE;
+	return (desc & L1_TYPE_SECTION) && (desc & L1_SECT_SUPER);     /* 0b1x: with or without PXN */
+}
+
+/*
+ * Resynchronise descriptor `desc_gpa` (`l2`: of an L2 table), if its page
+ * is listed: the TLB entry it gave the address. When it was or is now a
+ * large page or supersection, that entry spans the aligned group, which
+ * is resynchronised whole. (The group's other descriptors translate other
+ * addresses: a change there waits for their own maintenance.)
+ */
+static unsigned resync_translating(struct modified_tables *t, uint32_t desc_gpa, bool l2,
+				   const struct modified_tables_ops *ops)
 {
 	if (!ops->listed(ops->ctx, desc_gpa))
 		return 0;
 	int e = modified_tables_find(t, desc_gpa);
-	unsigned first = (desc_gpa & ~PAGE_MASK) / 4u & ~(MODIFIED_TABLES_GROUP - 1u);
-
-	return e < 0 ? 0 : modified_tables_resync(t, (unsigned)e, first, MODIFIED_TABLES_GROUP, ops);
+	if (e < 0)
+		return 0;
+	unsigned i = (desc_gpa & ~PAGE_MASK) / 4u;
+	uint32_t now = ops->page(ops->ctx, t->page_gpa[e])[i], *snap = &t->snapshot[e][i];
+	if (spans_group(walk_order(ops, now), l2) || spans_group(walk_order(ops, *snap), l2))
+		return modified_tables_resync(t, (unsigned)e, i & ~(MODIFIED_TABLES_GROUP - 1u),
+					      MODIFIED_TABLES_GROUP, ops);
+	if (now == *snap)
+		return 0;
+	*snap = now;
+	ops->descriptor_changed(ops->ctx, desc_gpa);
+	return 1;
 }
 
 unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group, uint32_t ttbr0, uint32_t ttbr1,
@@ -105,7 +135,7 @@ unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group
 		return 0;       /* no walk through that TTBR: nothing in the shadow came from it */
 	unsigned changed = 0;
 	if (ops->listed(ops->ctx, l1_gpa)) {
-		changed = resync_group(t, l1_gpa, ops);
+		changed = resync_translating(t, l1_gpa, false, ops);
 		table = ops->read(ops->ctx, l1_gpa, &l1) && (l1 & L1_TYPE_MASK) == L1_TYPE_TABLE ?
 			l1 & L1_TABLE_ADDR_MASK : 0;
 	}
@@ -115,7 +145,7 @@ unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group
 	uint32_t group = l2_gpa & ~(MODIFIED_TABLES_GROUP * 4u - 1u);
 	if (group != *l2_group) {
 		*l2_group = group;
-		changed += resync_group(t, l2_gpa, ops);
+		changed += resync_translating(t, l2_gpa, true, ops);
 	}
 	return changed;
 }
@@ -136,6 +166,6 @@ void modified_tables_note_used(struct modified_tables *t, uint32_t desc_gpa, uin
 	uint32_t *snap = &t->snapshot[e][(desc_gpa & ~PAGE_MASK) / 4u], old = *snap;
 	_Static_assert(L1_TYPE_MASK == L2_TYPE_MASK && L1_TYPE_FAULT == L2_TYPE_FAULT, "one test for both levels");
 	*snap = value;
-	if (old != value && (old & L1_TYPE_MASK) != L1_TYPE_FAULT)     /* nothing derives from a fault */
+	if (old != value && (walk_order(ops, old) & L1_TYPE_MASK) != L1_TYPE_FAULT)     /* nothing derives from a fault */
 		ops->descriptor_changed(ops->ctx, desc_gpa);
 }

@@ -38,9 +38,10 @@ struct modified_tables_ops {
 	bool (*listed)(void *ctx, uint32_t gpa);        /* a quick test before the list is searched */
 	void (*descriptor_changed)(void *ctx, uint32_t desc_gpa);
 	void *ctx;
+	bool walks_swapped;     /* table walks read descriptors byte-swapped (SCTLR.EE) */
 };
 
-/* Descriptors a TLB operation by address resynchronises: a supersection or large page's 16. */
+/* A supersection's or large page's descriptors: 16, aligned. */
 #define MODIFIED_TABLES_GROUP 16u
 
 void modified_tables_init(struct modified_tables *t);
@@ -58,6 +59,9 @@ unsigned modified_tables_add(struct modified_tables *t, uint32_t gpa, const uint
 unsigned modified_tables_oldest(const struct modified_tables *t);
 
 /*
+ * The page and snapshot words are as guest RAM holds them, compared as
+ * they are; their fields are read in the table walks' byte order.
+ *
  * Compare `count` descriptors of entry `e` from `first` (a descriptor index
  * in the page) with the snapshot: report each that changed, and take the
  * new value into the snapshot. Returns how many changed.
@@ -68,9 +72,9 @@ unsigned modified_tables_resync(struct modified_tables *t, unsigned e, unsigned 
 /*
  * Guest TLB maintenance by address `va`, for the address space of tables
  * (ttbr0, ttbr1, ttbcr): resynchronise the listed descriptors that
- * translate it (the aligned group of MODIFIED_TABLES_GROUP around the L1
- * descriptor, and around the L2 descriptor its table holds). Returns how
- * many changed. `*l2_group`: the L2 group one pass over several address
+ * translate it (the L1 descriptor and the L2 descriptor its table holds;
+ * the aligned group of MODIFIED_TABLES_GROUP around one that is or was a
+ * supersection or large page). Returns how many changed. `*l2_group`: the L2 group one pass over several address
  * spaces has resynchronised last (0 before the first), skipped if it is
  * this one's too: Linux's processes share the kernel's L2 tables.
  * `shadow_table`: the L2 table the shadow derived the MiB from (0: none, a

@@ -37,6 +37,15 @@ static bool read_word(void *ctx, uint32_t gpa, uint32_t *value)
 	return true;
 }
 
+/* As the walks of a guest with SCTLR.EE set read it. */
+static bool read_word_swapped(void *ctx, uint32_t gpa, uint32_t *value)
+{
+	if (!read_word(ctx, gpa, value))
+		return false;
+	*value = __builtin_bswap32(*value);
+	return true;
+}
+
 static bool always(void *ctx, uint32_t gpa)
 {
 	(void)ctx;
@@ -148,4 +157,65 @@ TEST(modified_tables_a_used_change_forgets_the_old_value)
 	modified_tables_note_used(&t, gpa_of(4, 9), guest_pages[4][9], &ops);
 	CHECK_EQ(changed_count, 1);                             /* the same value again: nothing */
 	CHECK_EQ(modified_tables_resync(&t, e, 0, PAGE_DESCRIPTORS, &ops), 0);
+	/* Big-endian table walks: the old value's type is read from the other end of the word. */
+	struct modified_tables_ops swapped = ops;
+	swapped.walks_swapped = true;
+	t.snapshot[e][9] = __builtin_bswap32(0x80200c02u);
+	modified_tables_note_used(&t, gpa_of(4, 9), __builtin_bswap32(0x80300c02u), &swapped);
+	CHECK_EQ(changed_count, 2);
+}
+
+/* Page 0 holds an L1 table (its first 4 KiB) that points MiB 1 at an L2 table in page 5. */
+#define RESYNC_MB       1u
+#define RESYNC_TABLE    5u
+#define RESYNC_VA(page) ((RESYNC_MB << SECTION_SHIFT) + (uint32_t)(page) * PAGE_SIZE)
+
+static unsigned tlbimva(struct modified_tables *t, uint32_t va, const struct modified_tables_ops *o)
+{
+	uint32_t l2_group = 0;
+
+	return modified_tables_resync_va(t, &l2_group, BASE, 0, 0, va, 0, o);
+}
+
+/*
+ * A TLB operation by address resynchronises the descriptor that gave the
+ * address its entry; a large page's entry spans 16, so all of them when
+ * the descriptor was or is now one, in either byte order of table walks.
+ */
+TEST(modified_tables_resync_va_takes_what_translates_the_address)
+{
+	struct modified_tables t = fresh();
+	const uint32_t small = 0x80400002u, large = 0x80410001u;
+
+	guest_pages[0][RESYNC_MB] = gpa_of(RESYNC_TABLE, 0) | L1_TYPE_TABLE;
+	for (unsigned i = 0; i < 16u; i++)
+		guest_pages[RESYNC_TABLE][i] = large;
+	unsigned e = modified_tables_add(&t, gpa_of(RESYNC_TABLE, 0), guest_pages[RESYNC_TABLE]);
+	/* The large page becomes 16 small pages: one address names them all. */
+	for (unsigned i = 0; i < 16u; i++)
+		guest_pages[RESYNC_TABLE][i] = small | (i << PAGE_SHIFT);
+	CHECK_EQ(tlbimva(&t, RESYNC_VA(3), &ops), 16);
+	/* Two small pages change: the address names its own. */
+	guest_pages[RESYNC_TABLE][3] ^= L2_SMALL_AP0;
+	guest_pages[RESYNC_TABLE][5] ^= L2_SMALL_AP0;
+	changed_count = 0;
+	CHECK_EQ(tlbimva(&t, RESYNC_VA(3), &ops), 1);
+	CHECK_EQ(changed[0], gpa_of(RESYNC_TABLE, 3));
+	/* Small pages become a large one again: all 16 (5 among them). */
+	for (unsigned i = 0; i < 16u; i++)
+		guest_pages[RESYNC_TABLE][i] = large;
+	CHECK_EQ(tlbimva(&t, RESYNC_VA(9), &ops), 16);
+	CHECK_EQ(t.snapshot[e][5], large);
+	/* Big-endian table walks: the same words stored byte-swapped, a large page and small ones again. */
+	struct modified_tables_ops swapped = ops;
+	swapped.read = read_word_swapped;
+	swapped.walks_swapped = true;
+	guest_pages[0][RESYNC_MB] = __builtin_bswap32(guest_pages[0][RESYNC_MB]);
+	for (unsigned i = 0; i < 16u; i++)
+		guest_pages[RESYNC_TABLE][i] = __builtin_bswap32(large);
+	CHECK_EQ(tlbimva(&t, RESYNC_VA(0), &swapped), 16);
+	for (unsigned i = 0; i < 16u; i++)
+		guest_pages[RESYNC_TABLE][i] = __builtin_bswap32(small | (i << PAGE_SHIFT));
+	CHECK_EQ(tlbimva(&t, RESYNC_VA(0), &swapped), 16);
+	CHECK_EQ(t.snapshot[e][15], __builtin_bswap32(small | (15u << PAGE_SHIFT)));
 }
