@@ -44,6 +44,12 @@ bool emulate_cp15_read_id(const struct vcpu *v, uint32_t insn, uint32_t *value);
 /* Whether MCR `insn` (p15, any condition and Rt) is TLB maintenance; which, in `*op`. */
 bool emulate_cp15_tlb_op(uint32_t insn, enum tlb_op *op);
 
+/* Which TLB maintenance MCR `insn` is, once emulate_cp15_tlb_op() said it is one: its opc2. */
+static inline enum tlb_op emulate_cp15_tlb_op_of(uint32_t insn)
+{
+	return (enum tlb_op)((insn >> 5) & 7u);
+}
+
 /* Read a register as an operand of the instruction at v->r[15] (PC reads +8). */
 uint32_t emu_reg(const struct vcpu *v, unsigned n);
 

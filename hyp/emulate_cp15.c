@@ -45,7 +45,7 @@ bool emulate_cp15_tlb_op(uint32_t insn, enum tlb_op *op)
 	if ((insn & BIT(20)) || FIELD(insn, 21, 3) || FIELD(insn, 16, 4) != 8u || !(TLB_CRMS & BIT(crm)) ||
 	    opc2 > TLB_MVA_ALL_ASID || (opc2 == TLB_MVA_ALL_ASID && crm != TLB_CRM_IS && crm != TLB_CRM_UNIFIED))
 		return false;
-	*op = (enum tlb_op)opc2;
+	*op = emulate_cp15_tlb_op_of(insn);
 	return true;
 }
 

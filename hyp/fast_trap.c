@@ -151,11 +151,14 @@ enum fast_trap fast_trap_undef(struct vcpu *v, struct trap_frame *f, uint32_t in
 	if ((insn & INSN_CP15_MASK) != INSN_CP15 || insn_cond(insn) == COND_NEVER || rt == 15 ||
 	    !vcpu_privileged(v))
 		return FAST_TRAP_NONE;
-	uint32_t *field = fast_register(&v->cp15, insn, &written);
 	bool read = insn & INSN_MRC;
 
+	/* Cache and TLB maintenance (c7, c8) before the registers' search: Linux's are frequent too. */
+	if (!read && (INSN_CRN(insn) == 7u || INSN_CRN(insn) == 8u))
+		return cache_operation(f, insn);
+	uint32_t *field = fast_register(&v->cp15, insn, &written);
 	if (!field)
-		return read ? id_register(v, f, insn) : cache_operation(f, insn);
+		return read ? id_register(v, f, insn) : FAST_TRAP_NONE;
 	if (!read && written == FAST_TRAP_NONE)
 		return FAST_TRAP_NONE;
 	if (!cond_passed(insn_cond(insn), f->cpsr))

@@ -533,10 +533,8 @@ static bool fault_would_stop(const struct guest *g, uint32_t pc, uint32_t far)
 static __attribute__((noinline)) void tlb_maintenance(struct guest *g, struct trap_frame *f)
 {
 	struct vcpu *v = &g->vcpu;
-	enum tlb_op op;
 
-	BUG_ON(!emulate_cp15_tlb_op(v->trap_insn, &op));
-	cp15_hook_tlb(v, op, f->r[INSN_RT(v->trap_insn)]);
+	cp15_hook_tlb(v, emulate_cp15_tlb_op_of(v->trap_insn), f->r[INSN_RT(v->trap_insn)]);
 	stubs_settle(g, &g->stubs, v, f, TRAP_UNDEF);
 	g->fault_repeats = 0;
 }
