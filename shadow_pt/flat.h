@@ -51,10 +51,16 @@ void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size);
 /* Run on this flat map (the guest's MMU is off) under the guest's flat-map ASID. */
 void shadow_flat_use(const struct shadow_flat *f, uint32_t asid);
 
-/* Is [gpa, gpa+size) guest RAM? Inline: the table resynchronisation asks for every descriptor. */
+/*
+ * Is [gpa, gpa+size) guest RAM (`size` at least 1)? Inline, and one compare
+ * for a constant `size` of 1: the fills and resynchronisations ask for
+ * every descriptor and frame.
+ */
 static inline bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size)
 {
-	return gpa >= f->ram.gpa_base && size <= f->ram.size && gpa - f->ram.gpa_base <= f->ram.size - size;
+	uint32_t offset = gpa - f->ram.gpa_base;        /* below the base: wraps past any RAM size */
+
+	return offset < f->ram.size && size <= f->ram.size - offset;
 }
 /*
  * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
