@@ -91,6 +91,7 @@ struct guest_mmu_state {
 	uint32_t processor_dacr;
 	uint32_t asid_base;             /* its processor ASIDs: the flat map's, then two per root */
 	struct modified_tables modified;  /* unprotected table pages (hyp/guest_tables.c) */
+	struct modified_tables_ops modified_ops;    /* its view of guest RAM (hyp/guest_tables.c) */
 	uint32_t tracked_pages, tracked_writes;
 	uint32_t tables_unprotected, tables_protected_again, resynced_descriptors;
 	uint32_t frame_forget_one, frame_forget_all;    /* by their addresses in each root; everything */

@@ -9,9 +9,11 @@
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 
-static bool page_bit(const uint32_t *map, const struct guest *g, uint32_t gpa)
+/* Inline: every fill and resynchronisation asks it about each descriptor's page. */
+static inline __attribute__((always_inline)) bool page_bit(const uint32_t *map, const struct guest *g,
+							   uint32_t gpa)
 {
-	uint32_t page = (gpa - g->ram.gpa_base) >> PAGE_SHIFT;
+	uint32_t page = (gpa - g->flat.ram.gpa_base) >> PAGE_SHIFT;
 
 	return shadow_flat_is_ram(&g->flat, gpa, 1) && (map[page / 32u] >> (page % 32u)) & 1u;
 }
@@ -36,20 +38,6 @@ bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa)
 bool guest_tables_protected(const struct guest *g, uint32_t gpa)
 {
 	return page_bit(g->mmu.table_pages, g, gpa) && !page_bit(g->mmu.listed_pages, g, gpa);
-}
-
-void guest_tables_reset(struct guest *g)
-{
-	struct guest_mmu_state *m = &g->mmu;
-
-	memset(m->table_pages, 0, sizeof(m->table_pages));
-	memset(m->listed_pages, 0, sizeof(m->listed_pages));
-	m->modified = (struct modified_tables){
-		.page_gpa = m->modified_gpa, .snapshot = m->modified_snapshots, .listed_at = m->modified_listed_at,
-		.capacity = CONFIG_SHADOW_MODIFIED_TABLES,
-	};
-	modified_tables_init(&m->modified);
-	m->tracked_pages = 0;
 }
 
 /* A page found to hold a table: protected, so its writable shadow mappings go. */
@@ -107,19 +95,36 @@ static void descriptor_changed(void *ctx, uint32_t desc_gpa)
 	guest_mmu_descriptor_changed(ctx, desc_gpa);
 }
 
-static struct modified_tables_ops list_ops(struct guest *g)
+void guest_tables_reset(struct guest *g)
 {
-	return (struct modified_tables_ops){
+	struct guest_mmu_state *m = &g->mmu;
+
+	memset(m->table_pages, 0, sizeof(m->table_pages));
+	memset(m->listed_pages, 0, sizeof(m->listed_pages));
+	m->modified = (struct modified_tables){
+		.page_gpa = m->modified_gpa, .snapshot = m->modified_snapshots, .listed_at = m->modified_listed_at,
+		.capacity = CONFIG_SHADOW_MODIFIED_TABLES,
+	};
+	modified_tables_init(&m->modified);
+	m->modified_ops = (struct modified_tables_ops){
 		.page = page_words, .read = read_descriptor, .listed = listed,
 		.descriptor_changed = descriptor_changed, .ctx = g,
-		.walks_swapped = (g->vcpu.cp15.sctlr & SCTLR_EE) != 0,
 	};
+	m->tracked_pages = 0;
+}
+
+/* The list's operations on guest `g`, with the byte order its table walks use now. */
+static const struct modified_tables_ops *list_ops(struct guest *g)
+{
+	struct modified_tables_ops *ops = &g->mmu.modified_ops;
+
+	ops->walks_swapped = (g->vcpu.cp15.sctlr & SCTLR_EE) != 0;
+	return ops;
 }
 
 static unsigned resync(struct guest *g, unsigned e, unsigned first, unsigned count)
 {
-	const struct modified_tables_ops ops = list_ops(g);
-	unsigned changed = modified_tables_resync(&g->mmu.modified, e, first, count, &ops);
+	unsigned changed = modified_tables_resync(&g->mmu.modified, e, first, count, list_ops(g));
 
 	g->mmu.resynced_descriptors += changed;
 	return changed;
@@ -155,8 +160,7 @@ bool guest_tables_unprotect(struct guest *g, uint32_t gpa)
 static void note_used(struct guest *g, uint32_t desc_gpa, uint32_t value)
 {
 	if (desc_gpa && page_bit(g->mmu.listed_pages, g, desc_gpa)) {
-		const struct modified_tables_ops ops = list_ops(g);
-		modified_tables_note_used(&g->mmu.modified, desc_gpa, value, &ops);
+		modified_tables_note_used(&g->mmu.modified, desc_gpa, value, list_ops(g));
 	}
 }
 
@@ -169,7 +173,7 @@ void guest_tables_used(struct guest *g, const struct guest_walk_result *w)
 void guest_tables_resync_va(struct guest *g, uint32_t va)
 {
 	struct guest_mmu_state *m = &g->mmu;
-	const struct modified_tables_ops ops = list_ops(g);
+	const struct modified_tables_ops *ops = list_ops(g);
 	uint32_t l2_group = 0;
 
 	if (!m->modified.count)
@@ -183,7 +187,7 @@ void guest_tables_resync_va(struct guest *g, uint32_t va)
 		const struct shadow_root *root = &m->root[i];
 		m->resynced_descriptors += modified_tables_resync_va(&m->modified, &l2_group, root->ttbr0, root->ttbr1,
 								      root->ttbcr, va,
-								      shadow_guest_table(&root->s, mb), &ops);
+								      shadow_guest_table(&root->s, mb), ops);
 	}
 	guest_mmu_flush_stale(g);
 }
