@@ -210,12 +210,10 @@ static void install_l2(struct shadow_space *s, unsigned idx, uint32_t mb, unsign
 	s->stats.l2_allocs++;
 }
 
-/* Derive for the filled view's mode only, whatever the entry's natural class. */
-static struct shadow_perm view_perm(const struct shadow_fill_req *r)
+/* Entry `sp`, derived for the filled view's mode only, whatever its natural class. */
+static struct shadow_perm view_perm(struct shadow_perm sp, bool privileged)
 {
-	struct shadow_perm sp = dacr_shadow_perm(r->guest_dv, r->ap, r->xn, r->privileged, r->overlay);
-
-	if (sp.cls == DOM_CLASS_KERNEL_ONLY && !r->privileged)
+	if (sp.cls == DOM_CLASS_KERNEL_ONLY && !privileged)
 		sp.ap = AP_NONE;        /* kernel-only: nothing in User mode */
 	sp.cls = DOM_CLASS_CURRENT_MODE;
 	return sp;
@@ -261,7 +259,7 @@ enum shadow_fill_result shadow_fill(struct shadow_space *s, struct dacr_map *m,
 		view_table = false;
 	}
 	if (view_table)
-		sp = view_perm(r);
+		sp = view_perm(sp, r->privileged);
 	int proc = dacr_map_domain(m, r->guest_domain, sp.cls);
 	if (proc < 0)
 		return SHADOW_NO_DOMAIN;
