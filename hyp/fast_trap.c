@@ -70,31 +70,35 @@ static uint32_t *fast_register(struct vcpu_cp15 *c, uint32_t insn, enum fast_tra
 }
 
 /*
- * A cache maintenance or barrier operation (MCR c7) that only takes time:
- * FAST_TRAP_DONE for the data cache ones and the barriers (nothing to do:
- * hyp/emulate_cp15.c says why), FAST_TRAP_ICACHE_INVALIDATED for the
- * instruction cache and branch predictor ones and FAST_TRAP_TLB_MAINTENANCE
- * for the TLB ones (when executed), FAST_TRAP_NONE for any other MCR.
+ * A cache or TLB maintenance or barrier operation (MCR c7, c8) that only
+ * takes time: FAST_TRAP_DONE for the data cache ones and the barriers
+ * (nothing to do: hyp/emulate_cp15.c says why), FAST_TRAP_ICACHE_INVALIDATED
+ * for the instruction cache and branch predictor ones and
+ * FAST_TRAP_TLB_MAINTENANCE for the TLB ones (when executed), FAST_TRAP_NONE
+ * for any other MCR.
  */
 static __attribute__((noinline)) enum fast_trap cache_operation(const struct trap_frame *f, uint32_t insn)
 {
 	enum fast_trap done;
 	enum tlb_op tlb;
 
-	switch (INSN_REG(insn)) {
-	case REG(7, 6, 1): case REG(7, 6, 2): case REG(7, 10, 1): case REG(7, 10, 2):
-	case REG(7, 11, 1): case REG(7, 14, 1): case REG(7, 14, 2):
-	case REG(7, 5, 4): case REG(7, 10, 4): case REG(7, 10, 5):
-		return FAST_TRAP_DONE;
-	case REG(7, 1, 0): case REG(7, 1, 6): case REG(7, 5, 0):
-	case REG(7, 5, 1): case REG(7, 5, 6): case REG(7, 5, 7):
-		done = FAST_TRAP_ICACHE_INVALIDATED;
-		break;
-	default:
+	if (INSN_CRN(insn) == 8u) {     /* not after the search of c7's: every munmap() and mprotect() */
 		if (!emulate_cp15_tlb_op(insn, &tlb))
 			return FAST_TRAP_NONE;
 		done = FAST_TRAP_TLB_MAINTENANCE;
-		break;
+	} else {
+		switch (INSN_REG(insn)) {
+		case REG(7, 6, 1): case REG(7, 6, 2): case REG(7, 10, 1): case REG(7, 10, 2):
+		case REG(7, 11, 1): case REG(7, 14, 1): case REG(7, 14, 2):
+		case REG(7, 5, 4): case REG(7, 10, 4): case REG(7, 10, 5):
+			return FAST_TRAP_DONE;
+		case REG(7, 1, 0): case REG(7, 1, 6): case REG(7, 5, 0):
+		case REG(7, 5, 1): case REG(7, 5, 6): case REG(7, 5, 7):
+			done = FAST_TRAP_ICACHE_INVALIDATED;
+			break;
+		default:
+			return FAST_TRAP_NONE;
+		}
 	}
 	return cond_passed(insn_cond(insn), f->cpsr) ? done : FAST_TRAP_DONE;
 }
