@@ -118,7 +118,7 @@ static void mark_l1_pages(struct guest *g, const struct shadow_root *root, bool 
 
 	for (unsigned t = 0; t < root->l1_tables; t++) {
 		for (uint32_t gpa = root->l1_base[t]; gpa - root->l1_base[t] < root->l1_size[t]; gpa += PAGE_SIZE) {
-			if (!shadow_flat_is_ram(&g->flat, gpa, 1))
+			if (!shadow_flat_in_ram(&g->flat, gpa))
 				continue;
 			uint8_t *owner = &g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 			if (on)

@@ -15,7 +15,7 @@ static inline __attribute__((always_inline)) bool page_bit(const uint32_t *map, 
 {
 	uint32_t page = (gpa - g->flat.ram.gpa_base) >> PAGE_SHIFT;
 
-	return shadow_flat_is_ram(&g->flat, gpa, 1) && (map[page / 32u] >> (page % 32u)) & 1u;
+	return shadow_flat_in_ram(&g->flat, gpa) && (map[page / 32u] >> (page % 32u)) & 1u;
 }
 
 static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, bool on)
@@ -27,7 +27,7 @@ static void set_page_bit(uint32_t *map, const struct guest *g, uint32_t gpa, boo
 
 bool guest_tables_holds_l1(const struct guest *g, uint32_t gpa)
 {
-	return shadow_flat_is_ram(&g->flat, gpa, 1) && g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
+	return shadow_flat_in_ram(&g->flat, gpa) && g->mmu.l1_page_root[(gpa - g->ram.gpa_base) >> PAGE_SHIFT];
 }
 
 bool guest_tables_is_table_page(const struct guest *g, uint32_t gpa)
@@ -43,7 +43,7 @@ bool guest_tables_protected(const struct guest *g, uint32_t gpa)
 /* A page found to hold a table: protected, so its writable shadow mappings go. */
 static void track(struct guest *g, uint32_t gpa)
 {
-	if (!gpa || !shadow_flat_is_ram(&g->flat, gpa, 1) || guest_tables_is_table_page(g, gpa))
+	if (!gpa || !shadow_flat_in_ram(&g->flat, gpa) || guest_tables_is_table_page(g, gpa))
 		return;
 	set_page_bit(g->mmu.table_pages, g, gpa, true);
 	g->mmu.tracked_pages++;

@@ -365,7 +365,7 @@ static bool guest_mmu_dabt(struct guest *g, uint32_t va, bool write, bool *emula
 		deliver_data_abort(v, fsr | (write ? FSR_WNR : 0u), va);
 		return false;
 	}
-	if (shadow_flat_is_ram(&g->flat, w->pa, 1)) {
+	if (shadow_flat_in_ram(&g->flat, w->pa)) {
 		if (write && shadow_flat_page_catches_writes(&g->flat, w->pa)) {
 			code_write(g, w->pa);
 			return true;
@@ -401,7 +401,7 @@ static bool handle_dabt(struct guest *g, uint32_t dfsr, uint32_t dfar)
 			emulate_access(g);
 		return false;
 	}
-	if (shadow_flat_is_ram(&g->flat, dfar, 1)) {
+	if (shadow_flat_in_ram(&g->flat, dfar)) {
 		if (status == FS_PERM_PAGE && (dfsr & FSR_WNR) && shadow_flat_page_catches_writes(&g->flat, dfar)) {
 			code_write(g, dfar);
 			return true;
@@ -711,7 +711,7 @@ bool hyp_dabt_fast(struct trap_frame *f)
 		return false;
 	if (d->fsr)
 		return data_abort_for_guest(g, f, d->fsr | (write ? FSR_WNR : 0u), va);
-	if (!translation || !shadow_flat_is_ram(&g->flat, d->w.pa, 1) ||
+	if (!translation || !shadow_flat_in_ram(&g->flat, d->w.pa) ||
 	    (write && (shadow_flat_page_catches_writes(&g->flat, d->w.pa) || guest_tables_protected(g, d->w.pa))))
 		return false;
 	if (!guest_mmu_fill(g, va, &d->w, false))

@@ -66,7 +66,7 @@ void shadow_flat_use(const struct shadow_flat *f, uint32_t asid)
 
 void *guest_ram_page_ptr(const struct shadow_flat *f, uint32_t gpa)
 {
-	BUG_ON(!shadow_flat_is_ram(f, gpa, 1));
+	BUG_ON(!shadow_flat_in_ram(f, gpa));
 	return mmu_map_phys_page(gpa - f->ram.gpa_base + f->ram.hpa_base);
 }
 
@@ -84,7 +84,7 @@ bool guest_ram_read_word(void *ctx, uint32_t gpa, uint32_t *value)
 /* The index of the RAM page holding `gpa`: its entry in ram_l2 and its bit in user_code. */
 static uint32_t page_index(const struct shadow_flat *f, uint32_t gpa)
 {
-	BUG_ON(!shadow_flat_is_ram(f, gpa, 1));
+	BUG_ON(!shadow_flat_in_ram(f, gpa));
 	return (gpa - f->ram.gpa_base) >> PAGE_SHIFT;
 }
 

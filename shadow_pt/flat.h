@@ -52,15 +52,18 @@ void shadow_flat_map_device(struct shadow_flat *f, uint32_t pa, uint32_t size);
 void shadow_flat_use(const struct shadow_flat *f, uint32_t asid);
 
 /*
- * Is [gpa, gpa+size) guest RAM (`size` at least 1)? Inline, and one compare
- * for a constant `size` of 1: the fills and resynchronisations ask for
- * every descriptor and frame.
+ * Is `gpa` guest RAM? Inline, one compare: the fills and
+ * resynchronisations ask it for every descriptor and frame.
  */
+static inline bool shadow_flat_in_ram(const struct shadow_flat *f, uint32_t gpa)
+{
+	return gpa - f->ram.gpa_base < f->ram.size;     /* below the base: wraps past any RAM size */
+}
+
+/* Is [gpa, gpa+size) guest RAM (`size` at least 1)? */
 static inline bool shadow_flat_is_ram(const struct shadow_flat *f, uint32_t gpa, uint32_t size)
 {
-	uint32_t offset = gpa - f->ram.gpa_base;        /* below the base: wraps past any RAM size */
-
-	return offset < f->ram.size && size <= f->ram.size - offset;
+	return shadow_flat_in_ram(f, gpa) && size <= f->ram.size - (gpa - f->ram.gpa_base);
 }
 /*
  * The guest RAM page holding `gpa`, reachable whatever the guest's MMU
