@@ -34,6 +34,11 @@
 #define GICC_EOIR       0x10u
 #define GICC_RPR        0x14u
 #define GICC_HPPIR      0x18u
+#define GICC_ABPR       0x1cu
+
+#define CTLR_CBPR           (1u << 4)   /* GICC_CTLR: BPR for both groups */
+#define BPR_MASK            7u
+#define ABPR_MIN            1u          /* the Group 1 binary point: reset and least value */
 
 #define CTLR_ENABLE_GRP0    1u
 #define CTLR_DIST_MASK      3u          /* EnableGrp0, EnableGrp1 (Secure view) */
@@ -69,6 +74,7 @@ void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr)
 	vg->iidr = iidr;
 	vg->config[0] = SGI_CONFIG;
 	vg->signalled = VGIC_SPURIOUS;          /* both interfaces disabled */
+	vg->abpr = ABPR_MIN;
 }
 
 static bool pending(const struct vgic *vg, unsigned irq)
@@ -76,7 +82,21 @@ static bool pending(const struct vgic *vg, unsigned irq)
 	return test(vg->pending_latch, irq) || test(vg->level, irq);
 }
 
-/* Checked before every return to a guest with interrupts unmasked: a word at a time. */
+/*
+ * The group priority of `irq`: its priority bits above the binary point
+ * of its group (IHI 0048B 3.3.3), which alone decide preemption. Group 1
+ * takes GICC_ABPR less one unless GICC_CTLR.CBPR says GICC_BPR. (The binary
+ * point now, not when the interrupt was acknowledged: a guest changing it
+ * with interrupts active is not modelled.)
+ */
+static unsigned group_priority(const struct vgic *vg, unsigned irq)
+{
+	unsigned bpr = test(vg->group, irq) && !(vg->cpu_ctlr & CTLR_CBPR) ? vg->abpr - 1u : vg->bpr;
+
+	return vg->priority[irq] & (0xffu << (bpr + 1u)) & 0xffu;
+}
+
+/* The highest group priority active. Checked before every return to a guest with interrupts unmasked. */
 static unsigned running_priority(const struct vgic *vg)
 {
 	unsigned rpr = IDLE_PRIORITY;
@@ -84,8 +104,8 @@ static unsigned running_priority(const struct vgic *vg)
 	for (unsigned w = 0; w < (nr_irqs(vg) + 31u) / 32u; w++)
 		for (uint32_t active = vg->active[w]; active; active &= active - 1u) {
 			unsigned irq = 32u * w + (unsigned)__builtin_ctz(active);
-			if (vg->priority[irq] < rpr)
-				rpr = vg->priority[irq];
+			if (group_priority(vg, irq) < rpr)
+				rpr = group_priority(vg, irq);
 		}
 	return rpr;
 }
@@ -264,6 +284,7 @@ void vgic_cpu_read(struct vgic *vg, uint32_t offset, unsigned size, uint32_t *va
 	case GICC_CTLR: *value = vg->cpu_ctlr; break;
 	case GICC_PMR: *value = vg->pmr; break;
 	case GICC_BPR: *value = vg->bpr; break;
+	case GICC_ABPR: *value = vg->abpr; break;
 	case GICC_IAR: *value = acknowledge(vg); break;
 	case GICC_RPR: *value = running_priority(vg) == IDLE_PRIORITY ? 0xffu : running_priority(vg); break;
 	case GICC_HPPIR: *value = highest_pending(vg); break;
@@ -278,7 +299,8 @@ void vgic_cpu_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t va
 	switch (offset) {
 	case GICC_CTLR: vg->cpu_ctlr = value & CTLR_CPU_MASK; break;
 	case GICC_PMR: vg->pmr = value & 0xffu; break;
-	case GICC_BPR: vg->bpr = value & 7u; break;
+	case GICC_BPR: vg->bpr = value & BPR_MASK; break;
+	case GICC_ABPR: vg->abpr = (value & BPR_MASK) > ABPR_MIN ? value & BPR_MASK : ABPR_MIN; break;
 	case GICC_EOIR:
 		if ((value & IRQ_ID_MASK) < nr_irqs(vg))
 			assign(vg->active, value & IRQ_ID_MASK, false);

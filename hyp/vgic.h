@@ -22,7 +22,7 @@
 
 struct vgic {
 	uint32_t typer, iidr;           /* the real distributor's values */
-	uint32_t dist_ctlr, cpu_ctlr, pmr, bpr;
+	uint32_t dist_ctlr, cpu_ctlr, pmr, bpr, abpr;
 	uint32_t group[VGIC_WORDS];
 	uint32_t enabled[VGIC_WORDS];
 	uint32_t pending_latch[VGIC_WORDS]; /* edge, software or SGI pending */

@@ -12,12 +12,15 @@
 #define GICD_SGIR           0xf00u
 #define GICC_CTLR           0x00u
 #define GICC_PMR            0x04u
+#define GICC_BPR            0x08u
 #define GICC_IAR            0x0cu
 #define GICC_EOIR           0x10u
+#define GICC_RPR            0x14u
 #define GICC_HPPIR          0x18u
 
 #define GIC_ENABLE          1u
 #define GIC_SPURIOUS        1023u
+#define GIC_ID_MASK         0x3ffu
 #define SGIR_TO_SELF        (2u << 24)
 
 static inline volatile uint32_t *gicd(uint32_t offset)

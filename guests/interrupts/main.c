@@ -4,8 +4,10 @@
  * waited for with WFI. Then, with the MMU on, the software-generated
  * interrupt again and again, unmasked by CPSIE and by MSR CPSR_c (forms a
  * hypervisor may turn into branches to stubs): each time it must be taken
- * right after the unmasking instruction. Prints IDs, modes and counts,
- * nothing timing-dependent.
+ * right after the unmasking instruction. Last, with IRQs masked, which
+ * binary points let one interrupt preempt another of slightly higher
+ * priority, read from the acknowledge register. Prints IDs, modes,
+ * priorities and counts, nothing timing-dependent.
  */
 #include <stdint.h>
 
@@ -95,6 +97,47 @@ static void sgi_unmasked(const char *how, void (*unmask)(void), const uint8_t *t
 	print_dec_line(": taken right after", sgi_count == before + 1u && sgi_where == (uint32_t)taken_at);
 }
 
+#define BP_ACTIVE_ID        1u
+#define BP_ACTIVE_PRIORITY  0x84u
+#define BP_PENDING_ID       2u
+#define BP_PENDING_PRIORITY 0x82u
+#define BINARY_POINTS       8u
+
+/*
+ * At each binary point, with one SGI active: does a slightly higher
+ * priority one preempt it (only a higher group priority does: the bits
+ * above the binary point), and the running priority. IRQs stay masked:
+ * the acknowledge register answers.
+ */
+static void binary_points(void)
+{
+	volatile uint8_t *prio = (volatile uint8_t *)gicd(GICD_IPRIORITYR);
+
+	prio[BP_ACTIVE_ID] = BP_ACTIVE_PRIORITY;
+	prio[BP_PENDING_ID] = BP_PENDING_PRIORITY;
+	*gicd(GICD_ISENABLER0) = (1u << BP_ACTIVE_ID) | (1u << BP_PENDING_ID);
+	for (uint32_t bpr = 0; bpr < BINARY_POINTS; bpr++) {
+		*gicc(GICC_BPR) = bpr;
+		print_dec_line("binary point", *gicc(GICC_BPR));
+		*gicd(GICD_SGIR) = SGIR_TO_SELF | BP_ACTIVE_ID;
+		uint32_t active = *gicc(GICC_IAR);
+		print_dec_line("  acknowledged", active & GIC_ID_MASK);
+		print_hex_line("  running priority", *gicc(GICC_RPR));
+		*gicd(GICD_SGIR) = SGIR_TO_SELF | BP_PENDING_ID;
+		uint32_t next = *gicc(GICC_IAR);
+		print_dec_line("  then acknowledged", next & GIC_ID_MASK);
+		if ((next & GIC_ID_MASK) != GIC_SPURIOUS)
+			*gicc(GICC_EOIR) = next;
+		*gicc(GICC_EOIR) = active;
+		if ((next & GIC_ID_MASK) == GIC_SPURIOUS) {
+			next = *gicc(GICC_IAR);
+			print_dec_line("  after the first's end", next & GIC_ID_MASK);
+			*gicc(GICC_EOIR) = next;
+		}
+	}
+	*gicc(GICC_BPR) = 0;
+}
+
 /* CPSIE i and MSR CPSR_c that clears I, each returning with IRQs masked again. */
 void unmask_cpsie(void);
 void unmask_msr(void);
@@ -146,6 +189,7 @@ int main(void)
 		sgi_unmasked("mmu on, msr cpsr_c", unmask_msr, after_msr_mmu);
 	}
 	flat_mmu_off();
+	binary_points();
 	uart_puts("interrupts: done\n");
 	return 0;
 }

@@ -22,6 +22,10 @@
 #define GICC_EOIR       0x10u
 #define GICC_RPR        0x14u
 #define GICC_HPPIR      0x18u
+#define GICC_BPR        0x08u
+#define GICC_ABPR       0x1cu
+#define GICD_IGROUPR0   0x080u
+#define CTLR_CBPR       (1u << 4)
 #define SGIR_SELF       (2u << 24)
 #define SGIR_LIST_CPU0  (1u << 16)
 #define SGIR_LIST_CPU1  (2u << 16)
@@ -164,6 +168,62 @@ TEST(vgic_higher_priority_preempts_active)
 	CHECK(vgic_irq_signalled(&vg));
 	CHECK_EQ(cpu(&vg, GICC_IAR), 4);
 	CHECK_EQ(cpu(&vg, GICC_RPR), 0x20);
+}
+
+/*
+ * Only a higher group priority preempts: the priority bits above the
+ * binary point (IHI 0048B 3.3.3). Active 0x84 and pending 0x82: apart at
+ * binary points 0 and 1, one group from 2 up; at 7 nothing preempts.
+ * Group 1 interrupts take GICC_ABPR less one, or GICC_BPR with CBPR.
+ */
+TEST(vgic_binary_point_decides_preemption)
+{
+	static const struct { uint32_t bpr; bool preempts; uint32_t rpr; } cases[] = {
+		{ 0, true, 0x84 }, { 1, true, 0x84 }, { 2, false, 0x80 }, { 3, false, 0x80 },
+		{ 7, false, 0x00 },
+	};
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	CHECK_EQ(cpu(&vg, GICC_BPR), 0);
+	CHECK_EQ(cpu(&vg, GICC_ABPR), 1);                       /* reset, and its least value */
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, (1u << 1) | (1u << 2));
+	set_priority(&vg, 1, 0x84);
+	set_priority(&vg, 2, 0x82);
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		vgic_cpu_write(&vg, GICC_BPR, 4, cases[i].bpr);
+		CHECK_EQ(cpu(&vg, GICC_BPR), cases[i].bpr);
+		vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+		CHECK_EQ(cpu(&vg, GICC_IAR), 1);
+		CHECK_EQ(cpu(&vg, GICC_RPR), cases[i].rpr);
+		vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
+		CHECK_EQ(vgic_irq_signalled(&vg), cases[i].preempts);
+		CHECK_EQ(cpu(&vg, GICC_IAR), cases[i].preempts ? 2u : VGIC_SPURIOUS);
+		if (cases[i].preempts)
+			vgic_cpu_write(&vg, GICC_EOIR, 4, 2);
+		vgic_cpu_write(&vg, GICC_EOIR, 4, 1);
+		if (!cases[i].preempts)
+			CHECK_EQ(cpu(&vg, GICC_IAR), 2);        /* taken once 1 is done */
+		vgic_cpu_write(&vg, GICC_EOIR, 4, 2);
+	}
+	/*
+	 * Group 1: ABPR 3 (binary point 2) keeps 0x82 out; with CBPR, BPR 0
+	 * lets it in. (This model acknowledges either group: GICC_CTLR.AckCtl
+	 * is not modelled.)
+	 */
+	vgic_cpu_write(&vg, GICC_BPR, 4, 0);
+	vgic_cpu_write(&vg, GICC_ABPR, 4, 0);
+	CHECK_EQ(cpu(&vg, GICC_ABPR), 1);
+	vgic_cpu_write(&vg, GICC_ABPR, 4, 3);
+	vgic_dist_write(&vg, GICD_IGROUPR0, 4, (1u << 1) | (1u << 2));
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x80);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_cpu_write(&vg, GICC_CTLR, 4, 1u | CTLR_CBPR);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x84);
+	CHECK(vgic_irq_signalled(&vg));
 }
 
 /* A level line: pending while high, again after EOI if still high. */
