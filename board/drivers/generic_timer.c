@@ -3,10 +3,6 @@
 #include "board/drivers/generic_timer.h"
 #include "hyp/log.h"
 
-#define CNT_CTL_ENABLE      (1u << 0)
-#define CNT_CTL_IMASK       (1u << 1)
-#define CNT_CTL_ISTATUS     (1u << 2)
-
 /* In physical counts: the tick period, when the next tick is due, and a wake_at deadline (0: none). */
 static uint32_t ticks_interval;
 static uint64_t next_tick, deadline;
@@ -77,6 +73,11 @@ bool generic_timer_tick(void)
 		deadline = 0;
 	program_compare();
 	return tick;
+}
+
+uint64_t generic_timer_virtual_at(uint64_t physical)
+{
+	return physical - (physical_count() - virtual_count());
 }
 
 void generic_timer_wake_at(uint64_t virtual_deadline)

@@ -9,21 +9,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arm/generic_timer_bits.h"
+
 void generic_timer_start(uint32_t hz);
 /* Called on the timer interrupt: arm the next; true if a tick was due (false: a wake_at deadline). */
 bool generic_timer_tick(void);
 /* Interrupt also when the virtual count reaches `virtual_deadline` (0: no deadline). */
 void generic_timer_wake_at(uint64_t virtual_deadline);
+/* The virtual count when the physical count is `physical` (they differ by CNTVOFF, which PL1 cannot read). */
+uint64_t generic_timer_virtual_at(uint64_t physical);
 uint32_t generic_timer_frequency(void);
 /* The physical count, and how many of its counts a tick lasts (after generic_timer_start). */
 uint64_t generic_timer_now(void);
 uint32_t generic_timer_counts_per_tick(void);
-
-/* CNTKCTL (B4.1.26): what PL0 may read and program of the timers. */
-#define CNTKCTL_PL0PCTEN    (1u << 0)
-#define CNTKCTL_PL0VCTEN    (1u << 1)
-#define CNTKCTL_PL0VTEN     (1u << 8)
-#define CNTKCTL_PL0PTEN     (1u << 9)
 
 /* Stop the virtual timer (it belongs to the guest). */
 void generic_timer_reset_vtimer(void);
