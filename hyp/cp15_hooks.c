@@ -5,6 +5,7 @@
 #include "hyp/guest.h"
 #include "hyp/guest_mmu.h"
 #include "hyp/vfp_owner.h"
+#include "hyp/vtimer.h"
 
 void cp15_hook_tpidruro_changed(struct vcpu *v)
 {
@@ -22,6 +23,17 @@ void cp15_hook_icache_invalidate(struct vcpu *v)
 void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
 {
 	guest_mmu_tlb_maintenance(v->guest, op, value);
+}
+
+uint64_t cp15_hook_physical_count(const struct vcpu *v)
+{
+	(void)v;
+	return vtimer_physical_count();
+}
+
+void cp15_hook_ptimer_changed(struct vcpu *v)
+{
+	vtimer_ptimer_written(v->guest);
 }
 
 void cp15_hook_translation_changed(struct vcpu *v)

@@ -22,6 +22,10 @@ void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value);
 void cp15_hook_translation_changed(struct vcpu *v);
 /* CPACR changed: the real coprocessor access must follow for VFP/NEON. */
 void cp15_hook_cpacr_changed(struct vcpu *v);
+/* The real physical count (CNTPCT), which the guest's physical timer compares with. */
+uint64_t cp15_hook_physical_count(const struct vcpu *v);
+/* The guest wrote its physical timer: its interrupt line and deadline follow. */
+void cp15_hook_ptimer_changed(struct vcpu *v);
 /* The real VFP system registers (reg: the VMRS/VMSR register number). */
 uint32_t vfp_hook_read(unsigned reg);
 void vfp_hook_write(unsigned reg, uint32_t value);

@@ -1,7 +1,9 @@
 /*
- * MCR/MRC to CP15 trapped from the guest (ARM DDI 0406C B4.2 summary of
- * the VMSA CP15 registers). Everything PL0 may touch natively never traps,
- * so a trap in virtual User mode is an Undefined exception, as natively.
+ * MCR/MRC and MCRR/MRRC to CP15 trapped from the guest (ARM DDI 0406C B4.2
+ * summary of the VMSA CP15 registers). Everything PL0 may touch natively
+ * never traps, but for the physical timer, so a trap in virtual User mode
+ * is an Undefined exception, as natively, unless it is a physical timer
+ * access the guest's CNTKCTL allows.
  */
 #include <stddef.h>
 
@@ -11,11 +13,24 @@
 #include "arch/arm/sctlr_bits.h"
 #include "hyp/cp15_hooks.h"
 #include "hyp/emulate.h"
+#include "hyp/vptimer.h"
 
 #define BIT(n)          (1u << (n))
 #define FIELD(i, lo, w) (((i) >> (lo)) & ((1u << (w)) - 1u))
 #define KEY(opc1, crn, crm, opc2) (((opc1) << 12) | ((crn) << 8) | ((crm) << 4) | (opc2))
 #define VBAR_MASK       0xffffffe0u
+
+/* MCR/MRC (A8.8.99, A8.8.108), and MCRR/MRRC (A8.8.100, A8.8.109): cond 1100 010L Rt2 Rt coproc opc1 CRm. */
+#define INSN_MCR_MASK   0x0f000010u
+#define INSN_MCR        0x0e000010u
+#define INSN_MCRR_MASK  0x0fe00000u
+#define INSN_MCRR       0x0c400000u
+#define CRN_TIMERS      14u
+
+/* The physical timer (B4.1.27-29): CNTP_TVAL and CNTP_CTL by MCR/MRC, CNTP_CVAL by MCRR/MRRC p15, 2, c14. */
+#define KEY_CNTP_TVAL   KEY(0, CRN_TIMERS, 2, 0)
+#define KEY_CNTP_CTL    KEY(0, CRN_TIMERS, 2, 1)
+#define CNTP_CVAL_OPC1  2u
 
 struct cp15_reg {
 	uint32_t key;
@@ -128,6 +143,14 @@ static enum emu_result write_special(struct vcpu *v, uint32_t key, uint32_t valu
 	case KEY(0, 13, 0, 0): return EMU_DONE;         /* FCSEIDR: RAZ/WI without FCSE */
 	case KEY(0, 13, 0, 1): c->contextidr = value; cp15_hook_translation_changed(v); return EMU_DONE;
 	case KEY(0, 13, 0, 3): c->tpidruro = value; cp15_hook_tpidruro_changed(v); return EMU_DONE;
+	case KEY_CNTP_TVAL:     /* a signed 32-bit count from now */
+		c->cntp_cval = cp15_hook_physical_count(v) + (uint64_t)(int64_t)(int32_t)value;
+		cp15_hook_ptimer_changed(v);
+		return EMU_DONE;
+	case KEY_CNTP_CTL:
+		c->cntp_ctl = value & (CNT_CTL_ENABLE | CNT_CTL_IMASK);
+		cp15_hook_ptimer_changed(v);
+		return EMU_DONE;
 	/* Instruction cache and branch predictor maintenance. */
 	case KEY(0, 7, 1, 0): case KEY(0, 7, 1, 6): case KEY(0, 7, 5, 0):
 	case KEY(0, 7, 5, 1): case KEY(0, 7, 5, 6): case KEY(0, 7, 5, 7):
@@ -168,6 +191,10 @@ static enum emu_result read_special(const struct vcpu *v, uint32_t key, uint32_t
 	case KEY(0, 13, 0, 0): *value = 0; return EMU_DONE;
 	case KEY(0, 13, 0, 1): *value = c->contextidr; return EMU_DONE;
 	case KEY(0, 13, 0, 3): *value = c->tpidruro; return EMU_DONE;
+	case KEY_CNTP_TVAL: *value = (uint32_t)(c->cntp_cval - cp15_hook_physical_count(v)); return EMU_DONE;
+	case KEY_CNTP_CTL:
+		*value = c->cntp_ctl | (vptimer_condition(c, cp15_hook_physical_count(v)) ? CNT_CTL_ISTATUS : 0u);
+		return EMU_DONE;
 	case KEY_A8_L2AUXCR:
 		if (!midr_is_cortex_a8(v->id->midr))
 			return EMU_UNSUPPORTED;
@@ -198,6 +225,47 @@ static uint32_t *plain_field(struct vcpu *v, uint32_t key)
 	return NULL;
 }
 
+static bool has_generic_timer(const struct vcpu *v)
+{
+	return v->id->id_pfr[1] & ID_PFR1_GENERIC_TIMER;
+}
+
+/* A physical timer register access, by MCR/MRC or MCRR/MRRC: PL0's too if CNTKCTL.PL0PTEN allows. */
+static bool is_ptimer_access(uint32_t insn)
+{
+	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
+
+	if ((insn & INSN_MCRR_MASK) == INSN_MCRR)
+		return FIELD(insn, 4, 4) == CNTP_CVAL_OPC1 && FIELD(insn, 0, 4) == CRN_TIMERS;
+	return (insn & INSN_MCR_MASK) == INSN_MCR && (key == KEY_CNTP_TVAL || key == KEY_CNTP_CTL);
+}
+
+/* MCRR/MRRC to CP15: CNTP_CVAL's 64 bits; any other register is not emulated. */
+static enum emu_result emulate_cp15_64(struct vcpu *v, uint32_t insn)
+{
+	unsigned rt = FIELD(insn, 12, 4), rt2 = FIELD(insn, 16, 4);
+	bool read = insn & BIT(20);
+
+	if (!insn_cond_passed(insn_cond(insn), v->cpsr)) {
+		v->r[15] += 4u;
+		return EMU_DONE;
+	}
+	if (FIELD(insn, 0, 4) == CRN_TIMERS && !has_generic_timer(v))
+		return EMU_UNDEF;
+	if (!is_ptimer_access(insn) || rt == 15 || rt2 == 15 || (read && rt == rt2))
+		return EMU_UNSUPPORTED;
+	if (read) {
+		v->r[rt] = (uint32_t)v->cp15.cntp_cval;
+		v->r[rt2] = (uint32_t)(v->cp15.cntp_cval >> 32);
+	} else {
+		v->cp15.cntp_cval = (uint64_t)v->r[rt2] << 32 | v->r[rt];
+		cp15_hook_ptimer_changed(v);
+	}
+	v->r[15] += 4u;
+	v->stats.emulated_cp15++;
+	return EMU_DONE;
+}
+
 enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 {
 	unsigned rt = FIELD(insn, 12, 4);
@@ -206,8 +274,11 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	enum emu_result r;
 	enum tlb_op tlb;
 
-	if (!vcpu_privileged(v))
-		return EMU_UNDEF;       /* any form, MCRR/MRRC too (e.g. CNTPCT where CNTKCTL forbids it) */
+	/* Any form, MCRR/MRRC too (e.g. CNTPCT where CNTKCTL forbids it). */
+	if (!vcpu_privileged(v) && !(is_ptimer_access(insn) && (v->cp15.cntkctl & CNTKCTL_PL0PTEN)))
+		return EMU_UNDEF;
+	if ((insn & INSN_MCRR_MASK) == INSN_MCRR && insn_cond(insn) != 0xfu)
+		return emulate_cp15_64(v, insn);
 	if ((insn & 0x0f000f10u) != 0x0e000f10u || insn_cond(insn) == 0xfu)
 		return EMU_UNSUPPORTED;                 /* not MCR/MRC to CP15 */
 	if (!insn_cond_passed(insn_cond(insn), v->cpsr)) {
@@ -216,7 +287,7 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	}
 	if (rt == 15)
 		return EMU_UNSUPPORTED;                 /* APSR_nzcv form: not used by CP15 */
-	if (FIELD(insn, 16, 4) == 14 && !(v->id->id_pfr[1] & ID_PFR1_GENERIC_TIMER))
+	if (FIELD(insn, 16, 4) == CRN_TIMERS && !has_generic_timer(v))
 		return EMU_UNDEF;                       /* c14 is the generic timer's, which this core lacks */
 
 	/* Special registers first: the frequent traps (DACR, TLB, cache) are there. */

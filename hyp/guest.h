@@ -164,6 +164,7 @@ struct guest {
 	struct vomap3_intc vomap3_intc;
 	struct vintc vintc;             /* its interrupt controller: vgic, va10_pic or vomap3_intc, as its board has it */
 	bool vtimer_forwarded;
+	bool ptimer_line;       /* its physical timer's line is high in its interrupt controller (hyp/vtimer.c) */
 	uint32_t real_cntkctl;          /* last written to the real CNTKCTL (hyp/vtimer.c) */
 	/* board.guest_irqs (by index) whose line is raised (hyp/irq_forward.c) */
 	uint32_t irq_forwarded[GUEST_MAX_FORWARDED_IRQS / 32u];

@@ -166,13 +166,15 @@ static struct guest *switch_to(struct guest_set *s, struct guest *next)
  * Waiting guests with an interrupt for them become runnable: signalled by
  * their virtual interrupt controller, or, switched out, their virtual timer
  * fired (switching in asserts its line). As natively, a WFI may end for an
- * interrupt the guest has not enabled.
+ * interrupt the guest has not enabled. Every guest's physical timer line
+ * rises first if its time came.
  */
 static void wake_waiting(struct guest_set *s)
 {
 	for (unsigned i = 0; i < s->count; i++) {
 		struct guest *g = &s->guest[i];
 
+		vtimer_ptimer_sync(g);
 		if (g->waiting && (vintc_signalled(&g->vintc) || (g != s->running && vtimer_fired_while_out(g)))) {
 			g->waiting = false;
 			sched_set_runnable(&s->sched, g->index, true);
@@ -180,9 +182,16 @@ static void wake_waiting(struct guest_set *s)
 	}
 }
 
+/* The earlier of two deadlines, 0 meaning none. */
+static uint64_t earlier(uint64_t earliest, uint64_t at)
+{
+	return at && (!earliest || at < earliest) ? at : earliest;
+}
+
 /*
  * The hypervisor's timer also interrupts when the earliest virtual timer of
- * a guest not running will fire, so that the guest can wake and, if it
+ * a guest not running will fire, or the physical timer of any guest (it is
+ * emulated: hyp/vptimer.h), so that the guest can wake and, if it
  * comes first, preempt at once rather than at the next tick. A waiting
  * guest's timer counts even once it has fired: it fired since the last
  * wake_waiting(), and moving the hypervisor's timer past it would take
@@ -191,7 +200,7 @@ static void wake_waiting(struct guest_set *s)
  * Linux went idle just after its deadline). wake_waiting() then makes it
  * runnable, so its timer is not watched again.
  */
-static void watch_switched_out_timers(struct guest_set *s)
+void guest_set_watch_timers(struct guest_set *s)
 {
 	uint64_t earliest = 0;
 
@@ -199,11 +208,12 @@ static void watch_switched_out_timers(struct guest_set *s)
 		return;
 	for (unsigned i = 0; i < s->count; i++) {
 		struct guest *g = &s->guest[i];
-		uint64_t at = g != s->running && g->state == GUEST_RUNNING ?
-			      vtimer_deadline_while_out(g, g->waiting) : 0;
 
-		if (at && (!earliest || at < earliest))
-			earliest = at;
+		if (g->state != GUEST_RUNNING)
+			continue;
+		if (g != s->running)
+			earliest = earlier(earliest, vtimer_deadline_while_out(g, g->waiting));
+		earliest = earlier(earliest, vtimer_ptimer_deadline(g));
 	}
 	board.tick.wake_at(earliest);
 }
@@ -213,7 +223,7 @@ static struct guest *idle(struct guest_set *s)
 {
 	int next;
 
-	watch_switched_out_timers(s);
+	guest_set_watch_timers(s);
 	do {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
 		bool tick = hyp_take_irq(s);
@@ -231,7 +241,7 @@ static struct guest *run_chosen(struct guest_set *s, int next)
 {
 	struct guest *g = switch_to(s, next == SCHED_NONE ? idle(s) : &s->guest[next]);
 
-	watch_switched_out_timers(s);
+	guest_set_watch_timers(s);
 	return g;
 }
 

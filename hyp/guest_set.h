@@ -51,6 +51,11 @@ struct guest *guest_set_interrupted(struct guest *g);
  */
 struct guest *guest_set_wait(struct guest *g);
 /*
+ * The hypervisor's timer interrupts at the earliest deadline of the
+ * guests' timers that it watches (after a guest programs its physical timer).
+ */
+void guest_set_watch_timers(struct guest_set *s);
+/*
  * `g` ended, was stopped or asked for a reset. One that asked for a reset
  * is loaded again, as the board would restart it; a stopped one too while
  * its configuration's restarts last. Then the guest scheduled next runs,

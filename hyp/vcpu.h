@@ -30,6 +30,9 @@ struct vcpu_cp15 {
 	uint32_t contextidr, tpidruro, tpidrprw;
 	uint32_t csselr;
 	uint32_t cntkctl;        /* kept virtual: the real one follows the guest's mode */
+	/* The physical timer, emulated on the real count (hyp/vptimer.h): CNTP_CTL's ENABLE and IMASK. */
+	uint32_t cntp_ctl;
+	uint64_t cntp_cval;
 };
 
 /* The guest's debug registers (hyp/emulate_cp14.c): kept, never programmed for real. */

@@ -1,5 +1,7 @@
 #include "board/board.h"
 #include "board/drivers/generic_timer.h"
+#include "hyp/guest_set.h"
+#include "hyp/vptimer.h"
 #include "hyp/vtimer.h"
 
 static void set_pl0_access(struct guest *g, uint32_t cntkctl)
@@ -11,6 +13,7 @@ static void set_pl0_access(struct guest *g, uint32_t cntkctl)
 void vtimer_init(struct guest *g)
 {
 	g->vtimer_forwarded = false;
+	g->ptimer_line = false;
 	generic_timer_reset_vtimer();
 	set_pl0_access(g, CNTKCTL_GUEST_KERNEL);
 	board.irqchip->enable(board.guest_vtimer_irq);
@@ -66,4 +69,39 @@ bool vtimer_fired_while_out(const struct guest *g)
 uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too)
 {
 	return generic_timer_vtimer_saved_deadline(&g->real.vtimer, fired_too);
+}
+
+uint64_t vtimer_physical_count(void)
+{
+	return generic_timer_now();
+}
+
+/* The physical timer's line, as the timer and the count are now. */
+static void ptimer_line(struct guest *g)
+{
+	g->ptimer_line = vptimer_asserted(&g->vcpu.cp15, generic_timer_now());
+	vintc_set_level(&g->vintc, board.tick.irq, g->ptimer_line);
+}
+
+void vtimer_ptimer_written(struct guest *g)
+{
+	ptimer_line(g);
+	guest_set_watch_timers(g->set);
+}
+
+void vtimer_ptimer_sync(struct guest *g)
+{
+	if (vptimer_armed(&g->vcpu.cp15) && !g->ptimer_line)
+		ptimer_line(g);
+}
+
+/*
+ * Until the line has risen: a compare value already reached still counts
+ * (the hypervisor's timer then interrupts at once, and the line rises at
+ * wake_waiting()); once risen, nothing more comes from the timer until the
+ * guest writes it again.
+ */
+uint64_t vtimer_ptimer_deadline(const struct guest *g)
+{
+	return vptimer_armed(&g->vcpu.cp15) && !g->ptimer_line ? generic_timer_virtual_at(g->vcpu.cp15.cntp_cval) : 0;
 }

@@ -1,10 +1,15 @@
 /*
- * The guest's virtual timer. The guest programs the real CNTV registers
+ * The guest's generic timers. The guest programs the real CNTV registers
  * directly from PL0; the hypervisor only forwards the timer's interrupt line
  * into the guest's virtual GIC. While the line is high and forwarded, the
  * real interrupt stays disabled at the GIC so it cannot fire again and again.
  * The real CNTKCTL follows the guest's mode, so the guest's user programs
- * reach the timers only as far as the guest's CNTKCTL lets them.
+ * reach the timers only as far as the guest's CNTKCTL lets them. Its
+ * physical timer is emulated (hyp/vptimer.h: the real one is the
+ * hypervisor's tick): its line is the board's physical timer interrupt in
+ * the guest's interrupt controller, set when the guest writes the timer and
+ * raised when the count reaches the compare value, for which the
+ * hypervisor's timer also interrupts (hyp/guest_set.c watches it).
  * Boards whose core has no generic timer (Cortex-A8) give the guest none
  * (CONFIG_GUEST_GENERIC_TIMER off): these then do nothing.
  */
@@ -43,10 +48,20 @@ bool vtimer_fired_while_out(const struct guest *g);
  * not (off, masked), nor if it has fired already, unless `fired_too`.
  */
 uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too);
+
+/* The real physical count, which the guest reads directly and its physical timer compares with. */
+uint64_t vtimer_physical_count(void);
+/* The guest wrote its physical timer: its line as the timer is now, and the deadlines watched again. */
+void vtimer_ptimer_written(struct guest *g);
+/* Time went on: the line rises if the physical timer's compare value is reached. */
+void vtimer_ptimer_sync(struct guest *g);
+/* The virtual count at which the physical timer of `g` raises its line; 0: it will not, or has. */
+uint64_t vtimer_ptimer_deadline(const struct guest *g);
 #else
 static inline void vtimer_init(struct guest *g)
 {
 	g->vtimer_forwarded = false;
+	g->ptimer_line = false;
 }
 
 static inline void vtimer_interrupt(struct guest *g)
@@ -83,6 +98,28 @@ static inline bool vtimer_fired_while_out(const struct guest *g)
 static inline uint64_t vtimer_deadline_while_out(const struct guest *g, bool fired_too)
 {
 	(void)g, (void)fired_too;
+	return 0;
+}
+
+/* No generic timer: CP15 c14 is undefined (hyp/emulate_cp15.c), so these are never asked. */
+static inline uint64_t vtimer_physical_count(void)
+{
+	return 0;
+}
+
+static inline void vtimer_ptimer_written(struct guest *g)
+{
+	(void)g;
+}
+
+static inline void vtimer_ptimer_sync(struct guest *g)
+{
+	(void)g;
+}
+
+static inline uint64_t vtimer_ptimer_deadline(const struct guest *g)
+{
+	(void)g;
 	return 0;
 }
 #endif

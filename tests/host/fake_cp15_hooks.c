@@ -28,6 +28,18 @@ void cp15_hook_tlb(struct vcpu *v, enum tlb_op op, uint32_t value)
 	fake_hooks.tlb_value = value;
 }
 
+uint64_t cp15_hook_physical_count(const struct vcpu *v)
+{
+	(void)v;
+	return fake_hooks.physical_count;
+}
+
+void cp15_hook_ptimer_changed(struct vcpu *v)
+{
+	(void)v;
+	fake_hooks.ptimer++;
+}
+
 void cp15_hook_translation_changed(struct vcpu *v)
 {
 	(void)v;

@@ -28,7 +28,8 @@ uint32_t fake_ram_access(uint32_t addr, unsigned size, bool write, uint32_t *val
 
 /* What the CP15 hooks were asked to do since fake_hooks_reset(). */
 struct fake_hooks {
-	unsigned tpidruro, icache, translation, tlb, cpacr;
+	unsigned tpidruro, icache, translation, tlb, cpacr, ptimer;
+	uint64_t physical_count;        /* CNTPCT, as the physical timer's emulation reads it */
 	enum tlb_op tlb_op;
 	uint32_t tlb_value;
 	uint32_t vfp_regs[16];          /* what the real VFP system registers hold */

@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "arch/arm/generic_timer_bits.h"
 #include "arm_arch.h"
 #include "fixture.h"
 #include "test.h"
@@ -402,4 +403,76 @@ TEST(cp15_cortex_a8_l2auxcr)
 	CHECK_EQ(emulate_cp15(&v, 0xee393f50), EMU_UNSUPPORTED);
 	CHECK_EQ(emulate_cp15(&v, 0xee294f50), EMU_UNSUPPORTED);
 	CHECK_EQ(v.r[15], FIXTURE_PC);
+}
+
+/*
+ * The physical timer (B4.1.27-29), kept virtual on the real count: CTL
+ * keeps ENABLE and IMASK and shows ISTATUS while enabled with the count at
+ * or past CVAL; TVAL is CVAL less the count, a signed 32-bit value from now
+ * when written; CVAL is 64 bits by MCRR/MRRC. Each write tells the hook.
+ */
+TEST(cp15_physical_timer)
+{
+	static const struct vcpu_id_regs a15 = { .id_pfr = { 0x00001131u, 0x00011011u } };
+	const uint32_t mcr_ctl = 0xee0e1f32u, mrc_ctl = 0xee1e2f32u, mcr_tval = 0xee0e3f12u, mrc_tval = 0xee1e4f12u;
+	const uint32_t mcrr_cval = 0xec465f2eu, mrrc_cval = 0xec587f2eu, mcrrne_cval = 0x1c465f2eu;
+	struct vcpu v;
+
+	setup(&v, MODE_SVC);
+	v.id = &a15;
+	fake_hooks.physical_count = 0x100000000ull;
+	v.r[3] = 1000u;
+	CHECK_EQ(emulate_cp15(&v, mcr_tval), EMU_DONE);
+	CHECK_EQ(v.cp15.cntp_cval, 0x100000000ull + 1000u);
+	CHECK_EQ(fake_hooks.ptimer, 1);
+	v.r[1] = 0xffffffffu;                                   /* ENABLE and IMASK kept, nothing else */
+	CHECK_EQ(emulate_cp15(&v, mcr_ctl), EMU_DONE);
+	CHECK_EQ(v.cp15.cntp_ctl, 3u);
+	CHECK_EQ(emulate_cp15(&v, mrc_ctl), EMU_DONE);
+	CHECK_EQ(v.r[2], 3u);                                   /* not reached: no ISTATUS */
+	fake_hooks.physical_count += 400u;
+	CHECK_EQ(emulate_cp15(&v, mrc_tval), EMU_DONE);
+	CHECK_EQ(v.r[4], 600u);
+	fake_hooks.physical_count += 600u;                      /* reached: ISTATUS, masked or not */
+	CHECK_EQ(emulate_cp15(&v, mrc_ctl), EMU_DONE);
+	CHECK_EQ(v.r[2], 7u);
+	fake_hooks.physical_count += 5u;
+	CHECK_EQ(emulate_cp15(&v, mrc_tval), EMU_DONE);
+	CHECK_EQ(v.r[4], (uint32_t)-5);                         /* past: negative */
+	v.r[1] = 0;                                             /* disabled: no ISTATUS */
+	CHECK_EQ(emulate_cp15(&v, mcr_ctl), EMU_DONE);
+	CHECK_EQ(emulate_cp15(&v, mrc_ctl), EMU_DONE);
+	CHECK_EQ(v.r[2], 0u);
+	v.r[3] = (uint32_t)-20;                                 /* a negative TVAL: in the past */
+	CHECK_EQ(emulate_cp15(&v, mcr_tval), EMU_DONE);
+	CHECK_EQ(v.cp15.cntp_cval, fake_hooks.physical_count - 20u);
+	v.r[5] = 0x89abcdefu, v.r[6] = 0x01234567u;
+	CHECK_EQ(emulate_cp15(&v, mcrr_cval), EMU_DONE);
+	CHECK_EQ(v.cp15.cntp_cval, 0x0123456789abcdefull);
+	CHECK_EQ(emulate_cp15(&v, mrrc_cval), EMU_DONE);
+	CHECK_EQ(v.r[7], 0x89abcdefu);
+	CHECK_EQ(v.r[8], 0x01234567u);
+	CHECK_EQ(fake_hooks.ptimer, 5);
+	v.cpsr |= CPSR_Z;                                       /* NE fails: nothing written */
+	v.r[5] = 0;
+	CHECK_EQ(emulate_cp15(&v, mcrrne_cval), EMU_DONE);
+	CHECK_EQ(v.cp15.cntp_cval, 0x0123456789abcdefull);
+	CHECK_EQ(fake_hooks.ptimer, 5);
+	CHECK_EQ(v.r[15], FIXTURE_PC + 4u * 12u);
+
+	/* User mode: only where the guest's CNTKCTL.PL0PTEN allows. */
+	setup(&v, MODE_USR);
+	v.id = &a15;
+	CHECK_EQ(emulate_cp15(&v, mrc_ctl), EMU_UNDEF);
+	CHECK_EQ(emulate_cp15(&v, mrrc_cval), EMU_UNDEF);
+	v.cp15.cntkctl = CNTKCTL_PL0PTEN;
+	CHECK_EQ(emulate_cp15(&v, mrc_ctl), EMU_DONE);
+	CHECK_EQ(emulate_cp15(&v, mrrc_cval), EMU_DONE);
+	CHECK_EQ(emulate_cp15(&v, 0xee1e4f11u), EMU_UNDEF);    /* CNTKCTL itself: still PL1's */
+
+	/* No generic timer (Cortex-A8): undefined. */
+	setup(&v, MODE_SVC);
+	CHECK_EQ(emulate_cp15(&v, mcr_ctl), EMU_UNDEF);
+	CHECK_EQ(emulate_cp15(&v, mcrr_cval), EMU_UNDEF);
+	CHECK_EQ(fake_hooks.ptimer, 0);
 }
