@@ -16,8 +16,8 @@ CROSS_COMPILE ?= arm-none-eabi-
 GUEST_NAMES := hello sensitive exceptions usermode mmu_on wild_jump bad_vector halt permtest churn hostile asids cp15_ids \
 	mem_check
 # Guests for some boards only: what only they have (a GIC and a generic timer; PSCI; the A10s).
-GUEST_NAMES_vexpress-a15 := interrupts reset_once rt_periodic vfp_keep spin uart_echo uart_reset
-GUEST_NAMES_virt := interrupts psci rt_periodic vfp_keep uart_reset
+GUEST_NAMES_vexpress-a15 := interrupts ptimer reset_once rt_periodic vfp_keep spin uart_echo uart_reset
+GUEST_NAMES_virt := interrupts ptimer psci rt_periodic vfp_keep uart_reset
 GUEST_NAMES_cubieboard := a10_irq
 GUEST_NAMES += $(GUEST_NAMES_$(BOARD))
 

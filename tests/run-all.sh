@@ -15,7 +15,7 @@ fi
 grep -vE '^(PASS|FAIL) ' "$host_out" | head -n 60
 
 run tests/qemu/compare.sh hello sensitive exceptions usermode interrupts mmu_on permtest hostile asids cp15_ids mem_check \
-	$(for g in reset_once rt_periodic vfp_keep spin; do [ -e "$BUILD/guests/$g.elf" ] && echo "$g"; done)
+	$(for g in ptimer reset_once rt_periodic vfp_keep spin; do [ -e "$BUILD/guests/$g.elf" ] && echo "$g"; done)
 run tests/qemu/stubs.sh
 # The guests with their own MMU again, under the baseline shadow strategy.
 HYP_ELF=$FLUSH_HYP_ELF TEST_SUFFIX=-flush-all run tests/qemu/compare.sh mmu_on permtest hostile asids

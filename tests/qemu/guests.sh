@@ -183,6 +183,21 @@ cat > "$WORK/guests-crash.dts" <<'DTS'
 DTS
 compare_guests crash "$WORK/guests-crash.dts" 1 wild_jump
 
+# Two guests programming their physical timers (emulated: the real one is the hypervisor's tick)
+# beside one that traps all the time: each gets its own timer's interrupts, waking from WFI while
+# the others run.
+if [ -e "$BUILD/guests/ptimer.elf" ]; then
+	cat > "$WORK/guests-ptimer.dts" <<'DTS'
+/dts-v1/;
+/ {
+	ptimer_a { image = "ptimer"; ram-size = <0x4000000>; ram-host = <0x80000000>; devices; };
+	permtest { image = "permtest"; ram-size = <0x4000000>; ram-host = <0x84000000>; };
+	ptimer_b { image = "ptimer"; ram-size = <0x4000000>; ram-host = <0x88000000>; };
+};
+DTS
+	compare_guests ptimer "$WORK/guests-ptimer.dts" 0
+fi
+
 # Three guests using the floating-point registers, switched lazily: each copy of vfp_keep finds
 # the values it loaded (different ones: seeded from the counter) after every stretch of integer
 # work during which the others ran.

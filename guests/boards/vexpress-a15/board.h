@@ -33,7 +33,8 @@
 #define GICD_BASE       0x2c001000u
 #define GICC_BASE       0x2c002000u
 
-/* Generic timer interrupt: virtual timer PPI */
+/* Generic timer interrupts: virtual timer PPI; physical timer PPI (the guest starts in Secure state, as QEMU starts an ELF: the Secure physical timer) */
 #define VTIMER_PPI      27u
+#define PTIMER_PPI      29u
 
 #endif

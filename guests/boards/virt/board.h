@@ -20,7 +20,8 @@
 #define GICD_BASE       0x08000000u
 #define GICC_BASE       0x08010000u
 
-/* Generic timer interrupt: virtual timer PPI */
+/* Generic timer interrupts: virtual timer PPI; physical timer PPI (Non-secure, as QEMU's virt has no Secure state: the Non-secure physical timer) */
 #define VTIMER_PPI      27u
+#define PTIMER_PPI      30u
 
 #endif
