@@ -20,12 +20,12 @@
 #define KEY(opc1, crn, crm, opc2) (((opc1) << 12) | ((crn) << 8) | ((crm) << 4) | (opc2))
 #define VBAR_MASK       0xffffffe0u
 
-/* MCR/MRC (A8.8.99, A8.8.108), and MCRR/MRRC (A8.8.100, A8.8.109): cond 1100 010L Rt2 Rt coproc opc1 CRm. */
-#define INSN_MCR_MASK   0x0f000010u
-#define INSN_MCR        0x0e000010u
-#define INSN_MCRR_MASK  0x0fe00000u
-#define INSN_MCRR       0x0c400000u
-#define CRN_TIMERS      14u
+/* MCR/MRC (A8.8.99, A8.8.108) and MCRR/MRRC (A8.8.100, A8.8.109) to CP15, any condition but 0b1111. */
+#define INSN_MCR_P15_MASK   0x0f000f10u
+#define INSN_MCR_P15        0x0e000f10u
+#define INSN_MCRR_P15_MASK  0x0fe00f00u     /* cond 1100 010L Rt2 Rt 1111 opc1 CRm */
+#define INSN_MCRR_P15       0x0c400f00u
+#define CRN_TIMERS          14u
 
 /* The physical timer (B4.1.27-29): CNTP_TVAL and CNTP_CTL by MCR/MRC, CNTP_CVAL by MCRR/MRRC p15, 2, c14. */
 #define KEY_CNTP_TVAL   KEY(0, CRN_TIMERS, 2, 0)
@@ -235,9 +235,9 @@ static bool is_ptimer_access(uint32_t insn)
 {
 	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
 
-	if ((insn & INSN_MCRR_MASK) == INSN_MCRR)
+	if ((insn & INSN_MCRR_P15_MASK) == INSN_MCRR_P15)
 		return FIELD(insn, 4, 4) == CNTP_CVAL_OPC1 && FIELD(insn, 0, 4) == CRN_TIMERS;
-	return (insn & INSN_MCR_MASK) == INSN_MCR && (key == KEY_CNTP_TVAL || key == KEY_CNTP_CTL);
+	return (insn & INSN_MCR_P15_MASK) == INSN_MCR_P15 && (key == KEY_CNTP_TVAL || key == KEY_CNTP_CTL);
 }
 
 /* MCRR/MRRC to CP15: CNTP_CVAL's 64 bits; any other register is not emulated. */
@@ -277,9 +277,9 @@ enum emu_result emulate_cp15(struct vcpu *v, uint32_t insn)
 	/* Any form, MCRR/MRRC too (e.g. CNTPCT where CNTKCTL forbids it). */
 	if (!vcpu_privileged(v) && !(is_ptimer_access(insn) && (v->cp15.cntkctl & CNTKCTL_PL0PTEN)))
 		return EMU_UNDEF;
-	if ((insn & INSN_MCRR_MASK) == INSN_MCRR && insn_cond(insn) != 0xfu)
+	if ((insn & INSN_MCRR_P15_MASK) == INSN_MCRR_P15 && insn_cond(insn) != 0xfu)
 		return emulate_cp15_64(v, insn);
-	if ((insn & 0x0f000f10u) != 0x0e000f10u || insn_cond(insn) == 0xfu)
+	if ((insn & INSN_MCR_P15_MASK) != INSN_MCR_P15 || insn_cond(insn) == 0xfu)
 		return EMU_UNSUPPORTED;                 /* not MCR/MRC to CP15 */
 	if (!insn_cond_passed(insn_cond(insn), v->cpsr)) {
 		v->r[15] += 4u;

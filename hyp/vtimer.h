@@ -101,7 +101,7 @@ static inline uint64_t vtimer_deadline_while_out(const struct guest *g, bool fir
 	return 0;
 }
 
-/* No generic timer: CP15 c14 is undefined (hyp/emulate_cp15.c), so these are never asked. */
+/* No generic timer: CP15 c14 is undefined (hyp/emulate_cp15.c), so no physical timer is ever armed. */
 static inline uint64_t vtimer_physical_count(void)
 {
 	return 0;
