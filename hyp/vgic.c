@@ -126,18 +126,27 @@ static unsigned highest_pending(const struct vgic *vg)
 	return best;
 }
 
-/* The interrupt the CPU interface would signal, or VGIC_SPURIOUS. */
-static unsigned signalled_irq(const struct vgic *vg)
+/*
+ * The highest priority pending interrupt past the priority mask, with both
+ * interfaces enabled, or VGIC_SPURIOUS: what GICC_HPPIR reads (as on QEMU's
+ * GIC), whether or not it may preempt.
+ */
+static unsigned presented_irq(const struct vgic *vg)
 {
 	unsigned irq;
 
 	if (!(vg->dist_ctlr & CTLR_ENABLE_GRP0) || !(vg->cpu_ctlr & CTLR_ENABLE_GRP0))
 		return VGIC_SPURIOUS;
 	irq = highest_pending(vg);
-	if (irq == VGIC_SPURIOUS || vg->priority[irq] >= vg->pmr ||
-	    vg->priority[irq] >= running_priority(vg))
-		return VGIC_SPURIOUS;
-	return irq;
+	return irq == VGIC_SPURIOUS || vg->priority[irq] >= vg->pmr ? VGIC_SPURIOUS : irq;
+}
+
+/* The interrupt the CPU interface would signal: the presented one if it preempts, or VGIC_SPURIOUS. */
+static unsigned signalled_irq(const struct vgic *vg)
+{
+	unsigned irq = presented_irq(vg);
+
+	return irq == VGIC_SPURIOUS || vg->priority[irq] >= running_priority(vg) ? VGIC_SPURIOUS : irq;
 }
 
 /* After any change to what signalled_irq() reads. */
@@ -287,7 +296,7 @@ void vgic_cpu_read(struct vgic *vg, uint32_t offset, unsigned size, uint32_t *va
 	case GICC_ABPR: *value = vg->abpr; break;
 	case GICC_IAR: *value = acknowledge(vg); break;
 	case GICC_RPR: *value = running_priority(vg) == IDLE_PRIORITY ? 0xffu : running_priority(vg); break;
-	case GICC_HPPIR: *value = highest_pending(vg); break;
+	case GICC_HPPIR: *value = presented_irq(vg); break;
 	default: break;
 	}
 }

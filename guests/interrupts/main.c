@@ -6,7 +6,9 @@
  * hypervisor may turn into branches to stubs): each time it must be taken
  * right after the unmasking instruction. Last, with IRQs masked, which
  * binary points let one interrupt preempt another of slightly higher
- * priority, read from the acknowledge register. Prints IDs, modes,
+ * priority, read from the acknowledge register, and what the highest
+ * pending register says of an interrupt below the priority mask, pending
+ * and active. Prints IDs, modes,
  * priorities and counts, nothing timing-dependent.
  */
 #include <stdint.h>
@@ -136,6 +138,17 @@ static void binary_points(void)
 		}
 	}
 	*gicc(GICC_BPR) = 0;
+	/* Pending below the priority mask: not signalled, and what the highest pending register says of it. */
+	*gicc(GICC_PMR) = BP_ACTIVE_PRIORITY;
+	*gicd(GICD_SGIR) = SGIR_TO_SELF | BP_ACTIVE_ID;
+	print_dec_line("masked by priority: highest pending", *gicc(GICC_HPPIR) & GIC_ID_MASK);
+	print_dec_line("masked by priority: acknowledged", *gicc(GICC_IAR) & GIC_ID_MASK);
+	*gicc(GICC_PMR) = PRIORITY_MASK;
+	print_dec_line("unmasked: highest pending", *gicc(GICC_HPPIR) & GIC_ID_MASK);
+	uint32_t iar = *gicc(GICC_IAR);
+	print_dec_line("unmasked: acknowledged", iar & GIC_ID_MASK);
+	print_dec_line("active: highest pending", *gicc(GICC_HPPIR) & GIC_ID_MASK);
+	*gicc(GICC_EOIR) = iar;
 }
 
 /* CPSIE i and MSR CPSR_c that clears I, each returning with IRQs masked again. */

@@ -226,6 +226,35 @@ TEST(vgic_binary_point_decides_preemption)
 	CHECK(vgic_irq_signalled(&vg));
 }
 
+/*
+ * GICC_HPPIR: the highest priority pending interrupt past the priority
+ * mask with both interfaces on, whether or not it preempts (as QEMU's GIC
+ * reads it); 1023 otherwise.
+ */
+TEST(vgic_highest_pending_register)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, (1u << 1) | (1u << 2));
+	set_priority(&vg, 1, 0x84);
+	set_priority(&vg, 2, 0x82);
+	vgic_cpu_write(&vg, GICC_PMR, 4, 0x84);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), VGIC_SPURIOUS);         /* not past the mask */
+	vgic_cpu_write(&vg, GICC_PMR, 4, 0xf0);
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), 1);
+	vgic_cpu_write(&vg, GICC_CTLR, 4, 0);
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), VGIC_SPURIOUS);         /* CPU interface off */
+	vgic_cpu_write(&vg, GICC_CTLR, 4, 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), VGIC_SPURIOUS);         /* active, no longer pending */
+	vgic_cpu_write(&vg, GICC_BPR, 4, 2);                    /* 0x82 is in 0x84's group now */
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
+	CHECK(!vgic_irq_signalled(&vg));
+	CHECK_EQ(cpu(&vg, GICC_HPPIR), 2);                      /* presented, though it cannot preempt */
+}
+
 /* A level line: pending while high, again after EOI if still high. */
 TEST(vgic_level_line)
 {
