@@ -8,8 +8,8 @@
  * binary points let one interrupt preempt another of slightly higher
  * priority, read from the acknowledge register, and what the highest
  * pending register says of an interrupt below the priority mask, pending
- * and active. Prints IDs, modes,
- * priorities and counts, nothing timing-dependent.
+ * and active. Prints IDs, modes, priorities and counts, nothing
+ * timing-dependent.
  */
 #include <stdint.h>
 
