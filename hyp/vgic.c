@@ -46,6 +46,8 @@
 #define IRQ_ID_MASK         0x3ffu
 #define IDLE_PRIORITY       0x100u      /* above any 8-bit priority */
 #define SGI_CONFIG          0xaaaaaaaau /* SGIs are edge-triggered, read-only */
+#define CONFIG_WRITABLE     0xaaaaaaaau /* Int_config[1] of each interrupt; [0] is reserved in GICv2 */
+#define PREEMPTION_SHIFT    1u          /* binary point 0: priority bits 7:1 preempt */
 
 static bool test(const uint32_t *map, unsigned irq)
 {
@@ -85,9 +87,7 @@ static bool pending(const struct vgic *vg, unsigned irq)
 /*
  * The group priority of `irq`: its priority bits above the binary point
  * of its group (IHI 0048B 3.3.3), which alone decide preemption. Group 1
- * takes GICC_ABPR less one unless GICC_CTLR.CBPR says GICC_BPR. (The binary
- * point now, not when the interrupt was acknowledged: a guest changing it
- * with interrupts active is not modelled.)
+ * takes GICC_ABPR less one unless GICC_CTLR.CBPR says GICC_BPR.
  */
 static unsigned group_priority(const struct vgic *vg, unsigned irq)
 {
@@ -96,18 +96,29 @@ static unsigned group_priority(const struct vgic *vg, unsigned irq)
 	return vg->priority[irq] & (0xffu << (bpr + 1u)) & 0xffu;
 }
 
-/* The highest group priority active. Checked before every return to a guest with interrupts unmasked. */
+/*
+ * The running priority: the highest of the group priorities acknowledged
+ * and not yet ended (3.3.5, kept as the active priorities registers keep
+ * them, by preemption level): an active state set through GICD_ISACTIVER
+ * does not raise it, as on QEMU's GIC. Checked before every return to a
+ * guest with interrupts unmasked.
+ */
 static unsigned running_priority(const struct vgic *vg)
 {
-	unsigned rpr = IDLE_PRIORITY;
+	for (unsigned w = 0; w < VGIC_PREEMPTION_WORDS; w++)
+		if (vg->active_priorities[w])
+			return (32u * w + (unsigned)__builtin_ctz(vg->active_priorities[w])) << PREEMPTION_SHIFT;
+	return IDLE_PRIORITY;
+}
 
-	for (unsigned w = 0; w < (nr_irqs(vg) + 31u) / 32u; w++)
-		for (uint32_t active = vg->active[w]; active; active &= active - 1u) {
-			unsigned irq = 32u * w + (unsigned)__builtin_ctz(active);
-			if (group_priority(vg, irq) < rpr)
-				rpr = group_priority(vg, irq);
+/* Ending the interrupt drops the running priority: the highest preemption level active goes. */
+static void drop_running_priority(struct vgic *vg)
+{
+	for (unsigned w = 0; w < VGIC_PREEMPTION_WORDS; w++)
+		if (vg->active_priorities[w]) {
+			vg->active_priorities[w] &= vg->active_priorities[w] - 1u;
+			return;
 		}
-	return rpr;
 }
 
 /* Highest-priority enabled, pending, inactive interrupt (lowest ID on ties). */
@@ -260,7 +271,7 @@ static void dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t
 	else if (offset - GICD_ICACTIVER < BITMAP_BYTES)
 		change_bits(vg, vg->active, offset - GICD_ICACTIVER, value, false);
 	else if (offset - GICD_ICFGR < CFGMAP_BYTES && offset != GICD_ICFGR)
-		vg->config[(offset - GICD_ICFGR) / 4u] = value;
+		vg->config[(offset - GICD_ICFGR) / 4u] = value & CONFIG_WRITABLE;
 	else if (offset == GICD_SGIR)
 		send_sgi(vg, value);
 }
@@ -280,6 +291,7 @@ static uint32_t acknowledge(struct vgic *vg)
 		return VGIC_SPURIOUS;
 	assign(vg->pending_latch, irq, false);
 	assign(vg->active, irq, true);
+	assign(vg->active_priorities, group_priority(vg, irq) >> PREEMPTION_SHIFT, true);
 	update_signalled(vg);
 	return irq;     /* SGIs: source CPU 0 in bits 12:10 */
 }
@@ -310,9 +322,11 @@ void vgic_cpu_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t va
 	case GICC_PMR: vg->pmr = value & 0xffu; break;
 	case GICC_BPR: vg->bpr = value & BPR_MASK; break;
 	case GICC_ABPR: vg->abpr = (value & BPR_MASK) > ABPR_MIN ? value & BPR_MASK : ABPR_MIN; break;
-	case GICC_EOIR:
-		if ((value & IRQ_ID_MASK) < nr_irqs(vg))
+	case GICC_EOIR:         /* priority drop and deactivation; a spurious ID is ignored */
+		if ((value & IRQ_ID_MASK) < nr_irqs(vg)) {
+			drop_running_priority(vg);
 			assign(vg->active, value & IRQ_ID_MASK, false);
+		}
 		break;
 	default: break;
 	}

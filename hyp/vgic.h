@@ -19,6 +19,7 @@
 #define VGIC_NR_SGIS    16u
 #define VGIC_SPURIOUS   1023u
 #define VGIC_WORDS      ((VGIC_MAX_IRQS + 31u) / 32u)
+#define VGIC_PREEMPTION_WORDS 4u        /* 128 preemption levels: priority bits 7:1 */
 
 struct vgic {
 	uint32_t typer, iidr;           /* the real distributor's values */
@@ -28,6 +29,7 @@ struct vgic {
 	uint32_t pending_latch[VGIC_WORDS]; /* edge, software or SGI pending */
 	uint32_t level[VGIC_WORDS];         /* lines driven by the hypervisor */
 	uint32_t active[VGIC_WORDS];
+	uint32_t active_priorities[VGIC_PREEMPTION_WORDS];  /* by preemption level (hyp/vgic.c) */
 	uint32_t config[VGIC_WORDS * 2];
 	uint8_t priority[VGIC_MAX_IRQS];
 	/* The interrupt the CPU interface signals, worked out at each change: asked at every return to the guest. */

@@ -8,8 +8,9 @@
  * binary points let one interrupt preempt another of slightly higher
  * priority, read from the acknowledge register, and what the highest
  * pending register says of an interrupt below the priority mask, pending
- * and active. Prints IDs, modes, priorities and counts, nothing
- * timing-dependent.
+ * and active; what GIC registers keep of a write, and the running priority
+ * with an active state set by hand. Prints IDs, modes, priorities, register
+ * values and counts, nothing timing-dependent.
  */
 #include <stdint.h>
 
@@ -151,6 +152,49 @@ static void binary_points(void)
 	*gicc(GICC_EOIR) = iar;
 }
 
+#define PROBE_SGI 3u
+
+static void probe(const char *what, volatile uint32_t *reg, uint32_t value)
+{
+	uint32_t before = *reg;
+
+	*reg = value;
+	uart_puts(what);
+	uart_puts(" was ");
+	print_hex(before);
+	uart_puts(", write ");
+	print_hex(value);
+	print_hex_line(", reads", *reg);
+	*reg = before;
+}
+
+/* What distributor and CPU interface registers keep of a write, and make of an active state set by hand. */
+static void gic_registers(void)
+{
+	probe("GICD_CTLR", gicd(GICD_CTLR), ~0u);
+	probe("GICD_IGROUPR0", gicd(0x080u), ~0u);
+	probe("GICD_ICFGR0", gicd(0xc00u), ~0u);
+	probe("GICD_ICFGR1", gicd(0xc04u), ~0u);
+	probe("GICD_ICFGR1", gicd(0xc04u), 0u);
+	probe("GICD_ICFGR2", gicd(0xc08u), 0x55555555u);
+	probe("GICC_PMR", gicc(GICC_PMR), ~0u);
+	probe("GICC_BPR", gicc(GICC_BPR), ~0u);
+	probe("GICC_ABPR", gicc(0x1cu), ~0u);
+	volatile uint8_t *prio = (volatile uint8_t *)gicd(GICD_IPRIORITYR);
+	prio[PROBE_SGI] = 0xffu;
+	print_hex_line("GICD_IPRIORITYR byte after writing all ones", prio[PROBE_SGI]);
+	prio[PROBE_SGI] = IRQ_PRIORITY;
+	print_hex_line("GICC_CTLR", *gicc(GICC_CTLR));
+	*gicd(0x200u) = 1u << PROBE_SGI;                  /* GICD_ISPENDR0 for an SGI */
+	print_hex_line("GICD_ISPENDR0 after setting an SGI's bit", *gicd(0x200u));
+	*gicd(0x280u) = 1u << PROBE_SGI;
+	*gicd(0x300u) = 1u << PROBE_SGI;                  /* GICD_ISACTIVER0 */
+	print_hex_line("GICD_ISACTIVER0 after setting a bit", *gicd(0x300u));
+	print_hex_line("  running priority", *gicc(GICC_RPR));
+	*gicd(0x380u) = 1u << PROBE_SGI;
+	print_hex_line("GICD_ISACTIVER0 after clearing it", *gicd(0x300u));
+}
+
 /* CPSIE i and MSR CPSR_c that clears I, each returning with IRQs masked again. */
 void unmask_cpsie(void);
 void unmask_msr(void);
@@ -203,6 +247,7 @@ int main(void)
 	}
 	flat_mmu_off();
 	binary_points();
+	gic_registers();
 	uart_puts("interrupts: done\n");
 	return 0;
 }

@@ -222,8 +222,48 @@ TEST(vgic_binary_point_decides_preemption)
 	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
 	CHECK(!vgic_irq_signalled(&vg));
 	vgic_cpu_write(&vg, GICC_CTLR, 4, 1u | CTLR_CBPR);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x80);                    /* as acknowledged */
+	CHECK(!vgic_irq_signalled(&vg));
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 2);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 2);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
 	CHECK_EQ(cpu(&vg, GICC_RPR), 0x84);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
 	CHECK(vgic_irq_signalled(&vg));
+}
+
+/*
+ * The running priority comes from acknowledged interrupts, at the binary
+ * point they were acknowledged with; an end drops the highest. An active
+ * state set through GICD_ISACTIVER leaves it alone (as on QEMU's GIC).
+ */
+TEST(vgic_running_priority_as_acknowledged)
+{
+	struct vgic vg;
+
+	enabled_gic(&vg);
+	vgic_dist_write(&vg, GICD_ISENABLER0, 4, (1u << 1) | (1u << 2) | (1u << 3));
+	set_priority(&vg, 1, 0x84);
+	set_priority(&vg, 2, 0x40);
+	set_priority(&vg, 3, 0x20);
+	vgic_dist_write(&vg, GICD_ISACTIVER0, 4, 1u << 3);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0xff);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 1);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
+	vgic_cpu_write(&vg, GICC_BPR, 4, 7);                    /* later: no effect on 1's */
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x84);
+	vgic_cpu_write(&vg, GICC_BPR, 4, 0);
+	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
+	CHECK_EQ(cpu(&vg, GICC_IAR), 2);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x40);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 2);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x84);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, VGIC_SPURIOUS);       /* ignored */
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0x84);
+	vgic_cpu_write(&vg, GICC_EOIR, 4, 1);
+	CHECK_EQ(cpu(&vg, GICC_RPR), 0xff);
 }
 
 /*
@@ -247,9 +287,9 @@ TEST(vgic_highest_pending_register)
 	vgic_cpu_write(&vg, GICC_CTLR, 4, 0);
 	CHECK_EQ(cpu(&vg, GICC_HPPIR), VGIC_SPURIOUS);         /* CPU interface off */
 	vgic_cpu_write(&vg, GICC_CTLR, 4, 1);
+	vgic_cpu_write(&vg, GICC_BPR, 4, 2);                    /* 0x82 is in 0x84's group */
 	CHECK_EQ(cpu(&vg, GICC_IAR), 1);
 	CHECK_EQ(cpu(&vg, GICC_HPPIR), VGIC_SPURIOUS);         /* active, no longer pending */
-	vgic_cpu_write(&vg, GICC_BPR, 4, 2);                    /* 0x82 is in 0x84's group now */
 	vgic_dist_write(&vg, GICD_SGIR, 4, SGIR_SELF | 2);
 	CHECK(!vgic_irq_signalled(&vg));
 	CHECK_EQ(cpu(&vg, GICC_HPPIR), 2);                      /* presented, though it cannot preempt */
