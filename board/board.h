@@ -79,10 +79,12 @@ struct board_tick {
 	unsigned irq;
 };
 
+struct vgic_ident;
+
 /* The virtual GIC the guest gets: where it finds it, and what it reports (the board's GIC's identification). */
 struct board_vgic {
 	uint32_t dist, cpu;
-	void (*ident)(uint32_t *typer, uint32_t *iidr);
+	void (*ident)(struct vgic_ident *ident);
 };
 
 /*

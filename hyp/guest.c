@@ -90,7 +90,7 @@ static void console_uart_irq(void *ctx, bool high)
  */
 static void setup_devices(struct guest *g)
 {
-	uint32_t typer = 0, iidr = 0;
+	struct vgic_ident ident = { 0 };
 
 	for (unsigned i = 0; i < board.guest_emulated_count; i++)
 		add_board_device(g, &board.guest_emulated[i]);
@@ -121,9 +121,9 @@ static void setup_devices(struct guest *g)
 			add_device(g, &(struct guest_mmio_device){
 				.name = "vgic-cpu", .base = board.guest_vgic.cpu, .size = VGIC_CPU_SIZE,
 				.read = vgic_mmio_cpu_read, .write = vgic_mmio_cpu_write, .ctx = &g->vgic });
-			board.guest_vgic.ident(&typer, &iidr);
+			board.guest_vgic.ident(&ident);
 		}
-		vgic_init(&g->vgic, typer, iidr);       /* without a virtual GIC, one that never signals */
+		vgic_init(&g->vgic, &ident);    /* without a virtual GIC, one that never signals */
 		g->vintc = (struct vintc){ .ops = &vgic_vintc_ops, .state = &g->vgic };
 	}
 	if (board.guest_console.read && g->owns_devices) {

@@ -16,6 +16,7 @@
 #define GICD_IPRIORITYR 0x400u
 #define GICD_ICFGR      0xc00u
 #define GICD_SGIR       0xf00u
+#define GICD_ID_REGS    0xfd0u          /* to 0xffc */
 #define BITMAP_BYTES    0x80u           /* one bit per interrupt */
 #define BYTEMAP_BYTES   0x400u          /* one byte per interrupt */
 #define CFGMAP_BYTES    0x100u          /* two bits per interrupt */
@@ -35,6 +36,7 @@
 #define GICC_RPR        0x14u
 #define GICC_HPPIR      0x18u
 #define GICC_ABPR       0x1cu
+#define GICC_IIDR       0xfcu
 
 #define CTLR_CBPR           (1u << 4)   /* GICC_CTLR: BPR for both groups */
 #define BPR_MASK            7u
@@ -46,6 +48,7 @@
 #define IRQ_ID_MASK         0x3ffu
 #define IDLE_PRIORITY       0x100u      /* above any 8-bit priority */
 #define SGI_CONFIG          0xaaaaaaaau /* SGIs are edge-triggered, read-only */
+#define SGI_ENABLES         0xffffu     /* and always enabled (RAO/WI), as on QEMU's GIC and the GIC-400 */
 #define CONFIG_WRITABLE     0xaaaaaaaau /* Int_config[1] of each interrupt; [0] is reserved in GICv2 */
 #define PREEMPTION_SHIFT    1u          /* binary point 0: priority bits 7:1 preempt */
 
@@ -64,16 +67,16 @@ static void assign(uint32_t *map, unsigned irq, bool on)
 
 static unsigned nr_irqs(const struct vgic *vg)
 {
-	unsigned n = 32u * ((vg->typer & 0x1fu) + 1u);
+	unsigned n = 32u * ((vg->ident.typer & 0x1fu) + 1u);
 
 	return n < VGIC_MAX_IRQS ? n : VGIC_MAX_IRQS;
 }
 
-void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr)
+void vgic_init(struct vgic *vg, const struct vgic_ident *ident)
 {
 	memset(vg, 0, sizeof(*vg));
-	vg->typer = typer;
-	vg->iidr = iidr;
+	vg->ident = *ident;
+	vg->enabled[0] = SGI_ENABLES;
 	vg->config[0] = SGI_CONFIG;
 	vg->signalled = VGIC_SPURIOUS;          /* both interfaces disabled */
 	vg->abpr = ABPR_MIN;
@@ -201,9 +204,11 @@ static uint32_t dist_word(struct vgic *vg, uint32_t offset)
 	if (offset == GICD_CTLR)
 		return vg->dist_ctlr;
 	if (offset == GICD_TYPER)
-		return vg->typer;
+		return vg->ident.typer;
 	if (offset == GICD_IIDR)
-		return vg->iidr;
+		return vg->ident.iidr;
+	if (offset - GICD_ID_REGS < 4u * VGIC_ID_REGS)
+		return vg->ident.id[(offset - GICD_ID_REGS) / 4u];
 	if (offset - GICD_IGROUPR < BITMAP_BYTES)
 		return read_bits(vg->group, offset - GICD_IGROUPR);
 	if (offset - GICD_ISENABLER < 2u * BITMAP_BYTES)
@@ -259,7 +264,8 @@ static void dist_write(struct vgic *vg, uint32_t offset, unsigned size, uint32_t
 	else if (offset - GICD_ISENABLER < BITMAP_BYTES)
 		change_bits(vg, vg->enabled, offset - GICD_ISENABLER, value, true);
 	else if (offset - GICD_ICENABLER < BITMAP_BYTES)
-		change_bits(vg, vg->enabled, offset - GICD_ICENABLER, value, false);
+		change_bits(vg, vg->enabled, offset - GICD_ICENABLER, offset == GICD_ICENABLER ? value & ~SGI_ENABLES : value,
+			    false);
 	else if (offset - GICD_ISPENDR < BITMAP_BYTES)
 		change_bits(vg, vg->pending_latch, offset - GICD_ISPENDR,
 			    offset == GICD_ISPENDR ? value & ~0xffffu : value, true);
@@ -306,6 +312,7 @@ void vgic_cpu_read(struct vgic *vg, uint32_t offset, unsigned size, uint32_t *va
 	case GICC_PMR: *value = vg->pmr; break;
 	case GICC_BPR: *value = vg->bpr; break;
 	case GICC_ABPR: *value = vg->abpr; break;
+	case GICC_IIDR: *value = vg->ident.cpu_iidr; break;
 	case GICC_IAR: *value = acknowledge(vg); break;
 	case GICC_RPR: *value = running_priority(vg) == IDLE_PRIORITY ? 0xffu : running_priority(vg); break;
 	case GICC_HPPIR: *value = presented_irq(vg); break;

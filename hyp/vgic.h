@@ -21,8 +21,16 @@
 #define VGIC_WORDS      ((VGIC_MAX_IRQS + 31u) / 32u)
 #define VGIC_PREEMPTION_WORDS 4u        /* 128 preemption levels: priority bits 7:1 */
 
+/* What the virtual GIC reports of itself: the board's GIC's identification registers. */
+#define VGIC_ID_REGS    12u             /* GICD 0xfd0-0xffc: peripheral ID 4-7, 0-3, component ID 0-3 */
+struct vgic_ident {
+	uint32_t typer, iidr;           /* GICD_TYPER, GICD_IIDR */
+	uint32_t cpu_iidr;              /* GICC_IIDR */
+	uint32_t id[VGIC_ID_REGS];
+};
+
 struct vgic {
-	uint32_t typer, iidr;           /* the real distributor's values */
+	struct vgic_ident ident;        /* the board's GIC's */
 	uint32_t dist_ctlr, cpu_ctlr, pmr, bpr, abpr;
 	uint32_t group[VGIC_WORDS];
 	uint32_t enabled[VGIC_WORDS];
@@ -36,7 +44,7 @@ struct vgic {
 	unsigned signalled;
 };
 
-void vgic_init(struct vgic *vg, uint32_t typer, uint32_t iidr);
+void vgic_init(struct vgic *vg, const struct vgic_ident *ident);
 
 /* A virtual GIC as the guest's virtual interrupt controller (state: its struct vgic). */
 extern const struct vintc_ops vgic_vintc_ops;

@@ -1,6 +1,7 @@
 /* ARM IHI 0048B (GIC architecture v2). */
 #include "arch/arm/mmu.h"
 #include "board/drivers/gicv2.h"
+#include "hyp/vgic.h"
 
 #define GICD_CTLR           (0x000u / 4u)
 #define GICD_TYPER          (0x004u / 4u)
@@ -10,12 +11,14 @@
 #define GICD_ISPENDR(n)     (0x200u / 4u + (n))
 #define GICD_IPRIORITYR(n)  (0x400u / 4u + (n))
 #define GICD_ITARGETSR(n)   (0x800u / 4u + (n))
+#define GICD_ID_REGS        (0xfd0u / 4u)       /* peripheral and component ID registers */
 #define GICD_CTLR_ENABLE    0x1u
 
 #define GICC_CTLR           (0x00u / 4u)
 #define GICC_PMR            (0x04u / 4u)
 #define GICC_IAR            (0x0cu / 4u)
 #define GICC_EOIR           (0x10u / 4u)
+#define GICC_IIDR           (0xfcu / 4u)
 #define GICC_CTLR_ENABLE    0x1u
 #define GICC_PMR_ALL        0xffu
 #define GICC_IAR_ID_MASK    0x3ffu
@@ -56,20 +59,13 @@ static bool gicv2_pending(unsigned id)
 	return gicd[GICD_ISPENDR(id / 32u)] & (1u << (id % 32u));
 }
 
-static uint32_t gicv2_typer(void)
+void gicv2_ident(struct vgic_ident *ident)
 {
-	return gicd[GICD_TYPER];
-}
-
-static uint32_t gicv2_iidr(void)
-{
-	return gicd[GICD_IIDR];
-}
-
-void gicv2_ident(uint32_t *typer, uint32_t *iidr)
-{
-	*typer = gicv2_typer();
-	*iidr = gicv2_iidr();
+	ident->typer = gicd[GICD_TYPER];
+	ident->iidr = gicd[GICD_IIDR];
+	ident->cpu_iidr = gicc[GICC_IIDR];
+	for (unsigned i = 0; i < VGIC_ID_REGS; i++)
+		ident->id[i] = gicd[GICD_ID_REGS + i];
 }
 
 static unsigned gicv2_ack(uint32_t *token)

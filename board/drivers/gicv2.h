@@ -8,8 +8,8 @@
 
 /* Map and enable the distributor and CPU interface at these physical addresses. */
 void gicv2_init(uint32_t dist_pa, uint32_t cpu_pa);
-/* The distributor's type and implementer registers, for the guest's virtual GIC. */
-void gicv2_ident(uint32_t *typer, uint32_t *iidr);
+/* The identification registers, for the guest's virtual GIC. */
+void gicv2_ident(struct vgic_ident *ident);
 
 extern const struct board_irqchip gicv2_irqchip;
 

@@ -184,6 +184,11 @@ static void gic_registers(void)
 	prio[PROBE_SGI] = 0xffu;
 	print_hex_line("GICD_IPRIORITYR byte after writing all ones", prio[PROBE_SGI]);
 	prio[PROBE_SGI] = IRQ_PRIORITY;
+	probe("GICD_ITARGETSR0", gicd(0x800u), ~0u);
+	probe("GICD_ITARGETSR8", gicd(0x820u), ~0u);
+	print_hex_line("GICD_ISENABLER0", *gicd(GICD_ISENABLER0));
+	print_hex_line("GICD_ICPIDR2", *gicd(0xfe8u));
+	print_hex_line("GICC_IIDR", *gicc(0xfcu));
 	print_hex_line("GICC_CTLR", *gicc(GICC_CTLR));
 	*gicd(0x200u) = 1u << PROBE_SGI;                  /* GICD_ISPENDR0 for an SGI */
 	print_hex_line("GICD_ISPENDR0 after setting an SGI's bit", *gicd(0x200u));

@@ -9,7 +9,7 @@ const struct vintc fixture_signalling_vi = { &vgic_vintc_ops, &signalling };
 /* Enabled, with SPI 40 enabled and, if `signalled`, pending. */
 static void set_up(struct vgic *vg, bool signalled)
 {
-	vgic_init(vg, 0x4u, 0x0200043bu);
+	vgic_init(vg, &(struct vgic_ident){ .typer = 0x4u, .iidr = 0x0200043bu });
 	vgic_dist_write(vg, 0x000u, 4, 1u);             /* GICD_CTLR: enabled */
 	vgic_cpu_write(vg, 0x00u, 4, 1u);               /* GICC_CTLR: enabled */
 	vgic_cpu_write(vg, 0x04u, 4, 0xf0u);            /* GICC_PMR */

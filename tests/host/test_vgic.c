@@ -30,6 +30,11 @@
 #define SGIR_LIST_CPU0  (1u << 16)
 #define SGIR_LIST_CPU1  (2u << 16)
 
+static const struct vgic_ident ident = {
+	.typer = TYPER_64_IRQS, .iidr = IIDR, .cpu_iidr = 0x0002043bu,
+	.id = { 0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0, 0x0d, 0xf0, 0x05, 0xb1 },
+};
+
 static uint32_t dist(struct vgic *vg, uint32_t offset)
 {
 	uint32_t v;
@@ -49,7 +54,7 @@ static uint32_t cpu(struct vgic *vg, uint32_t offset)
 /* Distributor and CPU interface on, everything below priority 0xf0 signalled. */
 static void enabled_gic(struct vgic *vg)
 {
-	vgic_init(vg, TYPER_64_IRQS, IIDR);
+	vgic_init(vg, &ident);
 	vgic_dist_write(vg, GICD_CTLR, 4, 1);
 	vgic_cpu_write(vg, GICC_PMR, 4, 0xf0);
 	vgic_cpu_write(vg, GICC_CTLR, 4, 1);
@@ -64,10 +69,18 @@ TEST(vgic_identification)
 {
 	struct vgic vg;
 
-	vgic_init(&vg, TYPER_64_IRQS, IIDR);
+	vgic_init(&vg, &ident);
 	CHECK_EQ(dist(&vg, GICD_TYPER), TYPER_64_IRQS);
 	CHECK_EQ(dist(&vg, 0x008), IIDR);
+	CHECK_EQ(cpu(&vg, 0xfc), 0x0002043bu);                 /* GICC_IIDR */
+	CHECK_EQ(dist(&vg, 0xfd0), 0x04);                       /* peripheral ID 4 */
+	CHECK_EQ(dist(&vg, 0xfe8), 0x2b);                       /* peripheral ID 2: GICv2 */
+	CHECK_EQ(dist(&vg, 0xffc), 0xb1);                       /* component ID 3 */
 	CHECK_EQ(cpu(&vg, GICC_IAR), VGIC_SPURIOUS);
+	/* SGIs are always enabled (as on QEMU's GIC and the GIC-400). */
+	CHECK_EQ(dist(&vg, GICD_ISENABLER0), 0xffffu);
+	vgic_dist_write(&vg, GICD_ICENABLER0, 4, ~0u);
+	CHECK_EQ(dist(&vg, GICD_ISENABLER0), 0xffffu);
 	/* One processor: every target register is RAZ/WI (IHI 0048B 4.3.12). */
 	vgic_dist_write(&vg, GICD_ITARGETSR + 27, 1, 0x02);
 	CHECK_EQ(dist(&vg, GICD_ITARGETSR + 24), 0);
