@@ -9,7 +9,10 @@
 #include "shadow_pt/flat.h"
 #include "shadow_pt/modified_tables.h"
 
-/* Inline: every fill and resynchronisation asks it about each descriptor's page. */
+/*
+ * Inline: every fill and resynchronisation asks it about each descriptor's
+ * page. The RAM base from the flat map, as shadow_flat_in_ram() reads it.
+ */
 static inline __attribute__((always_inline)) bool page_bit(const uint32_t *map, const struct guest *g,
 							   uint32_t gpa)
 {
