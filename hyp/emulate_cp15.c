@@ -233,10 +233,10 @@ static bool has_generic_timer(const struct vcpu *v)
 /* A physical timer register access, by MCR/MRC or MCRR/MRRC: PL0's too if CNTKCTL.PL0PTEN allows. */
 static bool is_ptimer_access(uint32_t insn)
 {
-	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
-
 	if ((insn & INSN_MCRR_P15_MASK) == INSN_MCRR_P15)
 		return FIELD(insn, 4, 4) == CNTP_CVAL_OPC1 && FIELD(insn, 0, 4) == CRN_TIMERS;
+	uint32_t key = KEY(FIELD(insn, 21, 3), FIELD(insn, 16, 4), FIELD(insn, 0, 4), FIELD(insn, 5, 3));
+
 	return (insn & INSN_MCR_P15_MASK) == INSN_MCR_P15 && (key == KEY_CNTP_TVAL || key == KEY_CNTP_CTL);
 }
 

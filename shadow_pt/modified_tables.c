@@ -98,8 +98,8 @@ static bool spans_group(uint32_t desc, bool l2)
 }
 
 /*
- * Resynchronise descriptor `desc_gpa` (`l2`: of an L2 table), if its page
- * is listed: the TLB entry it gave the address. When it was or is now a
+ * Resynchronise descriptor `desc_gpa` (`l2`: of an L2 table) on a listed
+ * page: the TLB entry it gave the address. When it was or is now a
  * large page or supersection, that entry spans the aligned group, which
  * is resynchronised whole. (The group's other descriptors translate other
  * addresses: a change there waits for their own maintenance.)
@@ -107,9 +107,8 @@ static bool spans_group(uint32_t desc, bool l2)
 static unsigned resync_translating(struct modified_tables *t, uint32_t desc_gpa, bool l2,
 				   const struct modified_tables_ops *ops)
 {
-	if (!ops->listed(ops->ctx, desc_gpa))
-		return 0;
 	int e = modified_tables_find(t, desc_gpa);
+
 	if (e < 0)
 		return 0;
 	unsigned i = (desc_gpa & ~PAGE_MASK) / 4u;
@@ -145,7 +144,8 @@ unsigned modified_tables_resync_va(struct modified_tables *t, uint32_t *l2_group
 	uint32_t group = l2_gpa & ~(MODIFIED_TABLES_GROUP * 4u - 1u);
 	if (group != *l2_group) {
 		*l2_group = group;
-		changed += resync_translating(t, l2_gpa, true, ops);
+		if (ops->listed(ops->ctx, l2_gpa))
+			changed += resync_translating(t, l2_gpa, true, ops);
 	}
 	return changed;
 }
